@@ -1,0 +1,13 @@
+package io.servicepulse.schemas;
+
+/** Why a record's bytes could not be turned into an event; stored with its dead letter. */
+public enum DecodeFailure {
+  /** Null or zero-length value. */
+  EMPTY,
+  /** Not Avro single-object encoding: the 0xC3 0x01 marker is missing. */
+  BAD_HEADER,
+  /** The header names a schema fingerprint no released version has. */
+  UNKNOWN_SCHEMA,
+  /** The header is fine but the body does not decode with that schema. */
+  CORRUPT
+}
