@@ -1,5 +1,6 @@
 -- orders: one row per order status change (OrderEvent), written by IngestJob.
 -- Unique by event_id: ReplacingMergeTree on (shop_id, order_id, ts_ms, event_id).
+-- ts (seconds) is derived from ts_ms by the server.
 CREATE TABLE IF NOT EXISTS orders
 (
     event_id      String,
@@ -10,7 +11,7 @@ CREATE TABLE IF NOT EXISTS orders
     amount        Decimal(18, 2),
     currency      String,
     refund_reason String,
-    ts            DateTime,
+    ts            DateTime DEFAULT toDateTime(intDiv(ts_ms, 1000)),
     ts_ms         Int64,
     kafka_ts_ms   Int64,
     ingested_ms   Int64

@@ -16,7 +16,7 @@ CREATE TABLE IF NOT EXISTS dead_letters
     source_offset  Int64,
     event_id       String,
     payload_base64 String,
-    recorded       DateTime,
+    recorded       DateTime DEFAULT toDateTime(intDiv(recorded_ms, 1000)),
     recorded_ms    Int64
 )
 ENGINE = ReplacingMergeTree(recorded_ms)
