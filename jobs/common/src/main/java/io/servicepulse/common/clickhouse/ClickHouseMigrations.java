@@ -1,0 +1,184 @@
+package io.servicepulse.common.clickhouse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the numbered DDL files of {@code schemas/clickhouse} ({@code NNN_name.sql}) in order,
+ * recording each in {@code schema_migrations}. Safe to run twice and from several jobs at once:
+ * applied versions are skipped and every statement is {@code IF NOT EXISTS}. A file changed after
+ * it was applied is an error: add a new numbered file instead.
+ */
+public final class ClickHouseMigrations {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ClickHouseMigrations.class);
+  private static final String RESOURCE_DIR = "io/servicepulse/schemas/clickhouse";
+
+  /** One DDL file. */
+  public record Migration(int version, String name, String sql) {
+    String checksum() {
+      try {
+        byte[] digest =
+            MessageDigest.getInstance("SHA-256").digest(sql.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest);
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /** Statements separated by ';' at a line end; comment lines removed. */
+    List<String> statements() {
+      List<String> statements = new ArrayList<>();
+      StringBuilder current = new StringBuilder();
+      for (String line : sql.split("\n")) {
+        if (line.strip().startsWith("--")) {
+          continue;
+        }
+        current.append(line).append('\n');
+        if (line.strip().endsWith(";")) {
+          statements.add(current.toString().strip().replaceFirst(";$", ""));
+          current.setLength(0);
+        }
+      }
+      if (!current.toString().isBlank()) {
+        statements.add(current.toString().strip());
+      }
+      return statements;
+    }
+  }
+
+  private final ClickHouseConnectionFactory connections;
+
+  public ClickHouseMigrations(ClickHouseConnectionFactory connections) {
+    this.connections = connections;
+  }
+
+  /** Creates the URL's database if needed and applies every pending migration; returns them. */
+  public List<Migration> migrate() throws SQLException {
+    String database = ClickHouseUrls.database(connections.url());
+    try (Connection server = connections.withoutDatabase().open();
+        Statement st = server.createStatement()) {
+      st.execute("CREATE DATABASE IF NOT EXISTS " + quoteIdentifier(database));
+    }
+    List<Migration> applied = new ArrayList<>();
+    try (Connection connection = connections.open()) {
+      try (Statement st = connection.createStatement()) {
+        st.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version UInt32, name String,"
+                + " checksum String, applied_ms Int64) ENGINE = ReplacingMergeTree(applied_ms)"
+                + " ORDER BY version");
+      }
+      Map<Integer, String> done = appliedChecksums(connection);
+      for (Migration migration : bundled()) {
+        String checksum = done.get(migration.version());
+        if (checksum != null) {
+          if (!checksum.equals(migration.checksum())) {
+            throw new SQLException(
+                "migration "
+                    + migration.name()
+                    + " changed after it was applied to "
+                    + database
+                    + "; add a new numbered migration instead of editing an applied one");
+          }
+          continue;
+        }
+        try (Statement st = connection.createStatement()) {
+          for (String statement : migration.statements()) {
+            st.execute(statement);
+          }
+        }
+        try (PreparedStatement record =
+            connection.prepareStatement(
+                "INSERT INTO schema_migrations (version, name, checksum, applied_ms)"
+                    + " VALUES (?, ?, ?, ?)")) {
+          record.setInt(1, migration.version());
+          record.setString(2, migration.name());
+          record.setString(3, migration.checksum());
+          record.setLong(4, System.currentTimeMillis());
+          record.executeUpdate();
+        }
+        LOG.info("applied ClickHouse migration {} to {}", migration.name(), database);
+        applied.add(migration);
+      }
+    }
+    return applied;
+  }
+
+  private static Map<Integer, String> appliedChecksums(Connection connection) throws SQLException {
+    Map<Integer, String> done = new HashMap<>();
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("SELECT version, checksum FROM schema_migrations FINAL")) {
+      while (rs.next()) {
+        done.put(rs.getInt(1), rs.getString(2));
+      }
+    }
+    return done;
+  }
+
+  /** The DDL files on the classpath, ordered by their number. */
+  public static List<Migration> bundled() {
+    URL url = ClickHouseMigrations.class.getClassLoader().getResource(RESOURCE_DIR);
+    if (url == null) {
+      throw new IllegalStateException(RESOURCE_DIR + " is not on the classpath");
+    }
+    try {
+      URI uri = url.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+          return read(jar.getPath(RESOURCE_DIR));
+        }
+      }
+      return read(Path.of(uri));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<Migration> read(Path dir) throws IOException {
+    List<Migration> migrations = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
+        String name = file.getFileName().toString();
+        int version = Integer.parseInt(name.substring(0, name.indexOf('_')));
+        try (InputStream in = Files.newInputStream(file)) {
+          migrations.add(
+              new Migration(version, name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        }
+      }
+    }
+    return migrations;
+  }
+
+  static String quoteIdentifier(String name) {
+    if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new IllegalArgumentException("not a plain ClickHouse identifier: " + name);
+    }
+    return name;
+  }
+}

@@ -1,0 +1,73 @@
+package io.servicepulse.common.clickhouse;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.operators.ProcessingTimeService;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+
+/** Buffers rows; flushes when the batch is full, every flush interval, and before checkpoints. */
+final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
+
+  private final String job;
+  private final ClickHouseTable<T> table;
+  private final BatchInserter inserter;
+  private final int batchSize;
+  private final long flushIntervalMs;
+  private final ProcessingTimeService timers;
+  private List<BatchInserter.Row<T>> buffer = new ArrayList<>();
+
+  ClickHouseSinkWriter(
+      String job,
+      ClickHouseTable<T> table,
+      BatchInserter inserter,
+      int batchSize,
+      long flushIntervalMs,
+      ProcessingTimeService timers) {
+    this.job = job;
+    this.table = table;
+    this.inserter = inserter;
+    this.batchSize = batchSize;
+    this.flushIntervalMs = flushIntervalMs;
+    this.timers = timers;
+    scheduleFlush();
+  }
+
+  @Override
+  public void write(T element, Context context) throws IOException, InterruptedException {
+    Long timestamp = context.timestamp();
+    buffer.add(new BatchInserter.Row<>(element, timestamp == null ? 0 : timestamp));
+    if (buffer.size() >= batchSize) {
+      flushBuffer();
+    }
+  }
+
+  @Override
+  public void flush(boolean endOfInput) throws IOException, InterruptedException {
+    flushBuffer();
+  }
+
+  private void flushBuffer() throws IOException, InterruptedException {
+    if (buffer.isEmpty()) {
+      return;
+    }
+    List<BatchInserter.Row<T>> batch = buffer;
+    buffer = new ArrayList<>(Math.min(batchSize, batch.size() * 2));
+    inserter.insert(job, table, batch);
+  }
+
+  private void scheduleFlush() {
+    timers.registerTimer(
+        timers.getCurrentProcessingTime() + flushIntervalMs,
+        time -> {
+          // A failure here fails the task; the rows are replayed from the last checkpoint.
+          flushBuffer();
+          scheduleFlush();
+        });
+  }
+
+  @Override
+  public void close() {
+    inserter.close();
+  }
+}

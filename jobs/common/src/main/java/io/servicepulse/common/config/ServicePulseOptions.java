@@ -1,0 +1,187 @@
+package io.servicepulse.common.config;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+
+/**
+ * Every configuration key of every ServicePulse job, typed, namespaced, with its default and
+ * description. The README's configuration table is printed from this class ({@link ConfigTable}),
+ * so the two cannot drift apart. Values come from {@link JobConfig}.
+ */
+public final class ServicePulseOptions {
+
+  private ServicePulseOptions() {}
+
+  // --- Kafka -------------------------------------------------------------------------------
+
+  public static final ConfigOption<String> KAFKA_BOOTSTRAP_SERVERS =
+      ConfigOptions.key("kafka.bootstrap-servers")
+          .stringType()
+          .defaultValue("127.0.0.1:9092")
+          .withDescription("Kafka brokers to read events from and write dead letters to.");
+
+  public static final ConfigOption<String> KAFKA_CHAT_TOPIC =
+      ConfigOptions.key("kafka.chat-topic")
+          .stringType()
+          .defaultValue("chat-messages")
+          .withDescription("Topic of ChatMessage events (Avro single-object encoding).");
+
+  public static final ConfigOption<String> KAFKA_ORDER_TOPIC =
+      ConfigOptions.key("kafka.order-topic")
+          .stringType()
+          .defaultValue("order-events")
+          .withDescription("Topic of OrderEvent events (Avro single-object encoding).");
+
+  public static final ConfigOption<String> KAFKA_DEAD_LETTER_TOPIC =
+      ConfigOptions.key("kafka.dead-letter-topic")
+          .stringType()
+          .defaultValue("dead-letters")
+          .withDescription("Topic that receives every record a job could not use, as JSON.");
+
+  public static final ConfigOption<String> KAFKA_GROUP_ID_PREFIX =
+      ConfigOptions.key("kafka.group-id-prefix")
+          .stringType()
+          .defaultValue("servicepulse")
+          .withDescription(
+              "Consumer group prefix; each job appends its name. Offsets live in Flink"
+                  + " checkpoints, the group only shows progress in Kafka tools.");
+
+  public static final ConfigOption<String> KAFKA_STARTING_OFFSETS =
+      ConfigOptions.key("kafka.starting-offsets")
+          .stringType()
+          .defaultValue("earliest")
+          .withDescription(
+              "Where a job without a checkpoint starts: earliest, latest or committed (the"
+                  + " group's committed offsets, else earliest). A restored job always resumes"
+                  + " from its checkpoint.");
+
+  // --- ClickHouse --------------------------------------------------------------------------
+
+  public static final ConfigOption<String> CLICKHOUSE_URL =
+      ConfigOptions.key("clickhouse.url")
+          .stringType()
+          .defaultValue("jdbc:clickhouse://127.0.0.1:9000/servicepulse")
+          .withDescription(
+              "JDBC URL including the database. Default driver: native protocol"
+                  + " (housepower clickhouse-native-jdbc), port = ClickHouse tcp_port.");
+
+  public static final ConfigOption<String> CLICKHOUSE_DRIVER =
+      ConfigOptions.key("clickhouse.driver")
+          .stringType()
+          .defaultValue("com.github.housepower.jdbc.ClickHouseDriver")
+          .withDescription("JDBC driver class; must be on the job's classpath.");
+
+  public static final ConfigOption<String> CLICKHOUSE_USER =
+      ConfigOptions.key("clickhouse.user")
+          .stringType()
+          .defaultValue("default")
+          .withDescription("ClickHouse user.");
+
+  public static final ConfigOption<String> CLICKHOUSE_PASSWORD_FILE =
+      ConfigOptions.key("clickhouse.password-file")
+          .stringType()
+          .noDefaultValue()
+          .withDescription(
+              "File holding the ClickHouse password. Or set SERVICEPULSE_CLICKHOUSE_PASSWORD;"
+                  + " a password is never read from the command line or a config file.");
+
+  public static final ConfigOption<Integer> CLICKHOUSE_BATCH_SIZE =
+      ConfigOptions.key("clickhouse.batch-size")
+          .intType()
+          .defaultValue(20_000)
+          .withDescription("Rows per INSERT; a batch is also flushed on every checkpoint.");
+
+  public static final ConfigOption<Duration> CLICKHOUSE_FLUSH_INTERVAL =
+      ConfigOptions.key("clickhouse.flush-interval")
+          .durationType()
+          .defaultValue(Duration.ofSeconds(1))
+          .withDescription("Longest time a row waits in the sink buffer; bounds dashboard delay.");
+
+  public static final ConfigOption<Integer> CLICKHOUSE_MAX_RETRIES =
+      ConfigOptions.key("clickhouse.max-retries")
+          .intType()
+          .defaultValue(8)
+          .withDescription(
+              "Retries of a batch while ClickHouse is unreachable (exponential backoff) before"
+                  + " the job fails and restarts from its last checkpoint.");
+
+  public static final ConfigOption<Duration> CLICKHOUSE_RETRY_BACKOFF =
+      ConfigOptions.key("clickhouse.retry-backoff")
+          .durationType()
+          .defaultValue(Duration.ofMillis(200))
+          .withDescription("First retry delay; doubles per retry up to 30 s.");
+
+  // --- Schemas -----------------------------------------------------------------------------
+
+  public static final ConfigOption<String> SCHEMAS_DIR =
+      ConfigOptions.key("schemas.dir")
+          .stringType()
+          .noDefaultValue()
+          .withDescription(
+              "Folder of extra *.avsc versions, so a running job decodes events from producers"
+                  + " upgraded before it. The released versions are built in.");
+
+  // --- Flink job ---------------------------------------------------------------------------
+
+  public static final ConfigOption<Duration> JOB_CHECKPOINT_INTERVAL =
+      ConfigOptions.key("job.checkpoint-interval")
+          .durationType()
+          .defaultValue(Duration.ofSeconds(10))
+          .withDescription(
+              "Checkpoint interval. Kafka offsets are stored in checkpoints and sinks flush on"
+                  + " each, so this bounds the replay after a failure.");
+
+  public static final ConfigOption<String> JOB_CHECKPOINT_DIR =
+      ConfigOptions.key("job.checkpoint-dir")
+          .stringType()
+          .noDefaultValue()
+          .withDescription(
+              "Checkpoint storage URI (file:///..., s3://...); retained on cancellation so a job"
+                  + " can be restarted from it. Unset: the cluster's default.");
+
+  public static final ConfigOption<Integer> JOB_PARALLELISM =
+      ConfigOptions.key("job.parallelism")
+          .intType()
+          .defaultValue(-1)
+          .withDescription("Job parallelism; -1 uses the cluster default.");
+
+  public static final ConfigOption<Duration> EVENTS_MAX_OUT_OF_ORDERNESS =
+      ConfigOptions.key("events.max-out-of-orderness")
+          .durationType()
+          .defaultValue(Duration.ofSeconds(30))
+          .withDescription("Watermark delay behind the largest event time seen.");
+
+  public static final ConfigOption<Duration> EVENTS_ALLOWED_LATENESS =
+      ConfigOptions.key("events.allowed-lateness")
+          .durationType()
+          .defaultValue(Duration.ofMinutes(5))
+          .withDescription(
+              "Events this far behind the watermark still correct their aggregates (upsert);"
+                  + " later ones go to dead letters with stage 'late'.");
+
+  public static final ConfigOption<Duration> EVENTS_SOURCE_IDLENESS =
+      ConfigOptions.key("events.source-idleness")
+          .durationType()
+          .defaultValue(Duration.ofSeconds(30))
+          .withDescription("A Kafka partition silent this long stops holding the watermark back.");
+
+  /** All options above, in declaration order, for docs and validation. */
+  public static List<ConfigOption<?>> all() {
+    List<ConfigOption<?>> options = new ArrayList<>();
+    for (Field field : ServicePulseOptions.class.getDeclaredFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == ConfigOption.class) {
+        try {
+          options.add((ConfigOption<?>) field.get(null));
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return options;
+  }
+}

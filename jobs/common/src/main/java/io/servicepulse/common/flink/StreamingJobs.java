@@ -1,0 +1,51 @@
+package io.servicepulse.common.flink;
+
+import io.servicepulse.common.config.JobConfig;
+import io.servicepulse.common.config.ServicePulseOptions;
+import java.time.Duration;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** The execution settings every ServicePulse job shares. */
+public final class StreamingJobs {
+
+  private StreamingJobs() {}
+
+  /**
+   * An environment with checkpointing on (Kafka offsets live in checkpoints, sinks flush on each),
+   * checkpoints retained on cancellation so a job can be restarted from one, and restarts with
+   * exponential backoff so a ClickHouse or Kafka outage is ridden out.
+   */
+  public static StreamExecutionEnvironment environment(JobConfig config) {
+    Configuration conf = new Configuration();
+    conf.set(
+        CheckpointingOptions.CHECKPOINTING_INTERVAL,
+        config.get(ServicePulseOptions.JOB_CHECKPOINT_INTERVAL));
+    conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+    conf.set(
+        CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+        ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+    String dir = config.get(ServicePulseOptions.JOB_CHECKPOINT_DIR);
+    if (dir != null) {
+      conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+      conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir);
+    }
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+    conf.set(
+        RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF,
+        Duration.ofSeconds(1));
+    conf.set(
+        RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF,
+        Duration.ofMinutes(1));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    int parallelism = config.get(ServicePulseOptions.JOB_PARALLELISM);
+    if (parallelism > 0) {
+      env.setParallelism(parallelism);
+    }
+    return env;
+  }
+}

@@ -1,0 +1,82 @@
+package io.servicepulse.common.testing;
+
+import io.servicepulse.events.ChatMessage;
+import io.servicepulse.events.OrderEvent;
+import io.servicepulse.events.OrderStatus;
+import io.servicepulse.events.SenderRole;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Test events around a fixed {@link #BEGINNING} (10:00 in Asia/Shanghai, inside business hours).
+ * Times are offsets from it, e.g. {@code buyerSays(secs(30), "在吗")}.
+ */
+public final class EventFixtures {
+
+  public static final Instant BEGINNING = Instant.parse("2026-11-02T02:00:00Z");
+  public static final String SHOP = "shop-1";
+  public static final String BUYER = "buyer-1";
+  public static final String TEAM = "team-a";
+
+  private static final AtomicLong IDS = new AtomicLong();
+
+  private EventFixtures() {}
+
+  public static Duration secs(long seconds) {
+    return Duration.ofSeconds(seconds);
+  }
+
+  public static Duration mins(long minutes) {
+    return Duration.ofMinutes(minutes);
+  }
+
+  public static ChatMessage.Builder message(Duration at, SenderRole role, String text) {
+    return ChatMessage.newBuilder()
+        .setEventId("m-" + IDS.incrementAndGet())
+        .setPlatform("taobao")
+        .setShopId(SHOP)
+        .setBuyerId(BUYER)
+        .setAgentId(null)
+        .setSenderRole(role)
+        .setText(text)
+        .setTs(BEGINNING.plus(at))
+        .setTeamId(TEAM);
+  }
+
+  /** A buyer message not routed to an agent yet. */
+  public static ChatMessage buyerSays(Duration at, String text) {
+    return message(at, SenderRole.BUYER, text).build();
+  }
+
+  /** A buyer message routed to {@code agent}. */
+  public static ChatMessage buyerSaysTo(Duration at, String agent, String text) {
+    return message(at, SenderRole.BUYER, text).setAgentId(agent).build();
+  }
+
+  public static ChatMessage agentReplies(Duration at, String agent) {
+    return agentSays(at, agent, "亲，在的，您说");
+  }
+
+  public static ChatMessage agentSays(Duration at, String agent, String text) {
+    return message(at, SenderRole.AGENT, text).setAgentId(agent).build();
+  }
+
+  public static ChatMessage botReplies(Duration at) {
+    return message(at, SenderRole.BOT, "您好，客服稍后回复您").build();
+  }
+
+  public static OrderEvent order(Duration at, String orderId, OrderStatus status, String amount) {
+    return OrderEvent.newBuilder()
+        .setEventId(orderId + "-" + status.name().toLowerCase())
+        .setOrderId(orderId)
+        .setShopId(SHOP)
+        .setBuyerId(BUYER)
+        .setStatus(status)
+        .setAmount(new BigDecimal(amount))
+        .setCurrency("CNY")
+        .setTs(BEGINNING.plus(at))
+        .build();
+  }
+}

@@ -1,0 +1,91 @@
+package io.servicepulse.ingest;
+
+import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
+import io.servicepulse.common.clickhouse.ClickHouseMigrations;
+import io.servicepulse.common.clickhouse.ClickHouseSink;
+import io.servicepulse.common.config.JobConfig;
+import io.servicepulse.common.config.ServicePulseOptions;
+import io.servicepulse.common.deadletter.DeadLetter;
+import io.servicepulse.common.deadletter.DeadLetterSinks;
+import io.servicepulse.common.deadletter.DeadLetters;
+import io.servicepulse.common.decode.EventDecoder;
+import io.servicepulse.common.flink.StreamingJobs;
+import io.servicepulse.common.kafka.KafkaSources;
+import io.servicepulse.common.kafka.RawRecord;
+import io.servicepulse.events.ChatMessage;
+import io.servicepulse.events.OrderEvent;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * IngestJob: Kafka chat-messages and order-events → decode → ClickHouse {@code messages} and {@code
+ * orders} facts, idempotent on event_id. Records that do not decode, or break the event model's
+ * rules, go to dead letters (ClickHouse {@code dead_letters} and the Kafka dead-letter topic) with
+ * reason, topic, partition and offset.
+ */
+public final class IngestJob {
+
+  public static final String NAME = "ingest";
+
+  private IngestJob() {}
+
+  /** Where the job's three outputs go; tests collect them, {@link #main} writes ClickHouse. */
+  public interface Sinks {
+    void attach(
+        DataStream<ChatMessage> messages,
+        DataStream<OrderEvent> orders,
+        DataStream<DeadLetter> deadLetters);
+  }
+
+  public static void defineWorkflow(
+      StreamExecutionEnvironment env,
+      Source<RawRecord, ?, ?> chatSource,
+      Source<RawRecord, ?, ?> orderSource,
+      String schemasDir,
+      Sinks sinks) {
+    // Ingest needs no event time: records keep their Kafka timestamps for delay figures.
+    SingleOutputStreamOperator<ChatMessage> messages =
+        env.fromSource(chatSource, WatermarkStrategy.noWatermarks(), "Kafka chat-messages")
+            .uid("ingest-chat-source")
+            .process(EventDecoder.chatMessages(NAME, schemasDir))
+            .returns(ChatMessage.class)
+            .uid("ingest-decode-chat")
+            .name("decode ChatMessage");
+    SingleOutputStreamOperator<OrderEvent> orders =
+        env.fromSource(orderSource, WatermarkStrategy.noWatermarks(), "Kafka order-events")
+            .uid("ingest-order-source")
+            .process(EventDecoder.orderEvents(NAME, schemasDir))
+            .returns(OrderEvent.class)
+            .uid("ingest-decode-orders")
+            .name("decode OrderEvent");
+    DataStream<DeadLetter> deadLetters =
+        messages.getSideOutput(DeadLetters.TAG).union(orders.getSideOutput(DeadLetters.TAG));
+    sinks.attach(messages, orders, deadLetters);
+  }
+
+  public static void main(String[] args) throws Exception {
+    JobConfig config = JobConfig.fromArgs(args);
+    new ClickHouseMigrations(ClickHouseConnectionFactory.from(config)).migrate();
+    StreamExecutionEnvironment env = StreamingJobs.environment(config);
+    defineWorkflow(
+        env,
+        KafkaSources.raw(config, config.get(ServicePulseOptions.KAFKA_CHAT_TOPIC), NAME),
+        KafkaSources.raw(config, config.get(ServicePulseOptions.KAFKA_ORDER_TOPIC), NAME),
+        config.get(ServicePulseOptions.SCHEMAS_DIR),
+        (messages, orders, deadLetters) -> {
+          messages
+              .sinkTo(ClickHouseSink.of(NAME, new MessagesTable(), config))
+              .uid("ingest-messages-sink")
+              .name("messages -> ClickHouse");
+          orders
+              .sinkTo(ClickHouseSink.of(NAME, new OrdersTable(), config))
+              .uid("ingest-orders-sink")
+              .name("orders -> ClickHouse");
+          DeadLetterSinks.attach(NAME, deadLetters, config);
+        });
+    env.execute("ServicePulse " + NAME);
+  }
+}
