@@ -66,10 +66,8 @@ public final class IngestJob {
     sinks.attach(messages, orders, deadLetters);
   }
 
-  public static void main(String[] args) throws Exception {
-    JobConfig config = JobConfig.fromArgs(args);
-    new ClickHouseMigrations(ClickHouseConnectionFactory.from(config)).migrate();
-    StreamExecutionEnvironment env = StreamingJobs.environment(config);
+  /** The production wiring: Kafka sources, ClickHouse facts, dead letters to both places. */
+  public static void wire(StreamExecutionEnvironment env, JobConfig config) {
     defineWorkflow(
         env,
         KafkaSources.raw(config, config.get(ServicePulseOptions.KAFKA_CHAT_TOPIC), NAME),
@@ -86,6 +84,13 @@ public final class IngestJob {
               .name("orders -> ClickHouse");
           DeadLetterSinks.attach(NAME, deadLetters, config);
         });
+  }
+
+  public static void main(String[] args) throws Exception {
+    JobConfig config = JobConfig.fromArgs(args);
+    new ClickHouseMigrations(ClickHouseConnectionFactory.from(config)).migrate();
+    StreamExecutionEnvironment env = StreamingJobs.environment(config);
+    wire(env, config);
     env.execute("ServicePulse " + NAME);
   }
 }

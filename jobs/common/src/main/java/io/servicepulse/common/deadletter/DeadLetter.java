@@ -9,7 +9,7 @@ import java.util.UUID;
  * address (or event id), so replaying the same input after a restart yields the same id and
  * ClickHouse keeps one row. A Flink POJO (public fields).
  */
-public class DeadLetter {
+public class DeadLetter implements java.io.Serializable {
 
   /** Bytes that are not a known event (see DecodeFailure for the reason). */
   public static final String STAGE_DECODE = "decode";

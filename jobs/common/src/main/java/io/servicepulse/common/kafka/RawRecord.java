@@ -4,7 +4,7 @@ package io.servicepulse.common.kafka;
  * One Kafka record before decoding, with where it came from, so a record that does not decode can
  * be dead-lettered with its topic, partition and offset. A Flink POJO (public fields).
  */
-public class RawRecord {
+public class RawRecord implements java.io.Serializable {
   public String topic;
   public int partition;
   public long offset;

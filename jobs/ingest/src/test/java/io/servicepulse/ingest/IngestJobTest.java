@@ -1,0 +1,80 @@
+package io.servicepulse.ingest;
+
+import static io.servicepulse.common.testing.EventFixtures.agentReplies;
+import static io.servicepulse.common.testing.EventFixtures.buyerSays;
+import static io.servicepulse.common.testing.EventFixtures.message;
+import static io.servicepulse.common.testing.EventFixtures.order;
+import static io.servicepulse.common.testing.EventFixtures.secs;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.servicepulse.common.deadletter.DeadLetter;
+import io.servicepulse.common.kafka.RawRecord;
+import io.servicepulse.common.testing.CollectingSink;
+import io.servicepulse.common.testing.RecordSources;
+import io.servicepulse.events.ChatMessage;
+import io.servicepulse.events.OrderEvent;
+import io.servicepulse.events.OrderStatus;
+import io.servicepulse.events.SenderRole;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class IngestJobTest {
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
+
+  @Test
+  void validEventsPassAndEveryBadRecordBecomesADeadLetter() throws Exception {
+    List<ChatMessage> chats =
+        List.of(
+            buyerSays(secs(0), "在吗"),
+            agentReplies(secs(20), "agent-1"),
+            message(secs(30), SenderRole.AGENT, "no agent id").build());
+    List<RawRecord> chatRecords = new ArrayList<>(RecordSources.chatRecords("chat", chats));
+    chatRecords.add(
+        RecordSources.raw("chat", 3, new byte[] {(byte) 0xC3, 0x01, 9, 9, 9, 9, 9, 9, 9, 9, 2}));
+    chatRecords.add(RecordSources.raw("chat", 4, new byte[0]));
+    List<OrderEvent> orders =
+        List.of(
+            order(secs(60), "o-1", OrderStatus.CREATED, "99.00"),
+            order(secs(90), "o-1", OrderStatus.PAID, "99.00"));
+    List<RawRecord> orderRecords = new ArrayList<>(RecordSources.orderRecords("orders", orders));
+    orderRecords.add(RecordSources.raw("orders", 2, "garbage".getBytes()));
+
+    CollectingSink<ChatMessage> messagesOut = new CollectingSink<>();
+    CollectingSink<OrderEvent> ordersOut = new CollectingSink<>();
+    CollectingSink<DeadLetter> deadOut = new CollectingSink<>();
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    IngestJob.defineWorkflow(
+        env,
+        RecordSources.of(chatRecords),
+        RecordSources.of(orderRecords),
+        null,
+        (messages, orderStream, deadLetters) -> {
+          messages.sinkTo(messagesOut);
+          orderStream.sinkTo(ordersOut);
+          deadLetters.sinkTo(deadOut);
+        });
+    env.execute("ingest test");
+
+    assertThat(messagesOut.values()).containsExactlyInAnyOrderElementsOf(chats.subList(0, 2));
+    assertThat(ordersOut.values()).containsExactlyInAnyOrderElementsOf(orders);
+    assertThat(deadOut.values())
+        .extracting(d -> d.sourceTopic + "@" + d.sourceOffset + " " + d.stage + " " + d.reason)
+        .containsExactlyInAnyOrder(
+            "chat@2 invalid AGENT message without agent_id",
+            "chat@3 decode UNKNOWN_SCHEMA",
+            "chat@4 decode EMPTY",
+            "orders@2 decode BAD_HEADER");
+  }
+}
