@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs every test of ServicePulse: unit tests (*Test) and integration tests (*ITCase) that start a
+# real Kafka broker and ClickHouse server on free local ports. Installs what is missing first.
+# Usage: infra/test.sh [extra Maven arguments]
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+
+infra/setup.sh --quiet
+exec mvn -B -ntp verify "$@"
