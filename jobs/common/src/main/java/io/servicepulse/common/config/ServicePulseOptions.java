@@ -144,6 +144,14 @@ public final class ServicePulseOptions {
               "Checkpoint storage URI (file:///..., s3://...); retained on cancellation so a job"
                   + " can be restarted from it. Unset: the cluster's default.");
 
+  public static final ConfigOption<String> JOB_RESTORE_FROM =
+      ConfigOptions.key("job.restore-from")
+          .stringType()
+          .noDefaultValue()
+          .withDescription(
+              "A retained checkpoint or savepoint to start from (its folder or _metadata path),"
+                  + " e.g. after a crash. Kafka offsets and state resume from it.");
+
   public static final ConfigOption<Integer> JOB_PARALLELISM =
       ConfigOptions.key("job.parallelism")
           .intType()

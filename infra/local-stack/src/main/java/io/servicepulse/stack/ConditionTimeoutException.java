@@ -1,0 +1,9 @@
+package io.servicepulse.stack;
+
+/** A condition polled by {@link Polling#pollUntil} did not become true before its deadline. */
+public final class ConditionTimeoutException extends RuntimeException {
+
+  ConditionTimeoutException(String message, Throwable lastFailure) {
+    super(message, lastFailure);
+  }
+}

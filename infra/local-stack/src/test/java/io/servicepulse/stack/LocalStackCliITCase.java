@@ -1,0 +1,63 @@
+package io.servicepulse.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo CLI against real servers: start, no-op start, status, stop. */
+class LocalStackCliITCase {
+
+  @TempDir Path stateDir;
+
+  private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+  @AfterEach
+  void stopLeftovers() {
+    run("stop");
+  }
+
+  @Test
+  void startRecordsHealthyServersThatStopRemoves() {
+    assertThat(run("start")).isZero();
+    StackEnv env = StackEnv.read(stateDir).orElseThrow();
+    assertThat(env.kafkaBootstrapServers()).startsWith("127.0.0.1:");
+    assertThat(env.clickHouseUrl())
+        .isEqualTo("jdbc:clickhouse://127.0.0.1:" + env.clickHouseTcpPort());
+    assertThat(KafkaBroker.isReachable(env.kafkaBootstrapServers())).isTrue();
+    assertThat(new ClickHouseHttp("127.0.0.1", env.clickHouseHttpPort()).ping()).isTrue();
+
+    assertThat(run("start")).isZero();
+    assertThat(lastOutput()).contains("already running");
+    assertThat(StackEnv.read(stateDir)).contains(env);
+
+    assertThat(run("status")).isZero();
+    assertThat(lastOutput()).contains("Kafka       up").contains("ClickHouse  up");
+
+    assertThat(run("stop")).isZero();
+    assertThat(StackEnv.read(stateDir)).isEmpty();
+    assertThat(ProcessHandle.of(env.kafkaPid()).filter(ProcessHandle::isAlive)).isEmpty();
+    assertThat(ProcessHandle.of(env.clickHousePid()).filter(ProcessHandle::isAlive)).isEmpty();
+    assertThat(run("status")).isEqualTo(1);
+  }
+
+  @Test
+  void unknownCommandPrintsUsage() {
+    assertThat(run("restart")).isEqualTo(2);
+  }
+
+  private int run(String command) {
+    output.reset();
+    PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+    return LocalStack.run(new String[] {command, "--state-dir", stateDir.toString()}, out, out);
+  }
+
+  private String lastOutput() {
+    return output.toString(StandardCharsets.UTF_8);
+  }
+}

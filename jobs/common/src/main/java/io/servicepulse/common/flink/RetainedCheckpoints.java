@@ -1,0 +1,46 @@
+package io.servicepulse.common.flink;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Finds the newest complete checkpoint under a checkpoint folder, to restart a job from it. */
+public final class RetainedCheckpoints {
+
+  private RetainedCheckpoints() {}
+
+  /**
+   * The newest {@code <root>/<job-id>/chk-N} folder holding a {@code _metadata} file (a checkpoint
+   * is complete only once that file exists), or empty if there is none.
+   */
+  public static Optional<Path> latest(Path root) {
+    if (!Files.isDirectory(root)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> metadata = Files.find(root, 3, RetainedCheckpoints::isMetadata)) {
+      return metadata
+          .map(Path::getParent)
+          .max(Comparator.comparingLong(RetainedCheckpoints::modified));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list checkpoints under " + root, e);
+    }
+  }
+
+  private static boolean isMetadata(Path path, java.nio.file.attribute.BasicFileAttributes attrs) {
+    return attrs.isRegularFile()
+        && path.getFileName().toString().equals("_metadata")
+        && path.getParent().getFileName().toString().startsWith("chk-");
+  }
+
+  private static long modified(Path dir) {
+    try {
+      return Files.getLastModifiedTime(dir.resolve("_metadata")).toMillis();
+    } catch (IOException e) {
+      return Long.MIN_VALUE;
+    }
+  }
+}
