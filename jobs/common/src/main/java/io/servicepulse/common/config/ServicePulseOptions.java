@@ -178,6 +178,113 @@ public final class ServicePulseOptions {
           .defaultValue(Duration.ofSeconds(30))
           .withDescription("A Kafka partition silent this long stops holding the watermark back.");
 
+  // --- Service metrics (ServiceMetricsJob) -------------------------------------------------
+
+  public static final ConfigOption<String> METRICS_TIME_ZONE =
+      ConfigOptions.key("metrics.time-zone")
+          .stringType()
+          .defaultValue("Asia/Shanghai")
+          .withDescription(
+              "Shop time zone: decides the day of a turn (its start) and business hours.");
+
+  public static final ConfigOption<Duration> METRICS_SESSION_GAP =
+      ConfigOptions.key("metrics.session-gap")
+          .durationType()
+          .defaultValue(Duration.ofMinutes(30))
+          .withDescription(
+              "A buyer's messages with a longer gap between them belong to different"
+                  + " conversations.");
+
+  public static final ConfigOption<Duration> METRICS_REPLY_TIMEOUT =
+      ConfigOptions.key("metrics.reply-timeout")
+          .durationType()
+          .defaultValue(Duration.ofMinutes(30))
+          .withDescription(
+              "A turn with no human answer this long after its start (or before its conversation"
+                  + " ends) is unanswered, credited to the agent the buyer was routed to, else"
+                  + " to the shop.");
+
+  public static final ConfigOption<Duration> METRICS_SLOW_THRESHOLD =
+      ConfigOptions.key("metrics.slow-threshold")
+          .durationType()
+          .defaultValue(Duration.ofSeconds(100))
+          .withDescription("A turn answered after more than this is a slow response (慢响应).");
+
+  public static final ConfigOption<String> METRICS_BUSINESS_HOURS_START =
+      ConfigOptions.key("metrics.business-hours-start")
+          .stringType()
+          .defaultValue("08:00")
+          .withDescription(
+              "Start (inclusive, shop time) of the business hours the N-minute reply rate"
+                  + " counts turns in.");
+
+  public static final ConfigOption<String> METRICS_BUSINESS_HOURS_END =
+      ConfigOptions.key("metrics.business-hours-end")
+          .stringType()
+          .defaultValue("23:00")
+          .withDescription("End (exclusive, shop time) of the business hours.");
+
+  public static final ConfigOption<Duration> METRICS_N_MINUTE =
+      ConfigOptions.key("metrics.n-minute")
+          .durationType()
+          .defaultValue(Duration.ofMinutes(3))
+          .withDescription(
+              "N of the per-buyer N-minute human reply rate (人工N分钟回复率): a buyer is missed if"
+                  + " any business-hours turn waits longer than this for a human answer.");
+
+  public static final ConfigOption<Boolean> METRICS_BOTS_ANSWER =
+      ConfigOptions.key("metrics.bots-answer")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription(
+              "Whether BOT messages (auto-replies, quick-reply robots) answer a turn. SYSTEM"
+                  + " messages never do; bot answers never count for the N-minute rate or as a"
+                  + " human answer of a conversation.");
+
+  // --- Attribution (AttributionJob) --------------------------------------------------------
+
+  public static final ConfigOption<String> ATTRIBUTION_RULE =
+      ConfigOptions.key("attribution.rule")
+          .stringType()
+          .defaultValue("ORDER_CREATED")
+          .withDescription(
+              "When an order's owner (落实客服) is decided: ORDER_CREATED (下单判定, the last agent"
+                  + " to answer before the order was created) or ORDER_PAID (付款判定, before it"
+                  + " was paid).");
+
+  public static final ConfigOption<Duration> ATTRIBUTION_INQUIRY_VALIDITY =
+      ConfigOptions.key("attribution.inquiry-validity")
+          .durationType()
+          .defaultValue(Duration.ofDays(2))
+          .withDescription(
+              "How long an agent's answer can win an order (询单有效期), 1 to 15 days; also the"
+                  + " window of 询单→最终付款.");
+
+  public static final ConfigOption<Duration> ATTRIBUTION_FOLLOW_UP_WINDOW =
+      ConfigOptions.key("attribution.follow-up-window")
+          .durationType()
+          .defaultValue(Duration.ofDays(3))
+          .withDescription(
+              "Agents answering after the decision and within this time of the order's creation"
+                  + " (cut short when it completes, is cancelled or refunded) get assisted"
+                  + " follow-up (协助跟进).");
+
+  public static final ConfigOption<String> ATTRIBUTION_TIME_ZONE =
+      ConfigOptions.key("attribution.time-zone")
+          .stringType()
+          .defaultValue("Asia/Shanghai")
+          .withDescription(
+              "Shop time zone of the attribution job: where an inquiry day and a sales day start.");
+
+  public static final ConfigOption<Duration> ATTRIBUTION_ORDER_RETENTION =
+      ConfigOptions.key("attribution.order-retention")
+          .durationType()
+          .defaultValue(Duration.ofDays(30))
+          .withDescription(
+              "How long after its last event an order's attribution stays in state, so a late"
+                  + " refund still reverses its owner's sales. At least inquiry-validity +"
+                  + " follow-up-window + 2 days.");
+
   /** All options above, in declaration order, for docs and validation. */
   public static List<ConfigOption<?>> all() {
     List<ConfigOption<?>> options = new ArrayList<>();
