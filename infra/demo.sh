@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The whole pipeline end to end on local defaults, from a fresh Debian machine:
+# installs what is missing, builds, starts Kafka (KRaft) and ClickHouse on free local ports,
+# generates events with ground truth, runs every job in a local Flink runtime (killing it
+# half-way and restarting it from its checkpoint), shows progress, and prints a summary read
+# back from ClickHouse. Exit code 0 only if ClickHouse matches the ground truth.
+# Usage: infra/demo.sh [--events N] [--rate EVENTS_PER_S] [--seed S] [--crash true|false]
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+
+infra/setup.sh --quiet
+echo "Building ServicePulse (the first build downloads dependencies from Maven Central)..."
+mvn -q -B -ntp install -DskipTests
+infra/stack.sh start
+# shellcheck disable=SC1091
+source .servicepulse/stack/stack.env
+
+exec java -Xmx4g -cp "tools/demo/target/classes:$(cat tools/demo/target/runtime.classpath)" \
+  io.servicepulse.demo.DemoRun \
+  --bootstrap-servers "$KAFKA_BOOTSTRAP_SERVERS" \
+  --clickhouse-url "jdbc:clickhouse://${CLICKHOUSE_HOST}:${CLICKHOUSE_TCP_PORT}/servicepulse" \
+  --state-dir "$repo/.servicepulse/demo" \
+  "$@"

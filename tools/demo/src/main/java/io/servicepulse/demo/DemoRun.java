@@ -1,0 +1,227 @@
+package io.servicepulse.demo;
+
+import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
+import io.servicepulse.common.clickhouse.ClickHouseMigrations;
+import io.servicepulse.common.clickhouse.ClickHouseUrls;
+import io.servicepulse.common.config.ServicePulseOptions;
+import io.servicepulse.common.flink.RetainedCheckpoints;
+import io.servicepulse.generator.EventGenerator;
+import io.servicepulse.generator.GeneratedStream;
+import io.servicepulse.generator.GeneratorConfig;
+import io.servicepulse.generator.GroundTruth;
+import io.servicepulse.generator.KafkaEventWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The end-to-end demo: fresh topics and database, generated events with ground truth, the whole
+ * pipeline in a local Flink JVM, a crash (SIGKILL) half-way and a restart from the last retained
+ * checkpoint, a live progress line, and a summary read back from ClickHouse and checked against the
+ * truth. Exit code 0 only if every check holds.
+ */
+public final class DemoRun {
+
+  private DemoRun() {}
+
+  public static void main(String[] args) throws Exception {
+    DemoOptions options = DemoOptions.parse(args);
+    Path state = options.stateDir();
+    Path checkpoints = state.resolve("checkpoints");
+    deleteRecursively(state);
+    Files.createDirectories(checkpoints);
+
+    step(1, "Fresh topics and ClickHouse database");
+    List<String> topics = List.of("chat-messages", "order-events", "dead-letters");
+    DemoTopics.recreate(options.bootstrapServers(), topics, 2);
+    ClickHouseConnectionFactory clickHouse =
+        new ClickHouseConnectionFactory(
+            ServicePulseOptions.CLICKHOUSE_DRIVER.defaultValue(),
+            options.clickHouseUrl(),
+            "default",
+            "");
+    resetDatabase(clickHouse);
+    new ClickHouseMigrations(clickHouse).migrate();
+    System.out.println(
+        "  Kafka " + options.bootstrapServers() + ", topics " + String.join(", ", topics));
+    System.out.println("  ClickHouse " + options.clickHouseUrl());
+
+    step(2, "Generating events (seed " + options.seed() + ")");
+    GeneratedStream stream =
+        EventGenerator.generate(
+            GeneratorConfig.builder()
+                .seed(options.seed())
+                .approximateEvents(options.events())
+                .build());
+    GroundTruth truth = stream.truth();
+    truth.write(state.resolve("truth.json"));
+    System.out.printf(
+        "  %,d records: %,d chat messages, %,d order events, %,d malformed, %,d duplicates,"
+            + " %,d out of order, %,d late%n  ground truth: %s%n",
+        stream.size(),
+        truth.ingest().chatMessages(),
+        truth.ingest().orderEvents(),
+        truth.ingest().malformedTotal(),
+        truth.ingest().duplicatesTotal(),
+        truth.ingest().outOfOrderEvents(),
+        truth.ingest().lateEvents(),
+        state.resolve("truth.json"));
+
+    step(3, "Starting the pipeline (local Flink, checkpoint every 5 s)");
+    Path log = state.resolve("pipeline.log");
+    PipelineProcess pipeline =
+        new PipelineProcess(
+            List.of(
+                "--kafka.bootstrap-servers", options.bootstrapServers(),
+                "--clickhouse.url", options.clickHouseUrl(),
+                "--job.checkpoint-dir", checkpoints.toUri().toString(),
+                "--job.checkpoint-interval", "5 s",
+                "--job.parallelism", "2"),
+            log);
+    pipeline.start(List.of());
+    System.out.println("  pid " + pipeline.pid() + ", log " + log);
+    // Produce only once the job runs (its first checkpoint exists), so the crash lands mid-stream.
+    long startDeadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (RetainedCheckpoints.latest(checkpoints).isEmpty()) {
+      if (!pipeline.isAlive() || System.nanoTime() > startDeadline) {
+        throw new IllegalStateException("the pipeline did not start; see " + log);
+      }
+      Thread.sleep(500);
+    }
+    System.out.println("  running; first checkpoint completed");
+
+    Progress progress = new Progress(clickHouse, truth, stream.size());
+    step(4, "Producing at " + options.rate() + " events/s; the pipeline is killed half-way");
+    AtomicLong produced = new AtomicLong();
+    AtomicBoolean crashed = new AtomicBoolean(!options.crash());
+    Thread producer =
+        new Thread(
+            () -> {
+              try (KafkaEventWriter writer = new KafkaEventWriter(options.bootstrapServers())) {
+                writer.write(
+                    stream,
+                    stream.size(),
+                    options.rate(),
+                    (sent, acked, total, rate) -> {
+                      produced.set(acked);
+                    });
+              }
+            },
+            "demo-producer");
+    producer.start();
+    long deadline = Long.MAX_VALUE;
+    while (true) {
+      Thread.sleep(1000);
+      progress.print(produced.get());
+      if (!crashed.get()
+          && produced.get() >= stream.size() / 2
+          && RetainedCheckpoints.latest(checkpoints).isPresent()) {
+        crashed.set(true);
+        Path checkpoint = RetainedCheckpoints.latest(checkpoints).orElseThrow();
+        progress.newLine();
+        System.out.println(
+            "  ✂ crash: kill -9 "
+                + pipeline.pid()
+                + "; restarting from "
+                + state.relativize(checkpoint));
+        pipeline.crash();
+        pipeline.start(List.of("--job.restore-from", checkpoint.toString()));
+      }
+      if (!pipeline.isAlive()) {
+        progress.newLine();
+        throw new IllegalStateException("the pipeline exited; see " + log);
+      }
+      if (!producer.isAlive() && deadline == Long.MAX_VALUE) {
+        deadline = System.nanoTime() + options.settleTimeout().toNanos();
+      }
+      if (!producer.isAlive() && progress.complete()) {
+        break;
+      }
+      if (System.nanoTime() > deadline) {
+        progress.newLine();
+        System.out.println("  gave up waiting after " + options.settleTimeout());
+        break;
+      }
+    }
+    progress.newLine();
+    pipeline.stop();
+
+    step(5, "Summary, read back from ClickHouse");
+    boolean ok = new Summary(clickHouse, truth).print();
+    System.out.println(
+        ok
+            ? "\nAll checks passed: ClickHouse holds exactly what the generator sent."
+            : "\nSome checks FAILED; see above and " + log);
+    System.exit(ok ? 0 : 1);
+  }
+
+  private static void step(int n, String title) {
+    System.out.println("\n[" + n + "/5] " + title);
+  }
+
+  private static void resetDatabase(ClickHouseConnectionFactory clickHouse) throws Exception {
+    String database = ClickHouseUrls.database(clickHouse.url());
+    try (Connection c = clickHouse.withoutDatabase().open();
+        Statement st = c.createStatement()) {
+      st.execute("DROP DATABASE IF EXISTS " + database);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws Exception {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  /** Command-line options of the demo. */
+  record DemoOptions(
+      String bootstrapServers,
+      String clickHouseUrl,
+      Path stateDir,
+      long events,
+      double rate,
+      long seed,
+      boolean crash,
+      Duration settleTimeout) {
+
+    static DemoOptions parse(String[] args) {
+      Map<String, String> values = new java.util.HashMap<>();
+      for (int i = 0; i + 1 < args.length; i += 2) {
+        if (!args[i].startsWith("--")) {
+          throw new IllegalArgumentException("expected --name value, got " + args[i]);
+        }
+        values.put(args[i].substring(2), args[i + 1]);
+      }
+      List<String> missing = new ArrayList<>();
+      for (String required : List.of("bootstrap-servers", "clickhouse-url", "state-dir")) {
+        if (!values.containsKey(required)) {
+          missing.add("--" + required);
+        }
+      }
+      if (!missing.isEmpty()) {
+        throw new IllegalArgumentException("missing " + missing);
+      }
+      return new DemoOptions(
+          values.get("bootstrap-servers"),
+          values.get("clickhouse-url"),
+          Path.of(values.get("state-dir")),
+          Long.parseLong(values.getOrDefault("events", "200000")),
+          Double.parseDouble(values.getOrDefault("rate", "10000")),
+          Long.parseLong(values.getOrDefault("seed", "42")),
+          Boolean.parseBoolean(values.getOrDefault("crash", "true")),
+          Duration.ofSeconds(Long.parseLong(values.getOrDefault("settle-seconds", "180"))));
+    }
+  }
+}
