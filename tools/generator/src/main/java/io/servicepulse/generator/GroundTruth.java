@@ -1,0 +1,541 @@
+package io.servicepulse.generator;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the jobs must find in a generated stream, computed from the scenario as it was constructed
+ * (an oracle, not a replay of the jobs' logic). Written as truth.json.
+ *
+ * <p>Crediting rules (the metrics and attribution jobs implement the same; see the module README
+ * for the full text and the DESIGN.md passages they come from). All days are Asia/Shanghai days.
+ *
+ * <ul>
+ *   <li>A turn starts at the first BUYER message after the last human AGENT message; the next AGENT
+ *       message answers it and the turn is credited to that answering agent (a hand-off mid-turn
+ *       credits the answerer). BOT and SYSTEM messages never answer.
+ *   <li>An unanswered turn (no human answer before the conversation ends; the scenario never
+ *       answers later than 20 min) is credited to the agent named on the turn's latest routed buyer
+ *       message, else to the shop (agent {@code ""}).
+ *   <li>A conversation is credited to the agent credited with its first turn; the day of a turn is
+ *       the day of its start.
+ *   <li>N-minute rule per (shop, day) and (shop, agent, day), only turns starting in business hours
+ *       [08:00, 23:00): reached = buyers with ≥1 such turn answered by a human (per agent: by that
+ *       agent); missed = reached buyers with ≥1 such turn (per agent: credited to that agent) not
+ *       answered within N = 3 min, unanswered included. Rate = (reached − missed) / reached.
+ *   <li>Attribution, 下单判定, last touch: candidates of an order created at t are the agents with an
+ *       AGENT message to the buyer in [t − 2 days, t); the owner is the last of them; the others
+ *       get an assisted order; agents with an AGENT message in (t, follow-up end] get an assisted
+ *       follow-up (owner included), follow-up end = min(t + 3 days, COMPLETED, CANCELLED,
+ *       REFUNDED). No candidate = silent order. Sales = paid amount unless REFUNDED (full refunds).
+ *   <li>Inquiry (shop, agent, buyer, day D): the agent's first AGENT message to the buyer on D at
+ *       time q, and no order of the buyer in that shop created in [q − 2 days, q). It converts
+ *       (ordered / paid by end of D+1 / paid before q + 2 days) through orders owned by that agent
+ *       created in [q, q + 2 days). The shop row uses the first answer by any agent and any owner.
+ * </ul>
+ *
+ * Late buyers (events emitted beyond allowed lateness) count only in {@link Ingest}; they are in
+ * none of the service, attribution or QA figures.
+ */
+public final class GroundTruth {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .setVisibility(PropertyAccessor.ALL, Visibility.NONE)
+          .setVisibility(PropertyAccessor.FIELD, Visibility.ANY)
+          .setVisibility(PropertyAccessor.CREATOR, Visibility.ANY)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+  Map<String, String> scenario = new TreeMap<>();
+  MetricRules rules;
+
+  /** agent id → team id. */
+  Map<String, String> agentTeams = new TreeMap<>();
+
+  /** shop id → platform. */
+  Map<String, String> shopPlatforms = new TreeMap<>();
+
+  Ingest ingest = new Ingest();
+
+  /** shop id → service metrics. */
+  Map<String, ShopService> service = new TreeMap<>();
+
+  /** shop id → conversion and attribution. */
+  Map<String, ShopAttribution> attribution = new TreeMap<>();
+
+  Qa qa = new Qa();
+
+  public Map<String, String> scenario() {
+    return scenario;
+  }
+
+  public MetricRules rules() {
+    return rules;
+  }
+
+  public Map<String, String> agentTeams() {
+    return agentTeams;
+  }
+
+  public Map<String, String> shopPlatforms() {
+    return shopPlatforms;
+  }
+
+  public Ingest ingest() {
+    return ingest;
+  }
+
+  public Map<String, ShopService> service() {
+    return service;
+  }
+
+  public Map<String, ShopAttribution> attribution() {
+    return attribution;
+  }
+
+  public Qa qa() {
+    return qa;
+  }
+
+  public String toJson() {
+    try {
+      return JSON.writeValueAsString(this);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static GroundTruth fromJson(String json) {
+    try {
+      return JSON.readValue(json, GroundTruth.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("not a ground truth document", e);
+    }
+  }
+
+  public void write(Path file) throws IOException {
+    Files.writeString(file, toJson());
+  }
+
+  public static GroundTruth read(Path file) throws IOException {
+    return fromJson(Files.readString(file));
+  }
+
+  /** What the ingest job must store: distinct valid events, and what goes to dead letters. */
+  public static final class Ingest {
+    long chatMessages;
+    long orderEvents;
+
+    /** shop id → distinct valid events of that shop. */
+    Map<String, ShopIngest> perShop = new TreeMap<>();
+
+    /** topic → malformed records written raw to it. */
+    Map<String, Long> malformed = new TreeMap<>();
+
+    /** topic → second copies emitted (same event_id and bytes as an earlier record). */
+    Map<String, Long> duplicates = new TreeMap<>();
+
+    long outOfOrderEvents;
+
+    /** Events of late buyers (counted in chatMessages too): late dead letters for the jobs. */
+    long lateEvents;
+
+    List<String> lateEventIds = new ArrayList<>();
+    long totalRecords;
+
+    public long chatMessages() {
+      return chatMessages;
+    }
+
+    public long orderEvents() {
+      return orderEvents;
+    }
+
+    public Map<String, ShopIngest> perShop() {
+      return perShop;
+    }
+
+    public Map<String, Long> malformed() {
+      return malformed;
+    }
+
+    public long malformedTotal() {
+      return malformed.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public Map<String, Long> duplicates() {
+      return duplicates;
+    }
+
+    public long duplicatesTotal() {
+      return duplicates.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long outOfOrderEvents() {
+      return outOfOrderEvents;
+    }
+
+    public long lateEvents() {
+      return lateEvents;
+    }
+
+    public List<String> lateEventIds() {
+      return lateEventIds;
+    }
+
+    /** Every record written: valid, duplicate and malformed. */
+    public long totalRecords() {
+      return totalRecords;
+    }
+  }
+
+  /** Distinct valid events of one shop. */
+  public static final class ShopIngest {
+    long chatMessages;
+    long orderEvents;
+
+    public long chatMessages() {
+      return chatMessages;
+    }
+
+    public long orderEvents() {
+      return orderEvents;
+    }
+  }
+
+  /** Service metrics of one shop: the shop total and one row per credited agent. */
+  public static final class ShopService {
+    ServiceCounts total = new ServiceCounts();
+
+    /** agent id ("" = the shop: unanswered turns of buyers never routed) → counts. */
+    Map<String, ServiceCounts> agents = new TreeMap<>();
+
+    /** shop-local day (yyyy-MM-dd) → per-buyer N-minute rule. */
+    Map<String, NMinute> nMinuteByDay = new TreeMap<>();
+
+    /** agent id → day → per-buyer N-minute rule for that agent. */
+    Map<String, Map<String, NMinute>> agentNMinuteByDay = new TreeMap<>();
+
+    public ServiceCounts total() {
+      return total;
+    }
+
+    public Map<String, ServiceCounts> agents() {
+      return agents;
+    }
+
+    public Map<String, NMinute> nMinuteByDay() {
+      return nMinuteByDay;
+    }
+
+    public Map<String, Map<String, NMinute>> agentNMinuteByDay() {
+      return agentNMinuteByDay;
+    }
+  }
+
+  /** Sums and counts, so any roll-up is exact. Response times in milliseconds. */
+  public static final class ServiceCounts {
+    long turns;
+    long answered;
+    long unanswered;
+    long slow;
+    long responseMsSum;
+    long responseMsCount;
+    long responseMsMax;
+    long answeredWithin30s;
+    long answeredWithin60s;
+    long answeredWithin180s;
+    long firstResponseMsSum;
+    long firstResponseCount;
+    long conversations;
+    long conversationsWithHumanAnswer;
+    long agentMessages;
+
+    public long turns() {
+      return turns;
+    }
+
+    public long answered() {
+      return answered;
+    }
+
+    public long unanswered() {
+      return unanswered;
+    }
+
+    public long slow() {
+      return slow;
+    }
+
+    public long responseMsSum() {
+      return responseMsSum;
+    }
+
+    public long responseMsCount() {
+      return responseMsCount;
+    }
+
+    public long responseMsMax() {
+      return responseMsMax;
+    }
+
+    public long answeredWithin30s() {
+      return answeredWithin30s;
+    }
+
+    public long answeredWithin60s() {
+      return answeredWithin60s;
+    }
+
+    public long answeredWithin180s() {
+      return answeredWithin180s;
+    }
+
+    public long firstResponseMsSum() {
+      return firstResponseMsSum;
+    }
+
+    public long firstResponseCount() {
+      return firstResponseCount;
+    }
+
+    public long conversations() {
+      return conversations;
+    }
+
+    public long conversationsWithHumanAnswer() {
+      return conversationsWithHumanAnswer;
+    }
+
+    public long agentMessages() {
+      return agentMessages;
+    }
+  }
+
+  /** The platforms' per-buyer N-minute rule for one day. */
+  public static final class NMinute {
+    long reachedBuyers;
+    long missedBuyers;
+
+    public long reachedBuyers() {
+      return reachedBuyers;
+    }
+
+    public long missedBuyers() {
+      return missedBuyers;
+    }
+
+    /** (reached − missed) / reached; 1 when nobody reached a human. */
+    public double rate() {
+      return reachedBuyers == 0 ? 1.0 : (double) (reachedBuyers - missedBuyers) / reachedBuyers;
+    }
+  }
+
+  /** Conversion and attribution of one shop. */
+  public static final class ShopAttribution {
+    /** Shop row: inquiries are distinct (buyer, day) over all agents, any owner converts. */
+    AttributionCounts total = new AttributionCounts();
+
+    /** agent id → that agent's row. */
+    Map<String, AttributionCounts> agents = new TreeMap<>();
+
+    long orders;
+    long paidOrders;
+    long silentOrders;
+    BigDecimal totalSales = BigDecimal.ZERO.setScale(2);
+    BigDecimal creditedSales = BigDecimal.ZERO.setScale(2);
+    BigDecimal silentSales = BigDecimal.ZERO.setScale(2);
+
+    public AttributionCounts total() {
+      return total;
+    }
+
+    public Map<String, AttributionCounts> agents() {
+      return agents;
+    }
+
+    public long orders() {
+      return orders;
+    }
+
+    public long paidOrders() {
+      return paidOrders;
+    }
+
+    public long silentOrders() {
+      return silentOrders;
+    }
+
+    /** Paid amounts net of refunds. */
+    public BigDecimal totalSales() {
+      return totalSales;
+    }
+
+    /** Net sales of orders with an owner. */
+    public BigDecimal creditedSales() {
+      return creditedSales;
+    }
+
+    /** totalSales − creditedSales: net sales of silent orders. */
+    public BigDecimal silentSales() {
+      return silentSales;
+    }
+  }
+
+  /** One attribution row (agent or shop total). */
+  public static final class AttributionCounts {
+    long inquiries;
+    long inquiriesOrdered;
+    long inquiriesPaidByNextDay;
+    long inquiriesPaidWithinValidity;
+    long ordersOwned;
+    BigDecimal ownerSales = BigDecimal.ZERO.setScale(2);
+    long assistedOrders;
+    long assistedFollowUps;
+    long refunds;
+    BigDecimal refundedSales = BigDecimal.ZERO.setScale(2);
+
+    /** Inquiring buyer-days. */
+    public long inquiries() {
+      return inquiries;
+    }
+
+    public long inquiriesOrdered() {
+      return inquiriesOrdered;
+    }
+
+    /** 询单→次日付款. */
+    public long inquiriesPaidByNextDay() {
+      return inquiriesPaidByNextDay;
+    }
+
+    /** 询单→最终付款. */
+    public long inquiriesPaidWithinValidity() {
+      return inquiriesPaidWithinValidity;
+    }
+
+    /** 落实: orders this agent owns. */
+    public long ordersOwned() {
+      return ordersOwned;
+    }
+
+    /** Paid amount of owned orders minus refunded amounts. */
+    public BigDecimal ownerSales() {
+      return ownerSales;
+    }
+
+    /** 协助下单. */
+    public long assistedOrders() {
+      return assistedOrders;
+    }
+
+    /** 协助跟进. */
+    public long assistedFollowUps() {
+      return assistedFollowUps;
+    }
+
+    /** Owned orders that were REFUNDED. */
+    public long refunds() {
+      return refunds;
+    }
+
+    public BigDecimal refundedSales() {
+      return refundedSales;
+    }
+  }
+
+  /** Quality-inspection truth: every uncivil message; all other agent messages are civil. */
+  public static final class Qa {
+    List<UncivilMessage> uncivil = new ArrayList<>();
+    long civilAgentMessages;
+
+    public List<UncivilMessage> uncivil() {
+      return uncivil;
+    }
+
+    /** AGENT messages of on-time buyers with a civil text: none of them may be flagged. */
+    public long civilAgentMessages() {
+      return civilAgentMessages;
+    }
+  }
+
+  /** An uncivil message and the categories it must be flagged with. */
+  public static final class UncivilMessage {
+    String eventId;
+    String shopId;
+    String buyerId;
+    String agentId;
+    String role;
+    String language;
+    String text;
+    List<QaCategory> categories = new ArrayList<>();
+
+    UncivilMessage() {}
+
+    UncivilMessage(
+        String eventId,
+        String shopId,
+        String buyerId,
+        String agentId,
+        String role,
+        String language,
+        String text,
+        List<QaCategory> categories) {
+      this.eventId = eventId;
+      this.shopId = shopId;
+      this.buyerId = buyerId;
+      this.agentId = agentId;
+      this.role = role;
+      this.language = language;
+      this.text = text;
+      this.categories = categories;
+    }
+
+    public String eventId() {
+      return eventId;
+    }
+
+    public String shopId() {
+      return shopId;
+    }
+
+    public String buyerId() {
+      return buyerId;
+    }
+
+    /** Sender (AGENT) or routed agent (BUYER); null for an unrouted buyer. */
+    public String agentId() {
+      return agentId;
+    }
+
+    /** AGENT or BUYER. */
+    public String role() {
+      return role;
+    }
+
+    /** zh or en. */
+    public String language() {
+      return language;
+    }
+
+    public String text() {
+      return text;
+    }
+
+    public List<QaCategory> categories() {
+      return categories;
+    }
+  }
+}

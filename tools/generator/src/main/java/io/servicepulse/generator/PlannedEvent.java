@@ -1,0 +1,78 @@
+package io.servicepulse.generator;
+
+/**
+ * A record to emit, kept compact (primitives and shared references, ~70 bytes) so millions fit in a
+ * small heap; {@link RecordEncoder} turns it into bytes only when the stream is iterated.
+ */
+final class PlannedEvent {
+
+  enum Type {
+    CHAT,
+    ORDER,
+    MALFORMED
+  }
+
+  final BuyerKey buyer;
+  final Type type;
+
+  /** Event time; for a malformed record the emission time. */
+  final long ts;
+
+  /** CHAT: message number in the buyer's timeline; ORDER: order number; MALFORMED: a seed. */
+  final int number;
+
+  /** CHAT: SenderRole ordinal; ORDER: OrderStatus ordinal; MALFORMED: MalformedKind ordinal. */
+  final byte code;
+
+  /** CHAT: agent index or -1; MALFORMED: 0 = chat topic, 1 = order topic. */
+  final short agent;
+
+  /** CHAT: text id; ORDER: refund reason text id or -1. */
+  final short text;
+
+  /** CHAT: conversation number. */
+  final short conversation;
+
+  /** ORDER: amount in cents. */
+  final long amountCents;
+
+  long emitAt;
+  int seq;
+  GeneratedRecord.Kind kind;
+
+  PlannedEvent(
+      BuyerKey buyer,
+      Type type,
+      long ts,
+      int number,
+      int code,
+      int agent,
+      int text,
+      int conversation,
+      long amountCents) {
+    this.buyer = buyer;
+    this.type = type;
+    this.ts = ts;
+    this.number = number;
+    this.code = (byte) code;
+    this.agent = (short) agent;
+    this.text = (short) text;
+    this.conversation = (short) conversation;
+    this.amountCents = amountCents;
+    this.emitAt = ts;
+    this.kind = buyer.late ? GeneratedRecord.Kind.LATE : GeneratedRecord.Kind.ON_TIME;
+  }
+
+  /** A second emission of the same event: identical bytes. */
+  PlannedEvent duplicate(long emitAt) {
+    PlannedEvent copy =
+        new PlannedEvent(buyer, type, ts, number, code, agent, text, conversation, amountCents);
+    copy.emitAt = emitAt;
+    copy.kind = GeneratedRecord.Kind.DUPLICATE;
+    return copy;
+  }
+
+  boolean isChatTopic() {
+    return type == Type.CHAT || (type == Type.MALFORMED && agent == 0);
+  }
+}
