@@ -197,13 +197,7 @@ public final class DemoRun {
       Duration settleTimeout) {
 
     static DemoOptions parse(String[] args) {
-      Map<String, String> values = new java.util.HashMap<>();
-      for (int i = 0; i + 1 < args.length; i += 2) {
-        if (!args[i].startsWith("--")) {
-          throw new IllegalArgumentException("expected --name value, got " + args[i]);
-        }
-        values.put(args[i].substring(2), args[i + 1]);
-      }
+      Map<String, String> values = BenchArgs.parse(args);
       List<String> missing = new ArrayList<>();
       for (String required : List.of("bootstrap-servers", "clickhouse-url", "state-dir")) {
         if (!values.containsKey(required)) {
