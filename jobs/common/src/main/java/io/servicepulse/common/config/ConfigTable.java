@@ -3,13 +3,35 @@ package io.servicepulse.common.config;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.description.HtmlFormatter;
 
-/** Prints the configuration table of the README as Markdown, straight from the options. */
+/**
+ * The configuration table of the README, straight from the options. {@code ConfigTable} prints it;
+ * {@code ConfigTable --write README.md} replaces the table between the README's markers.
+ */
 public final class ConfigTable {
+
+  public static final String START = "<!-- config-table:start -->\n";
+  public static final String END = "<!-- config-table:end -->";
 
   private ConfigTable() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws java.io.IOException {
+    if (args.length == 2 && args[0].equals("--write")) {
+      java.nio.file.Path readme = java.nio.file.Path.of(args[1]);
+      java.nio.file.Files.writeString(
+          readme, withTable(java.nio.file.Files.readString(readme), markdown()));
+      return;
+    }
     System.out.print(markdown());
+  }
+
+  /** {@code document} with the text between the markers replaced by {@code table}. */
+  public static String withTable(String document, String table) {
+    int start = document.indexOf(START);
+    int end = document.indexOf(END);
+    if (start < 0 || end < start) {
+      throw new IllegalArgumentException("no " + START.strip() + " ... " + END + " markers");
+    }
+    return document.substring(0, start + START.length()) + table + document.substring(end);
   }
 
   public static String markdown() {
