@@ -126,8 +126,10 @@ final class Texts {
 
     uncivil(Lang.ZH, Kind.UNCIVIL_AGENT, "你是不是傻，详情页写得清清楚楚", INSULT);
     uncivil(Lang.ZH, Kind.UNCIVIL_AGENT, "滚，别来烦我", INSULT);
-    uncivil(Lang.ZH, Kind.UNCIVIL_AGENT, "傻逼，爱买不买", PROFANITY);
-    uncivil(Lang.ZH, Kind.UNCIVIL_AGENT, "傻*逼，别问了", PROFANITY);
+    // 傻逼 attacks the person (辱骂), and the rest of the line is impatience (不耐烦), as the QA
+    // lexicon classifies them; PROFANITY is swearing such as 操/卧槽/fuck.
+    uncivil(Lang.ZH, Kind.UNCIVIL_AGENT, "傻逼，爱买不买", INSULT, IMPATIENCE);
+    uncivil(Lang.ZH, Kind.UNCIVIL_AGENT, "傻*逼，别问了", INSULT, IMPATIENCE);
     uncivil(Lang.ZH, Kind.UNCIVIL_AGENT, "你自己不会看吗？", IMPATIENCE);
     uncivil(Lang.ZH, Kind.UNCIVIL_AGENT, "听不懂人话吗？说了多少遍了", IMPATIENCE);
     uncivil(Lang.ZH, Kind.UNCIVIL_AGENT, "这个不归我们管，你自己去找快递", SHIRKING);
@@ -181,8 +183,8 @@ final class Texts {
     }
   }
 
-  private static void uncivil(Lang lang, Kind kind, String text, QaCategory category) {
-    add(kind, lang, text, Set.of(category));
+  private static void uncivil(Lang lang, Kind kind, String text, QaCategory... categories) {
+    add(kind, lang, text, Set.of(categories));
   }
 
   private static void add(Kind kind, Lang lang, String text, Set<QaCategory> categories) {

@@ -285,6 +285,30 @@ public final class ServicePulseOptions {
                   + " refund still reverses its owner's sales. At least inquiry-validity +"
                   + " follow-up-window + 2 days.");
 
+  // --- Quality inspection (QaJob) ------------------------------------------------------------
+
+  public static final ConfigOption<String> QA_MODEL_ROOT =
+      ConfigOptions.key("qa.model-root")
+          .stringType()
+          .noDefaultValue()
+          .withDescription(
+              "Folder holding CoreNLP's edu/stanford/nlp/models/... files. Unset: the models"
+                  + " shipped inside the QA job jar (small Chinese segmenter, English tagger).");
+
+  public static final ConfigOption<Integer> QA_CACHE_SIZE =
+      ConfigOptions.key("qa.cache-size")
+          .intType()
+          .defaultValue(50_000)
+          .withDescription(
+              "Inspection results kept per TaskManager, keyed by normalised text: agents repeat"
+                  + " quick phrases all day, so most messages skip CoreNLP.");
+
+  public static final ConfigOption<String> QA_TIME_ZONE =
+      ConfigOptions.key("qa.time-zone")
+          .stringType()
+          .defaultValue("Asia/Shanghai")
+          .withDescription("Shop time zone of qa_flags.day.");
+
   /** All options above, in declaration order, for docs and validation. */
   public static List<ConfigOption<?>> all() {
     List<ConfigOption<?>> options = new ArrayList<>();

@@ -1,0 +1,119 @@
+package io.servicepulse.qa.inspect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Phone numbers and postal addresses typed in a message, found on the folded text (same offsets as
+ * the original), and the masking applied to what is stored.
+ */
+final class PrivacyDetector {
+  /** A personal-data span in original offsets; {@code flag} is false for the shop's address. */
+  record Span(String ruleId, int start, int end, boolean phone, boolean flag) {}
+
+  private static final Pattern CN_MOBILE =
+      Pattern.compile("(?<![0-9])(?:\\+?86[ -]?)?1[3-9][0-9](?:[ .-]?[0-9]){8}(?![0-9])");
+  private static final Pattern NANP_PHONE =
+      Pattern.compile(
+          "(?<![0-9])(?:\\+?1[ .-]?)?\\(?[2-9][0-9]{2}\\)?[ .-][0-9]{3}[ .-][0-9]{4}(?![0-9])");
+  private static final Pattern CN_ADDRESS =
+      Pattern.compile(
+          "(?:[\\u4e00-\\u9fa5&&[^的是在到址寄发送往至给]]{2,7}(?:省|市|区|县|镇|自治区)){1,4}"
+              + "[\\u4e00-\\u9fa5a-z0-9()（）-]{0,25}?[0-9一二三四五六七八九十]+"
+              + "(?:号|栋|幢|弄|室|单元)(?:[0-9a-z一二三四五六七八九十-]+(?:号|栋|幢|弄|室|单元|楼|层))*");
+  private static final Pattern EN_ADDRESS =
+      Pattern.compile(
+          "\\b[0-9]{1,5} (?:[a-z]+ ){1,4}(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr"
+              + "|boulevard|blvd|court|ct|way|place|pl)\\b(?:,? (?:apt|unit|suite|#) ?[0-9a-z]+)?");
+
+  /** The shop's own return address is business information, not a leak. */
+  private static final Pattern SHOP_ADDRESS_CUE =
+      Pattern.compile("(退货|退回|寄回|售后|仓库|发回|换货)(地址)?|return (address|to)|ship (it )?back to");
+
+  private static final int MIN_PHONE_DIGITS = 10;
+
+  private PrivacyDetector() {}
+
+  static List<Span> find(String folded) {
+    List<Span> spans = new ArrayList<>(0);
+    int digits = 0;
+    boolean addressHint = false;
+    for (int i = 0; i < folded.length(); i++) {
+      char c = folded.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (c == '号' || c == '栋' || c == '室' || c == '弄' || c == '幢' || c == ' ') {
+        addressHint = true;
+      }
+    }
+    if (digits >= MIN_PHONE_DIGITS) {
+      collect(CN_MOBILE, "privacy.phone.cn-mobile", folded, true, spans);
+      collect(NANP_PHONE, "privacy.phone.nanp", folded, true, spans);
+    }
+    if (addressHint && digits > 0) {
+      collect(CN_ADDRESS, "privacy.address.zh", folded, false, spans);
+      collect(EN_ADDRESS, "privacy.address.en", folded, false, spans);
+    }
+    return spans;
+  }
+
+  private static void collect(
+      Pattern pattern, String ruleId, String folded, boolean phone, List<Span> out) {
+    Matcher m = pattern.matcher(folded);
+    while (m.find()) {
+      if (overlaps(out, m.start(), m.end())) {
+        continue;
+      }
+      boolean flag = phone || !shopAddress(folded, m.start());
+      out.add(new Span(ruleId, m.start(), m.end(), phone, flag));
+    }
+  }
+
+  private static boolean shopAddress(String folded, int start) {
+    String before = folded.substring(Math.max(0, start - 12), start);
+    return SHOP_ADDRESS_CUE.matcher(before).find();
+  }
+
+  private static boolean overlaps(List<Span> spans, int start, int end) {
+    for (Span s : spans) {
+      if (start < s.end() && s.start() < end) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Phones keep the first 3 and last 4 digits (138****5678); addresses keep 6 chars. */
+  static String mask(String original, List<Span> spans) {
+    if (spans.isEmpty()) {
+      return original;
+    }
+    char[] out = original.toCharArray();
+    for (Span s : spans) {
+      if (s.phone()) {
+        int total = 0;
+        for (int i = s.start(); i < s.end(); i++) {
+          total += Character.isDigit(out[i]) ? 1 : 0;
+        }
+        int seen = 0;
+        for (int i = s.start(); i < s.end(); i++) {
+          if (Character.isDigit(out[i])) {
+            seen++;
+            if (seen > 3 && seen <= total - 4) {
+              out[i] = '*';
+            }
+          }
+        }
+      } else {
+        for (int i = s.start() + 6; i < s.end(); i++) {
+          if (!Character.isWhitespace(out[i])) {
+            out[i] = '*';
+          }
+        }
+      }
+    }
+    return new String(out);
+  }
+}

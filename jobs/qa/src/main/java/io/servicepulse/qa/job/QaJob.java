@@ -1,0 +1,86 @@
+package io.servicepulse.qa.job;
+
+import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
+import io.servicepulse.common.clickhouse.ClickHouseMigrations;
+import io.servicepulse.common.clickhouse.ClickHouseSink;
+import io.servicepulse.common.config.JobConfig;
+import io.servicepulse.common.config.ServicePulseOptions;
+import io.servicepulse.common.deadletter.DeadLetter;
+import io.servicepulse.common.deadletter.DeadLetterSinks;
+import io.servicepulse.common.deadletter.DeadLetters;
+import io.servicepulse.common.decode.EventDecoder;
+import io.servicepulse.common.flink.StreamingJobs;
+import io.servicepulse.common.kafka.KafkaSources;
+import io.servicepulse.common.kafka.RawRecord;
+import io.servicepulse.events.ChatMessage;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * QaJob: every chat message → the text inspector (lexicon + Aho–Corasick, CoreNLP for the few
+ * ambiguous candidates) → one {@code qa_flags} row per flag, idempotent on (message id, rule id).
+ * Per-day counts are the {@code qa_daily} view over those rows. Inspection needs no event time and
+ * no state, so late or out-of-order messages are inspected like any other.
+ */
+public final class QaJob {
+
+  public static final String NAME = "qa";
+
+  private QaJob() {}
+
+  /** Where the job's outputs go; tests collect them, {@link #wire} writes ClickHouse. */
+  public interface Sinks {
+    void attach(DataStream<QaFlagRow> flags, DataStream<DeadLetter> deadLetters);
+  }
+
+  public static void defineWorkflow(
+      StreamExecutionEnvironment env,
+      Source<RawRecord, ?, ?> chatSource,
+      JobConfig config,
+      Sinks sinks) {
+    SingleOutputStreamOperator<ChatMessage> messages =
+        env.fromSource(chatSource, WatermarkStrategy.noWatermarks(), "Kafka chat-messages")
+            .uid("qa-chat-source")
+            .process(EventDecoder.chatMessages(NAME, config.get(ServicePulseOptions.SCHEMAS_DIR)))
+            .returns(ChatMessage.class)
+            .uid("qa-decode-chat")
+            .name("decode ChatMessage");
+    DataStream<QaFlagRow> flags =
+        messages
+            .flatMap(
+                new MessageInspection(
+                    config.get(ServicePulseOptions.QA_MODEL_ROOT),
+                    config.get(ServicePulseOptions.QA_CACHE_SIZE),
+                    config.get(ServicePulseOptions.QA_TIME_ZONE)))
+            .returns(QaFlagRow.class)
+            .uid("qa-inspect")
+            .name("inspect message");
+    sinks.attach(flags, messages.getSideOutput(DeadLetters.TAG));
+  }
+
+  /** The production wiring: Kafka in, ClickHouse qa_flags and dead letters out. */
+  public static void wire(StreamExecutionEnvironment env, JobConfig config) {
+    defineWorkflow(
+        env,
+        KafkaSources.raw(config, config.get(ServicePulseOptions.KAFKA_CHAT_TOPIC), NAME),
+        config,
+        (flags, deadLetters) -> {
+          flags
+              .sinkTo(ClickHouseSink.of(NAME, new QaFlagsTable(), config))
+              .uid("qa-flags-sink")
+              .name("qa_flags -> ClickHouse");
+          DeadLetterSinks.attach(NAME, deadLetters, config);
+        });
+  }
+
+  public static void main(String[] args) throws Exception {
+    JobConfig config = JobConfig.fromArgs(args);
+    new ClickHouseMigrations(ClickHouseConnectionFactory.from(config)).migrate();
+    StreamExecutionEnvironment env = StreamingJobs.environment(config);
+    wire(env, config);
+    env.execute("ServicePulse " + NAME);
+  }
+}

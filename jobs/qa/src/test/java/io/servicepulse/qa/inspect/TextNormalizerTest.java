@@ -1,0 +1,60 @@
+package io.servicepulse.qa.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TextNormalizerTest {
+  private final TextNormalizer normalizer = new TextNormalizer();
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "傻*逼|傻逼",
+        "傻 逼 客 服|傻逼客服",
+        "傻.逼|傻逼",
+        "神~经~病|神经病",
+        "ＳＢ|sb",
+        "ｆｕｃｋ this|fuck this",
+        "你這個白癡|你这个白痴",
+        "s h i t quality|shit quality",
+        "f.u.c.k this|fuck this",
+        "fuuuuck|fuck",
+        "sh!t|shit",
+        "a$$hole|asshole",
+        "b1tch please|bitch please",
+        "FUCK YOU|fuck you",
+        "hello  world|hello world",
+        "vx：shop8866|vx:shop8866",
+        "加 V X 聊|加v x聊",
+        "order 2024 ok|order 2024 ok",
+        "iphone15|iphone15",
+        "cool|cool"
+      })
+  void undoesEvasions(String input, String compact) {
+    assertThat(normalizer.normalize(input).compact()).isEqualTo(compact);
+  }
+
+  @Test
+  void mapsCompactSpansBackToOriginalOffsets() {
+    NormalizedText t = normalizer.normalize("你这个傻 * 逼!");
+    int begin = t.compact().indexOf("傻逼");
+    assertThat(t.original().substring(t.originalStart(begin), t.originalEnd(begin + 2)))
+        .isEqualTo("傻 * 逼");
+
+    NormalizedText repeated = normalizer.normalize("oh fuuuuck!");
+    int f = repeated.compact().indexOf("fuck");
+    assertThat(
+            repeated.original().substring(repeated.originalStart(f), repeated.originalEnd(f + 4)))
+        .isEqualTo("fuuuuck");
+  }
+
+  @Test
+  void foldedTextKeepsTheOriginalLength() {
+    String s = "ＡＢＣ１２３　傻逼 Hello";
+    assertThat(normalizer.normalize(s).folded()).hasSameSizeAs(s).isEqualTo("abc123 傻逼 hello");
+  }
+}
