@@ -21,4 +21,5 @@ exec java -Xmx4g -cp "tools/demo/target/classes:$(cat tools/demo/target/runtime.
   --bootstrap-servers "$KAFKA_BOOTSTRAP_SERVERS" \
   --clickhouse-url "jdbc:clickhouse://${CLICKHOUSE_HOST}:${CLICKHOUSE_TCP_PORT}/servicepulse" \
   --state-dir "$repo/.servicepulse/demo" \
+  --qa-model-root "$repo/jobs/qa/target/corenlp-models" \
   "$@"

@@ -83,7 +83,8 @@ public final class DemoRun {
                 "--clickhouse.url", options.clickHouseUrl(),
                 "--job.checkpoint-dir", checkpoints.toUri().toString(),
                 "--job.checkpoint-interval", "5 s",
-                "--job.parallelism", "2"),
+                "--job.parallelism", "2",
+                "--qa.model-root", options.qaModelRoot()),
             log);
     pipeline.start(List.of());
     System.out.println("  pid " + pipeline.pid() + ", log " + log);
@@ -194,12 +195,14 @@ public final class DemoRun {
       double rate,
       long seed,
       boolean crash,
-      Duration settleTimeout) {
+      Duration settleTimeout,
+      String qaModelRoot) {
 
     static DemoOptions parse(String[] args) {
       Map<String, String> values = BenchArgs.parse(args);
       List<String> missing = new ArrayList<>();
-      for (String required : List.of("bootstrap-servers", "clickhouse-url", "state-dir")) {
+      for (String required :
+          List.of("bootstrap-servers", "clickhouse-url", "state-dir", "qa-model-root")) {
         if (!values.containsKey(required)) {
           missing.add("--" + required);
         }
@@ -215,7 +218,8 @@ public final class DemoRun {
           Double.parseDouble(values.getOrDefault("rate", "10000")),
           Long.parseLong(values.getOrDefault("seed", "42")),
           Boolean.parseBoolean(values.getOrDefault("crash", "true")),
-          Duration.ofSeconds(Long.parseLong(values.getOrDefault("settle-seconds", "180"))));
+          Duration.ofSeconds(Long.parseLong(values.getOrDefault("settle-seconds", "180"))),
+          values.get("qa-model-root"));
     }
   }
 }

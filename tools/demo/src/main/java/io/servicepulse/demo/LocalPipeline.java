@@ -5,6 +5,7 @@ import io.servicepulse.common.clickhouse.ClickHouseMigrations;
 import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.flink.StreamingJobs;
 import io.servicepulse.ingest.IngestJob;
+import io.servicepulse.qa.job.QaJob;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -20,6 +21,7 @@ public final class LocalPipeline {
     new ClickHouseMigrations(ClickHouseConnectionFactory.from(config)).migrate();
     StreamExecutionEnvironment env = StreamingJobs.environment(config);
     IngestJob.wire(env, config);
+    QaJob.wire(env, config);
     env.execute("ServicePulse local pipeline");
   }
 }

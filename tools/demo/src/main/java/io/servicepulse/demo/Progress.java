@@ -56,6 +56,8 @@ final class Progress {
     return reader.count("SELECT count() FROM messages FINAL") == truth.ingest().chatMessages()
         && reader.count("SELECT count() FROM orders FINAL") == truth.ingest().orderEvents()
         && reader.count(DEAD_LETTERS.replace("dead_letters", "dead_letters FINAL"))
-            == truth.ingest().malformedTotal();
+            == truth.ingest().malformedTotal()
+        && reader.count("SELECT uniqExact(message_id) FROM qa_flags")
+            >= truth.qa().uncivil().size();
   }
 }
