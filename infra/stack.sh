@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Starts, stops or checks the local Kafka (KRaft) + ClickHouse stack, from any directory.
+# Starts, stops or checks the local Kafka (KRaft) + ClickHouse stack, optionally with a Flink
+# standalone session cluster, from any directory.
 # State, data and logs live in <repo>/.servicepulse/stack; endpoints in its stack.env.
-# Usage: infra/stack.sh start|stop|status
+# Usage: infra/stack.sh start [--flink [--taskmanagers N]] | stop | status
+#        infra/stack.sh flink start|stop|status|submit|cancel ...   (what infra/flink.sh runs)
 set -euo pipefail
 
 INFRA="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -12,13 +14,25 @@ CLASSES="$MODULE/target/classes"
 # Written by the build: the jars of the Kafka broker, a superset of what the CLI needs.
 CLASSPATH_FILE="$CLASSES/io/servicepulse/stack/kafka-server.classpath"
 
+usage() {
+  echo "Usage: $0 start [--flink [--taskmanagers N]] | stop | status" >&2
+  echo "       $0 flink start [--taskmanagers N] | stop | status | submit JAR [ARGS...] | cancel JOB_ID" >&2
+  exit 2
+}
+
 case "${1:-}" in
-  start | stop | status) command="$1" ;;
-  *)
-    echo "Usage: $0 start|stop|status" >&2
-    exit 2
+  start | stop | status)
+    main=io.servicepulse.stack.LocalStack
     ;;
+  flink)
+    main=io.servicepulse.stack.FlinkCluster
+    shift
+    [[ $# -gt 0 ]] || usage
+    ;;
+  *) usage ;;
 esac
+command="$1"
+shift
 
 if [[ "$command" == start ]] || ! command -v java >/dev/null 2>&1; then
   "$INFRA/setup.sh" --quiet
@@ -31,5 +45,8 @@ if [[ ! -f "$CLASSPATH_FILE" || ! -f "$CLASSES/io/servicepulse/stack/LocalStack.
   (cd "$REPO" && mvn -q -pl infra/local-stack -am install -DskipTests)
 fi
 
-exec java -cp "$CLASSES:$(cat "$CLASSPATH_FILE")" io.servicepulse.stack.LocalStack \
-  "$command" --state-dir "$STATE_DIR"
+if [[ "$main" == *LocalStack ]]; then
+  exec java -cp "$CLASSES:$(cat "$CLASSPATH_FILE")" "$main" "$command" "$@" --state-dir "$STATE_DIR"
+fi
+# FlinkCluster: options first; whatever follows `submit JAR` goes to the job unchanged.
+exec java -cp "$CLASSES:$(cat "$CLASSPATH_FILE")" "$main" --state-dir "$STATE_DIR" "$command" "$@"

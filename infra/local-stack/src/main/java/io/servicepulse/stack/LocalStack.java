@@ -5,15 +5,17 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Command line for the demo stack: {@code start | stop | status [--state-dir DIR]}. {@code start}
- * leaves Kafka and ClickHouse running after it exits and records them in {@code DIR/stack.env};
- * {@code stop} and {@code status} act on what that file records. Run it through {@code
- * infra/stack.sh}, which builds the classpath and passes {@code <repo>/.servicepulse/stack}.
+ * Command line for the demo stack: {@code start [--flink [--taskmanagers N]] | stop | status
+ * [--state-dir DIR]}. {@code start} leaves Kafka and ClickHouse (and with {@code --flink} a Flink
+ * session cluster) running after it exits and records them in {@code DIR/stack.env}; {@code stop}
+ * and {@code status} act on what that file records. Run it through {@code infra/stack.sh}, which
+ * builds the classpath and passes {@code <repo>/.servicepulse/stack}.
  */
 public final class LocalStack {
 
   private static final String USAGE =
-      "Usage: LocalStack start|stop|status [--state-dir DIR]  (default DIR: .servicepulse/stack)";
+      "Usage: LocalStack start [--flink [--taskmanagers N]] | stop | status [--state-dir DIR]"
+          + "  (default DIR: .servicepulse/stack)";
 
   private final Path stateDir;
   private final PrintStream out;
@@ -31,9 +33,15 @@ public final class LocalStack {
   static int run(String[] args, PrintStream out, PrintStream err) {
     String command = null;
     Path stateDir = Path.of(".servicepulse", "stack");
+    boolean flink = false;
+    int taskManagers = 1;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--state-dir") && i + 1 < args.length) {
         stateDir = Path.of(args[++i]);
+      } else if (args[i].equals("--flink")) {
+        flink = true;
+      } else if (args[i].equals("--taskmanagers") && i + 1 < args.length) {
+        taskManagers = Integer.parseInt(args[++i]);
       } else if (command == null && !args[i].startsWith("-")) {
         command = args[i];
       } else {
@@ -48,7 +56,7 @@ public final class LocalStack {
         return 2;
       }
       return switch (command) {
-        case "start" -> stack.start();
+        case "start" -> stack.start(flink, taskManagers);
         case "stop" -> stack.stop();
         case "status" -> stack.status();
         default -> {
@@ -62,16 +70,32 @@ public final class LocalStack {
     }
   }
 
-  int start() {
+  /**
+   * Starts whatever is not running yet. With {@code withFlink}, a healthy Kafka and ClickHouse are
+   * kept and only the Flink cluster is (re)started.
+   */
+  int start(boolean withFlink, int taskManagers) {
     Optional<StackEnv> recorded = StackEnv.read(stateDir);
     if (recorded.isPresent()) {
-      if (kafkaUp(recorded.get()) && clickHouseUp(recorded.get())) {
-        out.println("Local stack is already running.");
-        printEndpoints(recorded.get());
+      StackEnv env = recorded.get();
+      if (kafkaUp(env) && clickHouseUp(env)) {
+        if (!withFlink || flinkUp(env)) {
+          out.println("Local stack is already running.");
+          printEndpoints(env);
+          return 0;
+        }
+        if (env.flink() != null) {
+          out.println("The Flink cluster recorded in " + stateDir + " is not healthy.");
+          stopFlink(env.flink());
+        }
+        env = env.withFlink(FlinkEnv.of(startFlink(taskManagers)));
+        env.write(stateDir);
+        out.println("Local stack is running.");
+        printEndpoints(env);
         return 0;
       }
       out.println("The stack recorded in " + stateDir + " is not healthy; restarting it.");
-      stopRecorded(recorded.get());
+      stopRecorded(env);
     }
 
     out.println("Starting Kafka (single KRaft node)...");
@@ -84,6 +108,16 @@ public final class LocalStack {
       kafka.close();
       throw e;
     }
+    FlinkEnv flink = null;
+    if (withFlink) {
+      try {
+        flink = FlinkEnv.of(startFlink(taskManagers));
+      } catch (RuntimeException e) {
+        clickHouse.close();
+        kafka.close();
+        throw e;
+      }
+    }
     StackEnv env =
         new StackEnv(
             kafka.bootstrapServers(),
@@ -91,7 +125,8 @@ public final class LocalStack {
             clickHouse.tcpPort(),
             clickHouse.httpPort(),
             kafka.pid(),
-            clickHouse.pid());
+            clickHouse.pid(),
+            flink);
     env.write(stateDir);
     out.println("Local stack is running.");
     printEndpoints(env);
@@ -118,6 +153,7 @@ public final class LocalStack {
     StackEnv env = recorded.get();
     boolean kafkaUp = kafkaUp(env);
     boolean clickHouseUp = clickHouseUp(env);
+    boolean flinkUp = env.flink() == null || flinkUp(env);
     out.printf(
         "Kafka       %-4s %s (pid %d)%n",
         kafkaUp ? "up" : "DOWN", env.kafkaBootstrapServers(), env.kafkaPid());
@@ -128,7 +164,15 @@ public final class LocalStack {
         env.clickHouseHost(),
         env.clickHouseHttpPort(),
         env.clickHousePid());
-    if (kafkaUp && clickHouseUp) {
+    if (env.flink() != null) {
+      out.printf(
+          "Flink       %-4s %s (JobManager pid %d, TaskManager pids %s)%n",
+          flinkUp ? "up" : "DOWN",
+          env.flink().restUrl(),
+          env.flink().jobManagerPid(),
+          env.flink().taskManagerPids());
+    }
+    if (kafkaUp && clickHouseUp && flinkUp) {
       return 0;
     }
     out.println("Logs are in " + stateDir + ". Restart with: infra/stack.sh start");
@@ -145,7 +189,55 @@ public final class LocalStack {
         && new ClickHouseHttp(env.clickHouseHost(), env.clickHouseHttpPort()).ping();
   }
 
+  /** Stops only the recorded Flink cluster; Kafka and ClickHouse keep running. */
+  int stopFlinkOnly() {
+    Optional<StackEnv> recorded = StackEnv.read(stateDir);
+    if (recorded.isEmpty() || recorded.get().flink() == null) {
+      out.println("No Flink cluster is recorded in " + stateDir.resolve(StackEnv.FILE_NAME) + ".");
+      return 0;
+    }
+    stopFlink(recorded.get().flink());
+    recorded.get().withFlink(null).write(stateDir);
+    out.println("Flink cluster stopped. Checkpoints and logs stay in " + flinkDir() + ".");
+    return 0;
+  }
+
+  private FlinkSessionCluster startFlink(int taskManagers) {
+    out.println("Starting Flink (JobManager + " + taskManagers + " TaskManager(s))...");
+    return FlinkSessionCluster.start(flinkDir(), taskManagers, true);
+  }
+
+  private boolean flinkUp(StackEnv env) {
+    FlinkEnv flink = env.flink();
+    if (flink == null
+        || ownProcess(flink.jobManagerPid()).isEmpty()
+        || flink.taskManagerPids().stream().anyMatch(pid -> ownProcess(pid).isEmpty())) {
+      return false;
+    }
+    try {
+      return new FlinkRest(flink.restUrl()).registeredTaskManagers()
+          >= flink.taskManagerPids().size();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private void stopFlink(FlinkEnv flink) {
+    // TaskManagers first: without a JobManager they would only retry and log until stopped.
+    for (long pid : flink.taskManagerPids()) {
+      stopProcess("Flink TaskManager", pid);
+    }
+    stopProcess("Flink JobManager", flink.jobManagerPid());
+  }
+
+  private Path flinkDir() {
+    return stateDir.resolve("flink");
+  }
+
   private void stopRecorded(StackEnv env) {
+    if (env.flink() != null) {
+      stopFlink(env.flink());
+    }
     stopProcess("Kafka", env.kafkaPid());
     stopProcess("ClickHouse", env.clickHousePid());
     StackEnv.delete(stateDir);
@@ -182,8 +274,14 @@ public final class LocalStack {
             + ":"
             + env.clickHouseHttpPort()
             + ")");
+    if (env.flink() != null) {
+      out.println("  Flink        " + env.flink().restUrl() + "  (web UI and REST API)");
+    }
     out.println("  Logs         " + stateDir.resolve("kafka/kafka.log"));
     out.println("               " + stateDir.resolve("clickhouse/log/"));
+    if (env.flink() != null) {
+      out.println("               " + flinkDir().resolve("log/"));
+    }
     out.println("  Environment  set -a; . " + stateDir.resolve(StackEnv.FILE_NAME) + "; set +a");
     out.println("  Stop with    infra/stack.sh stop");
   }

@@ -6,11 +6,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The demo CLI against real servers: start, no-op start, status, stop. */
+/** The demo CLI against real servers: start, no-op start, adding Flink, status, stop. */
 class LocalStackCliITCase {
 
   @TempDir Path stateDir;
@@ -39,10 +40,19 @@ class LocalStackCliITCase {
     assertThat(run("status")).isZero();
     assertThat(lastOutput()).contains("Kafka       up").contains("ClickHouse  up");
 
+    assertThat(run("start", "--flink")).isZero();
+    StackEnv withFlink = StackEnv.read(stateDir).orElseThrow();
+    assertThat(withFlink.withFlink(null)).as("Kafka and ClickHouse kept").isEqualTo(env);
+    assertThat(new FlinkRest(withFlink.flink().restUrl()).registeredTaskManagers()).isEqualTo(1);
+    assertThat(run("status")).isZero();
+    assertThat(lastOutput()).contains("Flink       up");
+
     assertThat(run("stop")).isZero();
     assertThat(StackEnv.read(stateDir)).isEmpty();
     assertThat(ProcessHandle.of(env.kafkaPid()).filter(ProcessHandle::isAlive)).isEmpty();
     assertThat(ProcessHandle.of(env.clickHousePid()).filter(ProcessHandle::isAlive)).isEmpty();
+    assertThat(ProcessHandle.of(withFlink.flink().jobManagerPid()).filter(ProcessHandle::isAlive))
+        .isEmpty();
     assertThat(run("status")).isEqualTo(1);
   }
 
@@ -51,10 +61,13 @@ class LocalStackCliITCase {
     assertThat(run("restart")).isEqualTo(2);
   }
 
-  private int run(String command) {
+  private int run(String... command) {
     output.reset();
     PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
-    return LocalStack.run(new String[] {command, "--state-dir", stateDir.toString()}, out, out);
+    String[] args = Arrays.copyOf(command, command.length + 2);
+    args[command.length] = "--state-dir";
+    args[command.length + 1] = stateDir.toString();
+    return LocalStack.run(args, out, out);
   }
 
   private String lastOutput() {

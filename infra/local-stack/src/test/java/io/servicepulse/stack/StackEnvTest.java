@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,22 @@ class StackEnvTest {
             "KAFKA_PID=11",
             "CLICKHOUSE_PID=12");
     assertThat(StackEnv.read(stateDir)).contains(env);
+  }
+
+  @Test
+  void aFlinkClusterAddsItsUrlAndPids() throws Exception {
+    StackEnv withFlink =
+        env.withFlink(new FlinkEnv("http://127.0.0.1:40004", 13, List.of(14L, 15L)));
+
+    withFlink.write(stateDir);
+
+    assertThat(Files.readAllLines(stateDir.resolve("stack.env")))
+        .contains(
+            "FLINK_REST_URL=http://127.0.0.1:40004",
+            "FLINK_JOBMANAGER_PID=13",
+            "FLINK_TASKMANAGER_PIDS=14,15");
+    assertThat(StackEnv.read(stateDir)).contains(withFlink);
+    assertThat(env.flink()).isNull();
   }
 
   @Test

@@ -282,8 +282,8 @@ public final class ServicePulseOptions {
           .defaultValue(Duration.ofDays(30))
           .withDescription(
               "How long after its last event an order's attribution stays in state, so a late"
-                  + " refund still reverses its owner's sales. At least inquiry-validity +"
-                  + " follow-up-window + 2 days.");
+                  + " refund still reverses its owner's sales. Never less than 2 × inquiry-validity"
+                  + " + follow-up-window + 2 days, which the job needs to finish the order's days.");
 
   // --- Quality inspection (QaJob) ------------------------------------------------------------
 
