@@ -1,0 +1,152 @@
+package io.servicepulse.metrics;
+
+import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
+import io.servicepulse.common.clickhouse.ClickHouseMigrations;
+import io.servicepulse.common.clickhouse.ClickHouseSink;
+import io.servicepulse.common.config.JobConfig;
+import io.servicepulse.common.config.ServicePulseOptions;
+import io.servicepulse.common.deadletter.DeadLetter;
+import io.servicepulse.common.deadletter.DeadLetterSinks;
+import io.servicepulse.common.deadletter.DeadLetters;
+import io.servicepulse.common.decode.EventDecoder;
+import io.servicepulse.common.flink.EventTime;
+import io.servicepulse.common.flink.StreamingJobs;
+import io.servicepulse.common.kafka.KafkaSources;
+import io.servicepulse.common.kafka.RawRecord;
+import io.servicepulse.events.ChatMessage;
+import io.servicepulse.metrics.aggregate.MinuteAggregateFunction;
+import io.servicepulse.metrics.aggregate.MinuteContribution;
+import io.servicepulse.metrics.aggregate.MinuteRow;
+import io.servicepulse.metrics.rate.BuyerDayFunction;
+import io.servicepulse.metrics.rate.DailyReplyRate;
+import io.servicepulse.metrics.rate.DailyReplyRateFunction;
+import io.servicepulse.metrics.rate.ReplyRateDelta;
+import io.servicepulse.metrics.sink.DailyReplyRateTable;
+import io.servicepulse.metrics.sink.MinuteTable;
+import io.servicepulse.metrics.sink.TurnsTable;
+import io.servicepulse.metrics.turn.TurnFact;
+import io.servicepulse.metrics.turn.TurnTracker;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * ServiceMetricsJob: Kafka chat-messages → decode → event time → {@link TurnTracker} per (shop,
+ * buyer) → ClickHouse {@code turns} (one row per turn), {@code service_minute} (per shop, team,
+ * agent, minute: turns, response times, conversations, agent messages) and {@code
+ * n_minute_reply_daily} (per-buyer N-minute human reply rate per shop and per agent and day). Late
+ * and undecodable messages go to dead letters. Definitions: DESIGN.md "Metric definitions".
+ */
+public final class ServiceMetricsJob {
+
+  public static final String NAME = "service-metrics";
+
+  private ServiceMetricsJob() {}
+
+  /** Where the job's outputs go; tests collect them, {@link #main} writes ClickHouse. */
+  public interface Sinks {
+    void attach(
+        DataStream<TurnFact> turns,
+        DataStream<MinuteRow> minutes,
+        DataStream<DailyReplyRate> replyRates,
+        DataStream<DeadLetter> deadLetters);
+  }
+
+  /**
+   * @param eventTime timestamps and watermarks of decoded messages; {@link #main} uses {@link
+   *     EventTime#chatMessages}, tests may use watermarks that do not depend on wall-clock time
+   */
+  public static void defineWorkflow(
+      StreamExecutionEnvironment env,
+      Source<RawRecord, ?, ?> chatSource,
+      WatermarkStrategy<ChatMessage> eventTime,
+      JobConfig config,
+      Sinks sinks) {
+    MetricsSettings settings = MetricsSettings.from(config);
+    SingleOutputStreamOperator<ChatMessage> messages =
+        env.fromSource(chatSource, WatermarkStrategy.noWatermarks(), "Kafka chat-messages")
+            .uid("metrics-chat-source")
+            .process(EventDecoder.chatMessages(NAME, config.get(ServicePulseOptions.SCHEMAS_DIR)))
+            .returns(ChatMessage.class)
+            .uid("metrics-decode-chat")
+            .name("decode ChatMessage");
+    SingleOutputStreamOperator<TurnFact> turns =
+        messages
+            .assignTimestampsAndWatermarks(eventTime)
+            .uid("metrics-event-time")
+            .name("event time")
+            .keyBy(new ShopBuyerKey())
+            .process(new TurnTracker(NAME, settings))
+            .uid("metrics-turn-tracker")
+            .name("turn tracker per (shop, buyer)");
+    DataStream<MinuteRow> minutes =
+        turns
+            .map(MinuteContribution::ofTurn)
+            .uid("metrics-turn-contributions")
+            .name("turn -> minute contribution")
+            .union(turns.getSideOutput(TurnTracker.CONTRIBUTIONS))
+            .keyBy(MinuteContribution::rowKey)
+            .process(new MinuteAggregateFunction(settings))
+            .uid("metrics-minute-aggregate")
+            .name("aggregate per (shop, team, agent, minute)");
+    DataStream<DailyReplyRate> replyRates =
+        turns
+            .filter(t -> t.businessHours)
+            .uid("metrics-business-hours-turns")
+            .name("business-hours turns")
+            .keyBy(BuyerDayFunction::key)
+            .process(new BuyerDayFunction(settings))
+            .uid("metrics-buyer-day")
+            .name("N-minute flags per (shop, buyer, day)")
+            .keyBy(ReplyRateDelta::rowKey)
+            .process(new DailyReplyRateFunction(settings))
+            .uid("metrics-daily-reply-rate")
+            .name("N-minute reply rate per (shop, agent, day)");
+    DataStream<DeadLetter> deadLetters =
+        messages.getSideOutput(DeadLetters.TAG).union(turns.getSideOutput(DeadLetters.TAG));
+    sinks.attach(turns, minutes, replyRates, deadLetters);
+  }
+
+  /** The production job: Kafka source, the configured watermarks, ClickHouse sinks. */
+  public static void wire(StreamExecutionEnvironment env, JobConfig config) {
+    defineWorkflow(
+        env,
+        KafkaSources.raw(config, config.get(ServicePulseOptions.KAFKA_CHAT_TOPIC), NAME),
+        EventTime.chatMessages(config),
+        config,
+        (turns, minutes, replyRates, deadLetters) ->
+            clickHouse(config, turns, minutes, replyRates, deadLetters));
+  }
+
+  public static void main(String[] args) throws Exception {
+    JobConfig config = JobConfig.fromArgs(args);
+    new ClickHouseMigrations(ClickHouseConnectionFactory.from(config)).migrate();
+    StreamExecutionEnvironment env = StreamingJobs.environment(config);
+    wire(env, config);
+    env.execute("ServicePulse " + NAME);
+  }
+
+  /** The production sinks: the three ClickHouse tables and the dead-letter destinations. */
+  public static void clickHouse(
+      JobConfig config,
+      DataStream<TurnFact> turns,
+      DataStream<MinuteRow> minutes,
+      DataStream<DailyReplyRate> replyRates,
+      DataStream<DeadLetter> deadLetters) {
+    turns
+        .sinkTo(ClickHouseSink.of(NAME, new TurnsTable(), config))
+        .uid("metrics-turns-sink")
+        .name("turns -> ClickHouse");
+    minutes
+        .sinkTo(ClickHouseSink.of(NAME, new MinuteTable(), config))
+        .uid("metrics-minute-sink")
+        .name("service_minute -> ClickHouse");
+    replyRates
+        .sinkTo(ClickHouseSink.of(NAME, new DailyReplyRateTable(), config))
+        .uid("metrics-reply-rate-sink")
+        .name("n_minute_reply_daily -> ClickHouse");
+    DeadLetterSinks.attach(NAME, deadLetters, config);
+  }
+}

@@ -1,0 +1,92 @@
+package io.servicepulse.metrics.aggregate;
+
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * One (shop, team, agent, minute) row being built, without Flink. Items that can still change are
+ * kept by id so a correction replaces and a retraction removes exactly what was added; once the
+ * watermark passes an item's final time it is folded into {@link #settled} and forgotten. The row
+ * is therefore the same for every arrival order of the same items. A Flink POJO (state).
+ */
+public class MinuteAggregator {
+
+  public String shopId;
+  public String teamId;
+  public String agentId;
+  public long minuteMs;
+  public MinuteSums settled = new MinuteSums();
+  public Map<String, PendingItem> pending = new HashMap<>();
+
+  /** Version of the last emitted row; the next one is higher. */
+  public long version;
+
+  /** Changed since the last emitted row. */
+  public boolean dirty;
+
+  public MinuteAggregator() {}
+
+  public static MinuteAggregator forRow(MinuteContribution c) {
+    MinuteAggregator a = new MinuteAggregator();
+    a.shopId = c.shopId;
+    a.teamId = c.teamId;
+    a.agentId = c.agentId;
+    a.minuteMs = c.minuteMs;
+    return a;
+  }
+
+  public void apply(MinuteContribution c, long watermark) {
+    dirty = true;
+    PendingItem previous = pending.remove(c.id);
+    if (c.retracted) {
+      if (previous == null) {
+        throw new IllegalStateException(
+            "retraction of " + c.id + " which is not pending in row " + c.rowKey());
+      }
+      return;
+    }
+    if (c.finalAtMs <= watermark) {
+      settled.add(c.values);
+    } else {
+      pending.put(c.id, new PendingItem(c.values, c.finalAtMs));
+    }
+  }
+
+  /** Folds the items that can no longer change into the settled sums. */
+  public void settle(long watermark) {
+    Iterator<PendingItem> it = pending.values().iterator();
+    while (it.hasNext()) {
+      PendingItem item = it.next();
+      if (item.finalAtMs <= watermark) {
+        settled.add(item.values);
+        it.remove();
+      }
+    }
+  }
+
+  /** The row as of now: settled plus pending items. */
+  public MinuteSums current() {
+    MinuteSums sums = settled.copy();
+    for (PendingItem item : pending.values()) {
+      sums.add(item.values);
+    }
+    return sums;
+  }
+
+  /** Earliest final time of a pending item, Long.MAX_VALUE if none is known yet. */
+  public long nextFinalAt() {
+    long next = Long.MAX_VALUE;
+    for (PendingItem item : pending.values()) {
+      next = Math.min(next, item.finalAtMs);
+    }
+    return next;
+  }
+
+  /** The row to write now, with a version higher than every earlier one of this row. */
+  public MinuteRow emit(int day, long nowMs) {
+    version = Math.max(version + 1, nowMs);
+    dirty = false;
+    return new MinuteRow(shopId, teamId, agentId, minuteMs, day, current(), version);
+  }
+}

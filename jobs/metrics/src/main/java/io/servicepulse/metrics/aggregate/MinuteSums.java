@@ -1,0 +1,84 @@
+package io.servicepulse.metrics.aggregate;
+
+/**
+ * The service figures of one (shop, team, agent, minute), as sums and counts so any roll-up (team,
+ * day, month) is exact; averages are sum / count at query time. A Flink POJO.
+ */
+public class MinuteSums {
+
+  public long turns;
+  public long answered;
+  public long unanswered;
+  public long slow;
+  public long responseMsSum;
+  public long responseMsCount;
+  public long responseMsMax;
+  public long answeredWithin30s;
+  public long answeredWithin60s;
+  public long answeredWithin180s;
+  public long firstResponseMsSum;
+  public long firstResponseCount;
+  public long conversations;
+  public long conversationsWithHumanAnswer;
+  public long agentMessages;
+
+  public MinuteSums() {}
+
+  public void add(MinuteSums o) {
+    turns += o.turns;
+    answered += o.answered;
+    unanswered += o.unanswered;
+    slow += o.slow;
+    responseMsSum += o.responseMsSum;
+    responseMsCount += o.responseMsCount;
+    responseMsMax = Math.max(responseMsMax, o.responseMsMax);
+    answeredWithin30s += o.answeredWithin30s;
+    answeredWithin60s += o.answeredWithin60s;
+    answeredWithin180s += o.answeredWithin180s;
+    firstResponseMsSum += o.firstResponseMsSum;
+    firstResponseCount += o.firstResponseCount;
+    conversations += o.conversations;
+    conversationsWithHumanAnswer += o.conversationsWithHumanAnswer;
+    agentMessages += o.agentMessages;
+  }
+
+  public MinuteSums copy() {
+    MinuteSums c = new MinuteSums();
+    c.add(this);
+    return c;
+  }
+
+  @Override
+  public String toString() {
+    return "turns="
+        + turns
+        + " answered="
+        + answered
+        + " unanswered="
+        + unanswered
+        + " slow="
+        + slow
+        + " responseMs="
+        + responseMsSum
+        + "/"
+        + responseMsCount
+        + " max="
+        + responseMsMax
+        + " within="
+        + answeredWithin30s
+        + "/"
+        + answeredWithin60s
+        + "/"
+        + answeredWithin180s
+        + " first="
+        + firstResponseMsSum
+        + "/"
+        + firstResponseCount
+        + " conversations="
+        + conversations
+        + "/"
+        + conversationsWithHumanAnswer
+        + " agentMessages="
+        + agentMessages;
+  }
+}

@@ -1,0 +1,74 @@
+package io.servicepulse.metrics.rate;
+
+import io.servicepulse.metrics.MetricsSettings;
+import io.servicepulse.metrics.turn.TurnFact;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Flink wiring of {@link BuyerDay}, keyed by (shop, buyer, day) over business-hours turns. State is
+ * dropped when no turn of that day can change any more: the day's end plus reply timeout plus
+ * allowed lateness.
+ */
+public final class BuyerDayFunction extends KeyedProcessFunction<String, TurnFact, ReplyRateDelta> {
+
+  private final MetricsSettings settings;
+  private transient ValueState<BuyerDay> days;
+
+  public BuyerDayFunction(MetricsSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Keys turns by shop, buyer and day. */
+  public static String key(TurnFact t) {
+    return t.shopId.length() + ":" + t.shopId + t.buyerId.length() + ":" + t.buyerId + t.day;
+  }
+
+  public static TypeInformation<BuyerDay> stateType() {
+    return Types.POJO(
+        BuyerDay.class,
+        Map.of(
+            "shopId",
+            Types.STRING,
+            "day",
+            Types.INT,
+            "turns",
+            Types.LIST(Types.POJO(TurnOutcome.class)),
+            "reported",
+            Types.MAP(Types.STRING, Types.INT)));
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    days = getRuntimeContext().getState(new ValueStateDescriptor<>("buyer-day", stateType()));
+  }
+
+  @Override
+  public void processElement(TurnFact t, Context ctx, Collector<ReplyRateDelta> out)
+      throws Exception {
+    BuyerDay day = days.value();
+    if (day == null) {
+      day = new BuyerDay(t.shopId, t.day);
+      ctx.timerService().registerEventTimeTimer(horizon(settings, t.day));
+    }
+    day.apply(t);
+    day.changes().forEach(out::collect);
+    days.update(day);
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<ReplyRateDelta> out) {
+    days.clear();
+  }
+
+  /** When nothing can change a turn that started on {@code day} any more. */
+  static long horizon(MetricsSettings settings, int day) {
+    return settings.dayEndMs(day) + settings.replyTimeoutMs() + settings.allowedLatenessMs();
+  }
+}

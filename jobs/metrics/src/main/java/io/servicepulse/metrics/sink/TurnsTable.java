@@ -1,0 +1,76 @@
+package io.servicepulse.metrics.sink;
+
+import io.servicepulse.common.clickhouse.ClickHouseTable;
+import io.servicepulse.metrics.turn.TurnFact;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Rows of {@code turns} (schemas/clickhouse/010_turns.sql): one per turn, upserted by version. */
+public final class TurnsTable implements ClickHouseTable<TurnFact> {
+
+  @Override
+  public String name() {
+    return "turns";
+  }
+
+  @Override
+  public List<String> columns() {
+    return List.of(
+        "turn_id",
+        "conversation_id",
+        "platform",
+        "shop_id",
+        "team_id",
+        "agent_id",
+        "buyer_id",
+        "day",
+        "turn_start_ms",
+        "answer_ms",
+        "response_ms",
+        "answered",
+        "answered_by_bot",
+        "first_of_conversation",
+        "business_hours",
+        "slow",
+        "within_n",
+        "deleted",
+        "version",
+        "emitted_ms");
+  }
+
+  @Override
+  public void bind(PreparedStatement st, TurnFact t, long recordTimestamp, long insertTimeMs)
+      throws SQLException {
+    st.setString(1, t.turnId);
+    st.setString(2, t.conversationId);
+    st.setString(3, t.platform);
+    st.setString(4, t.shopId);
+    st.setString(5, t.teamId);
+    st.setString(6, t.agentId);
+    st.setString(7, t.buyerId);
+    st.setObject(8, LocalDate.ofEpochDay(t.day));
+    st.setLong(9, t.startMs);
+    st.setLong(10, t.answerMs);
+    st.setLong(11, t.responseMs);
+    st.setInt(12, flag(t.answered));
+    st.setInt(13, flag(t.answeredByBot));
+    st.setInt(14, flag(t.firstOfConversation));
+    st.setInt(15, flag(t.businessHours));
+    st.setInt(16, flag(t.slow));
+    st.setInt(17, flag(t.withinN));
+    st.setInt(18, flag(t.retracted));
+    st.setLong(19, t.version);
+    st.setLong(20, insertTimeMs);
+  }
+
+  @Override
+  public String idOf(TurnFact row) {
+    return row.shopId + "/" + row.buyerId + "/" + row.turnId + " v" + row.version;
+  }
+
+  static int flag(boolean b) {
+    return b ? 1 : 0;
+  }
+}

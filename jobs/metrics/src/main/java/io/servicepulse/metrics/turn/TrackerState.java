@@ -1,0 +1,78 @@
+package io.servicepulse.metrics.turn;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything the turn tracker keeps for one (shop, buyer): the messages of its unsettled
+ * conversations in event-time order (including ones the watermark has not passed yet), and what it
+ * has emitted for them, so a recomputation sends only what changed. Emptied when the last
+ * conversation settles. A Flink POJO; its state descriptor declares the list element types.
+ */
+public class TrackerState {
+
+  public String shopId;
+  public String buyerId;
+  public String platform;
+  public List<ChatEvent> events = new ArrayList<>();
+
+  /** Emitted turns, without shop, buyer and platform (the state holds those once). */
+  public List<TurnFact> emittedTurns = new ArrayList<>();
+
+  public List<ConversationFact> emittedConversations = new ArrayList<>();
+
+  /** The watermark the emitted facts were derived at; Long.MIN_VALUE before the first time. */
+  public long derivedAtWatermark = Long.MIN_VALUE;
+
+  public TrackerState() {}
+
+  public TrackerState(String shopId, String buyerId, String platform) {
+    this.shopId = shopId;
+    this.buyerId = buyerId;
+    this.platform = platform;
+  }
+
+  boolean contains(String eventId) {
+    for (ChatEvent e : events) {
+      if (e.eventId.equals(eventId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Inserts in (ts, event id) order; arrivals are mostly in order, so search from the end. */
+  void insert(ChatEvent event) {
+    int i = events.size();
+    while (i > 0 && events.get(i - 1).compareTo(event) > 0) {
+      i--;
+    }
+    events.add(i, event);
+  }
+
+  ConversationFact emittedConversation(String conversationId) {
+    for (ConversationFact c : emittedConversations) {
+      if (c.conversationId.equals(conversationId)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** An emitted turn as the rest of the pipeline sees it: with shop, buyer and platform. */
+  TurnFact withKey(TurnFact stored) {
+    TurnFact full = stored.copy();
+    full.shopId = shopId;
+    full.buyerId = buyerId;
+    full.platform = platform;
+    return full;
+  }
+
+  static TurnFact withoutKey(TurnFact fact) {
+    TurnFact stored = fact.copy();
+    stored.shopId = null;
+    stored.buyerId = null;
+    stored.platform = null;
+    return stored;
+  }
+}

@@ -1,0 +1,251 @@
+package io.servicepulse.metrics.turn;
+
+import io.servicepulse.common.deadletter.DeadLetters;
+import io.servicepulse.common.flink.EventTime;
+import io.servicepulse.events.ChatMessage;
+import io.servicepulse.metrics.MetricsSettings;
+import io.servicepulse.metrics.aggregate.MinuteContribution;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Follows one (shop, buyer) in event time and emits its turns (main output) and what conversations
+ * and agent messages add to the minute aggregates ({@link #CONTRIBUTIONS}).
+ *
+ * <p>Messages are held until the watermark passes them, then turns are derived from the whole
+ * buffered conversation in (ts, event_id) order ({@link TurnDerivation}), so the result is the
+ * in-order result whatever the arrival order. A message up to {@code events.allowed-lateness}
+ * behind the watermark is inserted and the conversation re-derived; what changed is retracted and
+ * re-sent. Older messages become dead letters (stage 'late'). A repeated event_id is dropped while
+ * its conversation is buffered; after that it is older than the allowed lateness and dead-lettered.
+ *
+ * <p>Event-time timers: a message's own timestamp (hold), the open turn's reply timeout, the
+ * conversation's end (session gap) and its settlement (end plus allowed lateness), when the
+ * conversation's messages and emitted facts are dropped. State of an idle buyer is empty.
+ */
+public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage, TurnFact> {
+
+  public static final OutputTag<MinuteContribution> CONTRIBUTIONS =
+      new OutputTag<>("minute-contributions", TypeInformation.of(MinuteContribution.class));
+
+  private final String job;
+  private final MetricsSettings settings;
+  private transient TurnDerivation derivation;
+  private transient ValueState<TrackerState> state;
+  private transient Counter duplicates;
+  private transient Counter corrections;
+
+  public TurnTracker(String job, MetricsSettings settings) {
+    this.job = job;
+    this.settings = settings;
+  }
+
+  public static TypeInformation<TrackerState> stateType() {
+    return Types.POJO(
+        TrackerState.class,
+        Map.of(
+            "shopId", Types.STRING,
+            "buyerId", Types.STRING,
+            "platform", Types.STRING,
+            "events", Types.LIST(Types.POJO(ChatEvent.class)),
+            "emittedTurns", Types.LIST(Types.POJO(TurnFact.class)),
+            "emittedConversations", Types.LIST(Types.POJO(ConversationFact.class)),
+            "derivedAtWatermark", Types.LONG));
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    derivation = new TurnDerivation(settings);
+    state = getRuntimeContext().getState(new ValueStateDescriptor<>("turn-tracker", stateType()));
+    duplicates = getRuntimeContext().getMetricGroup().counter("duplicateEvents");
+    corrections = getRuntimeContext().getMetricGroup().counter("correctedFacts");
+  }
+
+  @Override
+  public void processElement(ChatMessage m, Context ctx, Collector<TurnFact> out) throws Exception {
+    long ts = m.getTs().toEpochMilli();
+    long watermark = ctx.timerService().currentWatermark();
+    if (EventTime.isLate(ts, watermark, Duration.ofMillis(settings.allowedLatenessMs()))) {
+      ctx.output(DeadLetters.TAG, EventTime.lateLetter(job, m.getEventId(), ts, watermark, m));
+      return;
+    }
+    TrackerState s = state.value();
+    if (s == null) {
+      s = new TrackerState(m.getShopId(), m.getBuyerId(), m.getPlatform());
+    } else if (s.contains(m.getEventId())) {
+      duplicates.inc();
+      return;
+    }
+    ChatEvent event = ChatEvent.of(m);
+    s.insert(event);
+    if (event.role == ChatEvent.AGENT) {
+      ctx.output(
+          CONTRIBUTIONS,
+          MinuteContribution.ofAgentMessage(
+              event.eventId, s.shopId, event.teamId, event.agentId, ts));
+    }
+    if (ts <= watermark) {
+      // Late but inside the allowed lateness: correct what was already derived.
+      derive(s, watermark, ctx, out);
+    } else {
+      ctx.timerService().registerEventTimeTimer(ts);
+      state.update(s);
+    }
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<TurnFact> out)
+      throws Exception {
+    TrackerState s = state.value();
+    long watermark = ctx.timerService().currentWatermark();
+    // Several timers of one key fire for one watermark step; deriving once is enough.
+    if (s != null && s.derivedAtWatermark != watermark) {
+      derive(s, watermark, ctx, out);
+    }
+  }
+
+  private void derive(TrackerState s, long watermark, Context ctx, Collector<TurnFact> out)
+      throws Exception {
+    List<TurnDerivation.Conversation> conversations = derivation.derive(s, watermark);
+    long now = System.currentTimeMillis();
+    emitTurnChanges(s, conversations, now, out);
+    emitConversationChanges(s, conversations, ctx);
+    int settled = 0;
+    int settledEvents = 0;
+    for (TurnDerivation.Conversation c : conversations) {
+      if (watermark >= c.settleAtMs()) {
+        forget(s, c, watermark, ctx);
+        settled++;
+        settledEvents = c.to();
+      } else {
+        registerTimers(c, watermark, ctx);
+      }
+    }
+    if (settled > 0) {
+      s.events.subList(0, settledEvents).clear();
+    }
+    if (s.events.isEmpty()) {
+      state.clear();
+      return;
+    }
+    s.derivedAtWatermark = watermark;
+    state.update(s);
+  }
+
+  private void emitTurnChanges(
+      TrackerState s,
+      List<TurnDerivation.Conversation> conversations,
+      long now,
+      Collector<TurnFact> out) {
+    // By id: a long conversation re-derives many turns per watermark step.
+    Map<String, TurnFact> emitted = new HashMap<>();
+    for (TurnFact t : s.emittedTurns) {
+      emitted.put(t.turnId, t);
+    }
+    Set<String> current = new HashSet<>();
+    for (TurnDerivation.Conversation c : conversations) {
+      for (TurnFact turn : c.turns()) {
+        current.add(turn.turnId);
+        TurnFact previous = emitted.get(turn.turnId);
+        if (previous != null && previous.sameContent(turn)) {
+          continue;
+        }
+        long version = now;
+        if (previous != null) {
+          version = retract(s, previous, now, out) + 1;
+        }
+        turn.version = version;
+        out.collect(turn);
+        s.emittedTurns.add(TrackerState.withoutKey(turn));
+      }
+    }
+    if (current.size() < s.emittedTurns.size()) {
+      for (TurnFact previous : List.copyOf(s.emittedTurns)) {
+        if (!current.contains(previous.turnId)) {
+          retract(s, previous, now, out);
+        }
+      }
+    }
+  }
+
+  /** Sends the retraction of an emitted turn and forgets it; returns the retraction's version. */
+  private long retract(TrackerState s, TurnFact previous, long now, Collector<TurnFact> out) {
+    s.emittedTurns.remove(previous);
+    TurnFact retraction = s.withKey(previous);
+    retraction.retracted = true;
+    retraction.version = Math.max(now, previous.version + 1);
+    out.collect(retraction);
+    corrections.inc();
+    return retraction.version;
+  }
+
+  private void emitConversationChanges(
+      TrackerState s, List<TurnDerivation.Conversation> conversations, Context ctx) {
+    Set<String> current = new HashSet<>();
+    for (TurnDerivation.Conversation c : conversations) {
+      ConversationFact fact = c.fact();
+      if (fact == null) {
+        continue;
+      }
+      current.add(fact.conversationId);
+      ConversationFact previous = s.emittedConversation(fact.conversationId);
+      if (previous != null && previous.sameContent(fact)) {
+        continue;
+      }
+      if (previous != null) {
+        retract(s, previous, ctx);
+      }
+      ctx.output(CONTRIBUTIONS, MinuteContribution.ofConversation(fact, false));
+      s.emittedConversations.add(fact);
+    }
+    for (ConversationFact previous : List.copyOf(s.emittedConversations)) {
+      if (!current.contains(previous.conversationId)) {
+        retract(s, previous, ctx);
+      }
+    }
+  }
+
+  private void retract(TrackerState s, ConversationFact previous, Context ctx) {
+    s.emittedConversations.remove(previous);
+    ctx.output(CONTRIBUTIONS, MinuteContribution.ofConversation(previous, true));
+    corrections.inc();
+  }
+
+  /** Drops a settled conversation's facts and the reply-timeout timers it may have left. */
+  private void forget(TrackerState s, TurnDerivation.Conversation c, long watermark, Context ctx) {
+    for (TurnFact turn : c.turns()) {
+      s.emittedTurns.removeIf(t -> t.turnId.equals(turn.turnId));
+      long timeout = turn.startMs + settings.replyTimeoutMs();
+      if (timeout > watermark) {
+        ctx.timerService().deleteEventTimeTimer(timeout);
+      }
+    }
+    if (c.fact() != null) {
+      s.emittedConversations.removeIf(f -> f.conversationId.equals(c.fact().conversationId));
+    }
+  }
+
+  private void registerTimers(TurnDerivation.Conversation c, long watermark, Context ctx) {
+    if (c.hasOpenTurn()) {
+      ctx.timerService().registerEventTimeTimer(c.openTurnStart() + settings.replyTimeoutMs());
+    }
+    long end = c.lastTs() + settings.sessionGapMs();
+    if (end > watermark) {
+      ctx.timerService().registerEventTimeTimer(end);
+    }
+    ctx.timerService().registerEventTimeTimer(c.settleAtMs());
+  }
+}

@@ -1,0 +1,225 @@
+package io.servicepulse.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
+import io.servicepulse.common.clickhouse.ClickHouseMigrations;
+import io.servicepulse.common.config.JobConfig;
+import io.servicepulse.common.config.ServicePulseOptions;
+import io.servicepulse.common.kafka.RawRecord;
+import io.servicepulse.common.kafka.RawRecordDeserializer;
+import io.servicepulse.common.testing.StackConfigs;
+import io.servicepulse.generator.EventGenerator;
+import io.servicepulse.generator.GeneratedStream;
+import io.servicepulse.generator.GeneratorConfig;
+import io.servicepulse.generator.GroundTruth;
+import io.servicepulse.generator.KafkaEventWriter;
+import io.servicepulse.stack.LocalStackExtension;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Generator events (5 % out of order, duplicates, late buyers, malformed records) through the real
+ * Kafka broker and ClickHouse: the aggregates must equal the generator's ground truth exactly.
+ */
+class ServiceMetricsJobITCase {
+
+  @RegisterExtension static final LocalStackExtension STACK = new LocalStackExtension();
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
+
+  private static GroundTruth truth;
+
+  @BeforeAll
+  static void runTheJobOverAGeneratedStream() throws Exception {
+    // One partition and one source reader: which events arrive behind the watermark, or beyond the
+    // allowed lateness, then depends only on the order the generator wrote them in, as the truth
+    // assumes. (With several partitions replayed from a backlog, a lagging partition holds the
+    // watermark back and the split between late and on time depends on read speeds.)
+    String chatTopic = STACK.createTopic("chat-messages", 1);
+    String orderTopic = STACK.createTopic("order-events", 1);
+    GeneratedStream stream =
+        EventGenerator.generate(
+            GeneratorConfig.builder()
+                .seed(7)
+                .outOfOrderRate(0.05)
+                .chatTopic(chatTopic)
+                .orderTopic(orderTopic)
+                .build());
+    truth = stream.truth();
+    try (KafkaEventWriter writer = new KafkaEventWriter(STACK.bootstrapServers())) {
+      writer.write(stream, stream.size(), 0, (sent, acked, total, rate) -> {});
+    }
+    JobConfig config = StackConfigs.forStack(STACK, Map.of());
+    new ClickHouseMigrations(ClickHouseConnectionFactory.from(config)).migrate();
+
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(1);
+    env.enableCheckpointing(1_000);
+    // Bounded: at the end of the topic the watermark jumps to the end of time, so every turn is
+    // decided and every conversation settled, as the truth assumes.
+    KafkaSource<RawRecord> source =
+        KafkaSource.<RawRecord>builder()
+            .setBootstrapServers(config.get(ServicePulseOptions.KAFKA_BOOTSTRAP_SERVERS))
+            .setTopics(chatTopic)
+            .setGroupId("metrics-itcase")
+            .setStartingOffsets(OffsetsInitializer.earliest())
+            .setBounded(OffsetsInitializer.latest())
+            .setDeserializer(new RawRecordDeserializer())
+            .build();
+    ServiceMetricsJob.defineWorkflow(
+        env,
+        source,
+        PerEventWatermarks.strategy(config.get(ServicePulseOptions.EVENTS_MAX_OUT_OF_ORDERNESS)),
+        config,
+        (turns, minutes, replyRates, deadLetters) ->
+            ServiceMetricsJob.clickHouse(config, turns, minutes, replyRates, deadLetters));
+    env.execute("service metrics itcase");
+  }
+
+  @Test
+  void minuteAggregatesEqualTheTruthPerAgent() {
+    Map<String, String> expected = new TreeMap<>();
+    truth
+        .service()
+        .forEach(
+            (shop, s) ->
+                s.agents().forEach((agent, c) -> expected.put(shop + "/" + agent, counts(c))));
+    Map<String, String> actual =
+        rows(
+            "SELECT concat(shop_id, '/', agent_id), "
+                + SUMS
+                + " FROM service_minute FINAL GROUP BY shop_id, agent_id");
+    assertThat(expected).hasSizeGreaterThan(10);
+    assertThat(actual).isEqualTo(expected);
+  }
+
+  @Test
+  void minuteAggregatesEqualTheTruthPerShop() {
+    Map<String, String> expected = new TreeMap<>();
+    truth.service().forEach((shop, s) -> expected.put(shop, counts(s.total())));
+    Map<String, String> actual =
+        rows("SELECT shop_id, " + SUMS + " FROM service_minute FINAL GROUP BY shop_id");
+    assertThat(actual).isEqualTo(expected);
+  }
+
+  @Test
+  void nMinuteReplyRatesEqualTheTruthPerShopAndPerAgent() {
+    Map<String, String> expected = new TreeMap<>();
+    truth
+        .service()
+        .forEach(
+            (shop, s) -> {
+              s.nMinuteByDay()
+                  .forEach((day, n) -> expected.put("shop " + shop + " " + day, rate(n)));
+              s.agentNMinuteByDay()
+                  .forEach(
+                      (agent, days) ->
+                          days.forEach(
+                              (day, n) ->
+                                  expected.put(
+                                      "agent " + shop + "/" + agent + " " + day, rate(n))));
+            });
+    Map<String, String> actual =
+        rows(
+            "SELECT concat(scope, ' ', shop_id, if(scope = 'agent', concat('/', agent_id), ''),"
+                + " ' ', toString(day)), concat(toString(reached_buyers), '/',"
+                + " toString(missed_buyers)) FROM n_minute_reply_daily FINAL"
+                + " WHERE reached_buyers > 0");
+    assertThat(expected).hasSizeGreaterThan(10);
+    assertThat(actual).isEqualTo(expected);
+  }
+
+  @Test
+  void turnFactsAgreeWithTheAggregates() {
+    List<List<String>> fromTurns =
+        STACK.queryClickHouse(
+            "SELECT count(), sum(answered), sum(response_ms * answered), sum(slow)"
+                + " FROM turns FINAL WHERE deleted = 0");
+    List<List<String>> fromMinutes =
+        STACK.queryClickHouse(
+            "SELECT sum(turns), sum(answered), sum(response_ms_sum), sum(slow)"
+                + " FROM service_minute FINAL");
+    assertThat(fromTurns).isEqualTo(fromMinutes);
+  }
+
+  @Test
+  void outOfOrderMessagesBehindTheWatermarkCorrectedTurnsThatWereAlreadyWritten() {
+    List<List<String>> corrections =
+        STACK.queryClickHouse("SELECT count() FROM turns WHERE deleted = 1");
+    assertThat(Long.parseLong(corrections.get(0).get(0))).isPositive();
+  }
+
+  @Test
+  void lateAndMalformedChatMessagesAreDeadLettersNeverDropped() {
+    List<List<String>> letters =
+        STACK.queryClickHouse(
+            "SELECT stage, count() FROM dead_letters FINAL WHERE job = 'service-metrics'"
+                + " GROUP BY stage ORDER BY stage");
+    String chatTopic = STACK.topic("chat-messages");
+    assertThat(letters)
+        .containsExactly(
+            List.of("decode", String.valueOf(truth.ingest().malformed().get(chatTopic))),
+            List.of("late", String.valueOf(truth.ingest().lateEvents())));
+  }
+
+  private static final String SUMS =
+      "concat(toString(sum(turns)), ' ', toString(sum(answered)), ' ', toString(sum(unanswered)),"
+          + " ' ', toString(sum(slow)), ' ', toString(sum(response_ms_sum)), ' ',"
+          + " toString(sum(response_ms_count)), ' ', toString(max(response_ms_max)), ' ',"
+          + " toString(sum(answered_within_30s)), ' ', toString(sum(answered_within_60s)), ' ',"
+          + " toString(sum(answered_within_180s)), ' ', toString(sum(first_response_ms_sum)), ' ',"
+          + " toString(sum(first_response_count)), ' ', toString(sum(conversations)), ' ',"
+          + " toString(sum(conversations_with_human_answer)), ' ', toString(sum(agent_messages)))";
+
+  private static String counts(GroundTruth.ServiceCounts c) {
+    List<Long> values =
+        List.of(
+            c.turns(),
+            c.answered(),
+            c.unanswered(),
+            c.slow(),
+            c.responseMsSum(),
+            c.responseMsCount(),
+            c.responseMsMax(),
+            c.answeredWithin30s(),
+            c.answeredWithin60s(),
+            c.answeredWithin180s(),
+            c.firstResponseMsSum(),
+            c.firstResponseCount(),
+            c.conversations(),
+            c.conversationsWithHumanAnswer(),
+            c.agentMessages());
+    List<String> out = new ArrayList<>();
+    values.forEach(v -> out.add(String.valueOf(v)));
+    return String.join(" ", out);
+  }
+
+  private static String rate(GroundTruth.NMinute n) {
+    return n.reachedBuyers() + "/" + n.missedBuyers();
+  }
+
+  private static Map<String, String> rows(String sql) {
+    Map<String, String> out = new TreeMap<>();
+    for (List<String> row : STACK.queryClickHouse(sql)) {
+      out.put(row.get(0), row.get(1));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,99 @@
+package io.servicepulse.metrics.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.servicepulse.metrics.MetricsSettings;
+import io.servicepulse.metrics.turn.TurnFact;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+class MinuteAggregateFunctionTest {
+
+  private static final long MINUTE = 1_800_000_000_000L / 60_000 * 60_000;
+  private static final MetricsSettings SETTINGS = MetricsSettings.defaults();
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, MinuteContribution, MinuteRow>
+      harness() throws Exception {
+    var h =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new MinuteAggregateFunction(SETTINGS)),
+            MinuteContribution::rowKey,
+            Types.STRING);
+    h.open();
+    return h;
+  }
+
+  private static TurnFact turn(String agent, long responseMs) {
+    TurnFact t = new TurnFact();
+    t.turnId = "t1";
+    t.shopId = "shop-1";
+    t.teamId = "team-a";
+    t.agentId = agent;
+    t.startMs = MINUTE + 5_000;
+    t.answered = true;
+    t.responseMs = responseMs;
+    t.finalAtMs = SETTINGS.turnFinalAt(t.startMs, t.startMs + responseMs);
+    return t;
+  }
+
+  @Test
+  void contributionsOfOneWatermarkStepMakeOneRow() throws Exception {
+    try (var h = harness()) {
+      h.processElement(MinuteContribution.ofTurn(turn("a", 10_000)), MINUTE);
+      h.processElement(
+          MinuteContribution.ofAgentMessage("m1", "shop-1", "team-a", "a", MINUTE + 15_000),
+          MINUTE);
+      assertThat(h.extractOutputValues()).isEmpty();
+
+      h.processWatermark(MINUTE + 20_000);
+      List<MinuteRow> rows = h.extractOutputValues();
+      assertThat(rows)
+          .singleElement()
+          .satisfies(
+              r -> {
+                assertThat(r.sums.turns).isEqualTo(1);
+                assertThat(r.sums.agentMessages).isEqualTo(1);
+                assertThat(r.minuteMs).isEqualTo(MINUTE);
+              });
+    }
+  }
+
+  @Test
+  void aLateCorrectionUpsertsTheRowWithAHigherVersion() throws Exception {
+    try (var h = harness()) {
+      TurnFact before = turn("a", 150_000);
+      h.processElement(MinuteContribution.ofTurn(before), MINUTE);
+      h.processWatermark(MINUTE + 200_000);
+      TurnFact retracted = before.copy();
+      retracted.retracted = true;
+      h.processElement(MinuteContribution.ofTurn(retracted), MINUTE);
+      h.processElement(MinuteContribution.ofTurn(turn("a", 40_000)), MINUTE);
+      h.processWatermark(MINUTE + 210_000);
+
+      List<MinuteRow> rows = h.extractOutputValues();
+      assertThat(rows).hasSize(2);
+      assertThat(rows.get(1).version).isGreaterThan(rows.get(0).version);
+      assertThat(rows.get(1).sums.responseMsSum).isEqualTo(40_000);
+      assertThat(rows.get(1).sums.responseMsMax).isEqualTo(40_000);
+      assertThat(rows.get(1).sums.turns).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aRowsStateIsDroppedOnceNothingCanChangeIt() throws Exception {
+    try (var h = harness()) {
+      h.processElement(MinuteContribution.ofTurn(turn("a", 10_000)), MINUTE);
+      h.processWatermark(MINUTE + 20_000);
+      assertThat(h.numKeyedStateEntries()).isEqualTo(1);
+
+      long horizon = MINUTE + 60_000 + SETTINGS.replyTimeoutMs() + SETTINGS.allowedLatenessMs();
+      h.processWatermark(horizon);
+      assertThat(h.numKeyedStateEntries()).isZero();
+      assertThat(h.numEventTimeTimers()).isZero();
+      assertThat(h.extractOutputValues()).hasSize(1);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.servicepulse.metrics.bench;
+
+import io.servicepulse.events.ChatMessage;
+import io.servicepulse.events.SenderRole;
+import io.servicepulse.schemas.EventCodec;
+import io.servicepulse.schemas.ReleasedSchemas;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Live conversations for the delay figure: buyers ask and are answered three times, every message
+ * stamped with the wall-clock time it is sent, so event time and send time agree.
+ */
+final class LiveChats {
+
+  private static final int BUYERS = 2_000;
+  private static final int AGENTS = 20;
+
+  private final KafkaProducer<byte[], byte[]> producer;
+  private final String topic;
+  private final EventCodec<ChatMessage> codec = EventCodec.chatMessages(ReleasedSchemas.bundled());
+
+  LiveChats(String bootstrap, String topic) {
+    this.producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", bootstrap, "linger.ms", 5),
+            new ByteArraySerializer(),
+            new ByteArraySerializer());
+    this.topic = topic;
+  }
+
+  /** Sends at {@code rate} messages/s for {@code seconds}; returns the number sent. */
+  long run(double rate, int seconds) {
+    long start = System.nanoTime();
+    long total = (long) (rate * seconds);
+    for (long i = 0; i < total; i++) {
+      long due = start + (long) (i * 1e9 / rate);
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      // BUYERS buyers chat at a time, each asks and is answered one round (BUYERS messages)
+      // later, three turns, then leaves and a new buyer takes the slot: realistic conversations.
+      long round = i / BUYERS;
+      long buyer = (round / 6) * BUYERS + i % BUYERS;
+      boolean answer = round % 2 == 1;
+      String agent = "agent-" + (buyer % AGENTS);
+      ChatMessage m =
+          ChatMessage.newBuilder()
+              .setEventId("live-" + i)
+              .setPlatform("taobao")
+              .setShopId("shop-live")
+              .setBuyerId("buyer-" + buyer)
+              .setAgentId(agent)
+              .setSenderRole(answer ? SenderRole.AGENT : SenderRole.BUYER)
+              .setText(answer ? "亲，在的" : "在吗")
+              .setTs(Instant.now())
+              .setTeamId("team-live")
+              .build();
+      producer.send(
+          new ProducerRecord<>(
+              topic,
+              ("shop-live|buyer-" + buyer).getBytes(StandardCharsets.UTF_8),
+              codec.encode(m)));
+    }
+    producer.close();
+    return total;
+  }
+}

@@ -1,0 +1,87 @@
+package io.servicepulse.metrics.bench;
+
+import io.servicepulse.common.config.JobConfig;
+import io.servicepulse.events.ChatMessage;
+import io.servicepulse.generator.EventGenerator;
+import io.servicepulse.generator.GeneratedRecord;
+import io.servicepulse.generator.GeneratedStream;
+import io.servicepulse.generator.GeneratorConfig;
+import io.servicepulse.metrics.MetricsSettings;
+import io.servicepulse.metrics.ShopBuyerKey;
+import io.servicepulse.metrics.turn.TurnTracker;
+import io.servicepulse.schemas.DecodeResult;
+import io.servicepulse.schemas.EventCodec;
+import io.servicepulse.schemas.ReleasedSchemas;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.KeyedStateHandle;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+
+/**
+ * Tracker state per buyer with state, from a checkpoint of a tracker that replayed generated
+ * traffic (realistic ids), snapshotted at several points; and the tracker's own single-thread
+ * throughput, to separate its cost from Kafka, decoding, shuffles and ClickHouse.
+ */
+final class StateSize {
+
+  private StateSize() {}
+
+  static void print() throws Exception {
+    GeneratedStream stream =
+        EventGenerator.generate(
+            GeneratorConfig.builder().seed(3).approximateEvents(300_000).build());
+    EventCodec<ChatMessage> codec = EventCodec.chatMessages(ReleasedSchemas.bundled());
+    List<ChatMessage> messages = new ArrayList<>();
+    for (GeneratedRecord r : stream) {
+      if (r.topic().equals(stream.config().chatTopic())) {
+        DecodeResult<ChatMessage> d = codec.decode(r.value());
+        if (d.isOk()) {
+          messages.add(d.event());
+        }
+      }
+    }
+    MetricsSettings settings = MetricsSettings.from(JobConfig.of(Map.of()));
+    try (var harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new TurnTracker("bench", settings)),
+            new ShopBuyerKey(),
+            Types.STRING)) {
+      harness.open();
+      long maxTs = Long.MIN_VALUE;
+      long bytes = 0;
+      long keys = 0;
+      long start = System.nanoTime();
+      long measured = 0;
+      for (int i = 0; i < messages.size(); i++) {
+        ChatMessage m = messages.get(i);
+        long ts = m.getTs().toEpochMilli();
+        harness.processElement(m, ts);
+        if (ts > maxTs) {
+          maxTs = ts;
+          harness.processWatermark(maxTs - 30_001);
+        }
+        if (i > 0 && i % (messages.size() / 5) == 0) {
+          measured += System.nanoTime() - start;
+          OperatorSubtaskState snapshot = harness.snapshot(i, i);
+          for (KeyedStateHandle h : snapshot.getManagedKeyedState()) {
+            bytes += h.getStateSize();
+          }
+          keys += harness.numKeyedStateEntries();
+          start = System.nanoTime();
+        }
+      }
+      measured += System.nanoTime() - start;
+      System.out.printf(
+          "%nState: %,d bytes per buyer with state (checkpointed tracker state incl. timers,"
+              + " averaged over 4 snapshots, %,d buyers with state on average)%n",
+          keys == 0 ? 0 : bytes / keys, keys / 4);
+      System.out.printf(
+          "Tracker alone (one thread, no Kafka/ClickHouse/shuffle): %,.0f chat events/s%n",
+          messages.size() / (measured / 1e9));
+    }
+  }
+}
