@@ -1,0 +1,101 @@
+package io.servicepulse.attribution;
+
+import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
+import io.servicepulse.common.clickhouse.ClickHouseMigrations;
+import io.servicepulse.common.config.JobConfig;
+import io.servicepulse.common.config.ServicePulseOptions;
+import io.servicepulse.common.deadletter.DeadLetter;
+import io.servicepulse.common.deadletter.DeadLetters;
+import io.servicepulse.common.decode.EventDecoder;
+import io.servicepulse.common.flink.StreamingJobs;
+import io.servicepulse.common.kafka.KafkaSources;
+import io.servicepulse.common.kafka.RawRecord;
+import io.servicepulse.events.ChatMessage;
+import io.servicepulse.events.OrderEvent;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * AttributionJob: chat answers and order events → per (shop, buyer) in event time → inquiry facts,
+ * order attribution facts (owner 落实, assists 协助下单, follow-ups 协助跟进, silent 静默下单) and per (shop,
+ * team, agent, day) conversion and sales rows plus per-shop silent rows, all upserted in ClickHouse
+ * with deterministic keys and versions. Late events go to dead letters.
+ */
+public final class AttributionJob {
+
+  public static final String NAME = "attribution";
+
+  private AttributionJob() {}
+
+  /** Where the job's outputs go; tests collect them, {@link #main} writes ClickHouse. */
+  public interface Sinks {
+    void attach(
+        DataStream<OrderAttributionFact> orders,
+        DataStream<InquiryFact> inquiries,
+        DataStream<ConversionRow> agentRows,
+        DataStream<ConversionRow> silentRows,
+        DataStream<DeadLetter> deadLetters);
+  }
+
+  public static void defineWorkflow(
+      StreamExecutionEnvironment env,
+      Source<RawRecord, ?, ?> chatSource,
+      Source<RawRecord, ?, ?> orderSource,
+      JobConfig config,
+      Sinks sinks) {
+    AttributionSettings settings = AttributionSettings.from(config);
+    String schemasDir = config.get(ServicePulseOptions.SCHEMAS_DIR);
+    SingleOutputStreamOperator<ChatMessage> messages =
+        env.fromSource(chatSource, SourceEventTime.chatMessages(config), "Kafka chat-messages")
+            .uid("attribution-chat-source")
+            .process(EventDecoder.chatMessages(NAME, schemasDir))
+            .returns(ChatMessage.class)
+            .uid("attribution-decode-chat")
+            .name("decode ChatMessage");
+    SingleOutputStreamOperator<OrderEvent> orders =
+        env.fromSource(orderSource, SourceEventTime.orderEvents(config), "Kafka order-events")
+            .uid("attribution-order-source")
+            .process(EventDecoder.orderEvents(NAME, schemasDir))
+            .returns(OrderEvent.class)
+            .uid("attribution-decode-orders")
+            .name("decode OrderEvent");
+    SingleOutputStreamOperator<ConversionDelta> deltas =
+        messages
+            .connect(orders)
+            .keyBy(AttributionFunction::keyOf, AttributionFunction::keyOf)
+            .process(new AttributionFunction(NAME, settings))
+            .uid("attribution-buyers")
+            .name("attribute orders per buyer");
+    SingleOutputStreamOperator<ConversionRow> rows =
+        deltas
+            .keyBy(ConversionDelta::rowKey)
+            .process(new ConversionAggregator(settings))
+            .uid("attribution-conversion-rows")
+            .name("conversion rows per agent-day");
+    DataStream<DeadLetter> deadLetters =
+        messages
+            .getSideOutput(DeadLetters.TAG)
+            .union(orders.getSideOutput(DeadLetters.TAG), deltas.getSideOutput(DeadLetters.TAG));
+    sinks.attach(
+        deltas.getSideOutput(AttributionFunction.ORDER_FACTS),
+        deltas.getSideOutput(AttributionFunction.INQUIRY_FACTS),
+        rows.filter(ConversionRow::isAgentRow).uid("attribution-agent-rows").name("agent rows"),
+        rows.filter(ConversionRow::isSilentRow).uid("attribution-silent-rows").name("silent rows"),
+        deadLetters);
+  }
+
+  public static void main(String[] args) throws Exception {
+    JobConfig config = JobConfig.fromArgs(args);
+    new ClickHouseMigrations(ClickHouseConnectionFactory.from(config)).migrate();
+    StreamExecutionEnvironment env = StreamingJobs.environment(config);
+    defineWorkflow(
+        env,
+        KafkaSources.raw(config, config.get(ServicePulseOptions.KAFKA_CHAT_TOPIC), NAME),
+        KafkaSources.raw(config, config.get(ServicePulseOptions.KAFKA_ORDER_TOPIC), NAME),
+        config,
+        new ClickHouseSinks(config));
+    env.execute("ServicePulse " + NAME);
+  }
+}

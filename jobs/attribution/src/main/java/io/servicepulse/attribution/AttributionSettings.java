@@ -1,0 +1,116 @@
+package io.servicepulse.attribution;
+
+import io.servicepulse.common.config.JobConfig;
+import io.servicepulse.common.config.ServicePulseOptions;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The attribution knobs, validated, plus the shop-calendar arithmetic every attribution class
+ * shares. Days are epoch days in the shop time zone.
+ */
+public final class AttributionSettings implements Serializable {
+
+  static final long DAY_MS = Duration.ofDays(1).toMillis();
+
+  final AttributionRule rule;
+  final long validityMs;
+  final long followUpWindowMs;
+  final String timeZone;
+  final long orderRetentionMs;
+  final long allowedLatenessMs;
+  private transient ZoneId zone;
+
+  public AttributionSettings(
+      AttributionRule rule,
+      Duration validity,
+      Duration followUpWindow,
+      String timeZone,
+      Duration orderRetention,
+      Duration allowedLateness) {
+    if (validity.compareTo(Duration.ofDays(1)) < 0 || validity.compareTo(Duration.ofDays(15)) > 0) {
+      throw new IllegalArgumentException(
+          "attribution.inquiry-validity must be 1 to 15 days, not " + validity);
+    }
+    if (followUpWindow.isNegative()) {
+      throw new IllegalArgumentException("attribution.follow-up-window must not be negative");
+    }
+    this.rule = rule;
+    this.validityMs = validity.toMillis();
+    this.followUpWindowMs = followUpWindow.toMillis();
+    this.timeZone = ZoneId.of(timeZone).getId();
+    this.orderRetentionMs = orderRetention.toMillis();
+    this.allowedLatenessMs = allowedLateness.toMillis();
+  }
+
+  public static AttributionSettings from(JobConfig config) {
+    String rule = config.get(ServicePulseOptions.ATTRIBUTION_RULE).toUpperCase(Locale.ROOT);
+    AttributionRule parsed;
+    try {
+      parsed = AttributionRule.valueOf(rule);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "attribution.rule must be ORDER_CREATED or ORDER_PAID, not " + rule, e);
+    }
+    return new AttributionSettings(
+        parsed,
+        config.get(ServicePulseOptions.ATTRIBUTION_INQUIRY_VALIDITY),
+        config.get(ServicePulseOptions.ATTRIBUTION_FOLLOW_UP_WINDOW),
+        config.get(ServicePulseOptions.ATTRIBUTION_TIME_ZONE),
+        config.get(ServicePulseOptions.ATTRIBUTION_ORDER_RETENTION),
+        config.get(ServicePulseOptions.EVENTS_ALLOWED_LATENESS));
+  }
+
+  /** The defaults of DESIGN.md. */
+  public static AttributionSettings defaults() {
+    return from(JobConfig.of(Map.of()));
+  }
+
+  public AttributionSettings withRule(AttributionRule other) {
+    return new AttributionSettings(
+        other,
+        Duration.ofMillis(validityMs),
+        Duration.ofMillis(followUpWindowMs),
+        timeZone,
+        Duration.ofMillis(orderRetentionMs),
+        Duration.ofMillis(allowedLatenessMs));
+  }
+
+  ZoneId zone() {
+    if (zone == null) {
+      zone = ZoneId.of(timeZone);
+    }
+    return zone;
+  }
+
+  /** The shop-local day of {@code ts}, as an epoch day. */
+  public int day(long ts) {
+    return (int) Instant.ofEpochMilli(ts).atZone(zone()).toLocalDate().toEpochDay();
+  }
+
+  long startOfDay(int day) {
+    return LocalDate.ofEpochDay(day).atStartOfDay(zone()).toInstant().toEpochMilli();
+  }
+
+  long endOfDay(int day) {
+    return startOfDay(day + 1);
+  }
+
+  /**
+   * Once no event older than this can arrive any more, nothing credited to {@code day} can change:
+   * its inquiries may still convert until the end of the next day (次日付款) or within the validity.
+   */
+  long dayFinalAt(int day) {
+    return endOfDay(day) + Math.max(DAY_MS, validityMs);
+  }
+
+  /** How long an answer can still matter: its day's conversions, orders it wins, follow-ups. */
+  long answerRetentionMs() {
+    return Math.max(DAY_MS + validityMs, followUpWindowMs);
+  }
+}

@@ -1,0 +1,56 @@
+package io.servicepulse.attribution;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Sums the buyers' corrections into one (shop, team, agent, day) row and emits the row each time it
+ * changes, with a version one higher, so ClickHouse's ReplacingMergeTree keeps the latest. Sums
+ * commute, so the row ends the same whatever order the corrections arrive in. The row's state is
+ * dropped once the day is final (see {@link AttributionSettings#dayFinalAt}).
+ */
+public final class ConversionAggregator
+    extends KeyedProcessFunction<String, ConversionDelta, ConversionRow> {
+
+  private final AttributionSettings settings;
+  private transient ValueState<ConversionRow> row;
+
+  public ConversionAggregator(AttributionSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    row =
+        getRuntimeContext()
+            .getState(new ValueStateDescriptor<>("row", TypeInformation.of(ConversionRow.class)));
+  }
+
+  @Override
+  public void processElement(ConversionDelta delta, Context ctx, Collector<ConversionRow> out)
+      throws Exception {
+    ConversionRow current = row.value();
+    if (current == null) {
+      current = new ConversionRow();
+      current.shopId = delta.shopId;
+      current.teamId = delta.teamId;
+      current.agentId = delta.agentId;
+      current.day = delta.day;
+      ctx.timerService()
+          .registerEventTimeTimer(settings.dayFinalAt(delta.day) + settings.allowedLatenessMs + 1);
+    }
+    current.counts.add(delta.counts, 1);
+    current.version++;
+    row.update(current);
+    out.collect(current.copy());
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<ConversionRow> out) {
+    row.clear();
+  }
+}

@@ -1,0 +1,180 @@
+package io.servicepulse.attribution;
+
+import io.servicepulse.common.config.JobConfig;
+import io.servicepulse.events.ChatMessage;
+import io.servicepulse.events.OrderEvent;
+import io.servicepulse.generator.EventGenerator;
+import io.servicepulse.generator.GeneratedRecord;
+import io.servicepulse.generator.GeneratedStream;
+import io.servicepulse.generator.GeneratorConfig;
+import io.servicepulse.schemas.DecodeResult;
+import io.servicepulse.schemas.EventCodec;
+import io.servicepulse.schemas.ReleasedSchemas;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+
+/**
+ * Not a test: run on purpose to print the attribution job's figures on this machine.
+ *
+ * <pre>
+ * mvn -o -q -pl jobs/attribution exec:java -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=io.servicepulse.attribution.AttributionBenchmark [-Dexec.args=EVENTS]
+ * </pre>
+ *
+ * Events/s per core: one thread drives the two keyed operators (per-buyer attribution, then the
+ * conversion rows) in Flink's test harness with the heap state backend, watermarks every 1,000
+ * events; Avro decoding is timed separately (the job decodes twice: timestamps at the source, then
+ * the event). State bytes per buyer: each buyer's {@link BuyerState} through Flink's serializer, at
+ * the end of the stream (everything still open) and as the watermark made days final.
+ */
+public final class AttributionBenchmark {
+
+  private AttributionBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    long events = args.length > 0 ? Long.parseLong(args[0]) : 300_000;
+    GeneratedStream stream =
+        EventGenerator.generate(
+            GeneratorConfig.builder().shops(10).days(7).approximateEvents(events).build());
+    List<Object> decoded = new ArrayList<>();
+    long decodeNanos = decode(stream, decoded);
+    AttributionSettings settings = AttributionSettings.from(JobConfig.of(Map.of()));
+
+    for (int round = 1; round <= 3; round++) {
+      run(round, decoded, settings, decodeNanos);
+    }
+  }
+
+  private static void run(
+      int round, List<Object> events, AttributionSettings settings, long decodeNanos)
+      throws Exception {
+    var buyers = new BuyerHarness(settings);
+    var rows =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new ConversionAggregator(settings)),
+            ConversionDelta::rowKey,
+            Types.STRING);
+    rows.open();
+    long maxTs = Long.MIN_VALUE;
+    int seenDeltas = 0;
+    long start = System.nanoTime();
+    for (int i = 0; i < events.size(); i++) {
+      Object e = events.get(i);
+      if (e instanceof ChatMessage m) {
+        buyers.chat(m);
+        maxTs = Math.max(maxTs, m.getTs().toEpochMilli());
+      } else {
+        OrderEvent o = (OrderEvent) e;
+        buyers.order(o);
+        maxTs = Math.max(maxTs, o.getTs().toEpochMilli());
+      }
+      if (i % 1_000 == 999) {
+        Watermark watermark = new Watermark(maxTs - 30_000);
+        buyers.harness.processBothWatermarks(watermark);
+        seenDeltas = forward(buyers, rows, seenDeltas);
+        rows.processWatermark(watermark);
+      }
+    }
+    seenDeltas = forward(buyers, rows, seenDeltas);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Map<String, Long> bytes = stateBytes(events);
+    System.out.printf(
+        "round %d: %,d events in %.2f s = %,.0f events/s per core (operators);"
+            + " with double Avro decode %,.0f events/s; %,d corrections, %,d rows emitted;"
+            + " state now %,d keyed entries, %,d timers%n",
+        round,
+        events.size(),
+        seconds,
+        events.size() / seconds,
+        events.size() / (seconds + 2 * decodeNanos / 1e9),
+        seenDeltas,
+        rows.extractOutputValues().size(),
+        buyers.stateEntries(),
+        buyers.timers());
+    if (round == 1) {
+      System.out.printf(
+          "state per buyer with everything open (no cleanup): %d buyers, mean %,d B, max %,d B%n",
+          bytes.get("buyers"), bytes.get("mean"), bytes.get("max"));
+    }
+    rows.close();
+    buyers.close();
+  }
+
+  private static int forward(
+      BuyerHarness buyers,
+      KeyedOneInputStreamOperatorTestHarness<String, ConversionDelta, ConversionRow> rows,
+      int seen)
+      throws Exception {
+    List<ConversionDelta> deltas = buyers.deltas();
+    for (int i = seen; i < deltas.size(); i++) {
+      rows.processElement(new StreamRecord<>(deltas.get(i)));
+    }
+    return deltas.size();
+  }
+
+  /** Replays all events into one ledger per buyer (no cleanup) and serializes each state. */
+  private static Map<String, Long> stateBytes(List<Object> events) throws Exception {
+    AttributionSettings settings = AttributionSettings.from(JobConfig.of(Map.of()));
+    Map<String, BuyerState> states = new HashMap<>();
+    for (Object e : events) {
+      if (e instanceof ChatMessage m) {
+        if (m.getSenderRole() != io.servicepulse.events.SenderRole.AGENT) {
+          continue;
+        }
+        BuyerState s =
+            states.computeIfAbsent(
+                AttributionFunction.keyOf(m),
+                k -> BuyerLedger.newState(m.getShopId(), m.getBuyerId()));
+        BuyerLedger ledger = new BuyerLedger(settings, s);
+        ledger.addAnswer(m);
+        ledger.recompute();
+      } else {
+        OrderEvent o = (OrderEvent) e;
+        BuyerState s =
+            states.computeIfAbsent(
+                AttributionFunction.keyOf(o),
+                k -> BuyerLedger.newState(o.getShopId(), o.getBuyerId()));
+        BuyerLedger ledger = new BuyerLedger(settings, s);
+        ledger.addOrderEvent(o);
+        ledger.recompute();
+      }
+    }
+    TypeSerializer<BuyerState> serializer =
+        TypeInformation.of(BuyerState.class).createSerializer(new SerializerConfigImpl());
+    DataOutputSerializer out = new DataOutputSerializer(4096);
+    long total = 0;
+    long max = 0;
+    for (BuyerState s : states.values()) {
+      out.clear();
+      serializer.serialize(s, out);
+      total += out.length();
+      max = Math.max(max, out.length());
+    }
+    return Map.of("buyers", (long) states.size(), "mean", total / states.size(), "max", max);
+  }
+
+  private static long decode(GeneratedStream stream, List<Object> into) {
+    EventCodec<ChatMessage> chat = EventCodec.chatMessages(ReleasedSchemas.bundled());
+    EventCodec<OrderEvent> orders = EventCodec.orderEvents(ReleasedSchemas.bundled());
+    long start = System.nanoTime();
+    for (GeneratedRecord r : stream) {
+      DecodeResult<?> result =
+          r.topic().contains("chat") ? chat.decode(r.value()) : orders.decode(r.value());
+      if (result.isOk()) {
+        into.add(result.event());
+      }
+    }
+    return System.nanoTime() - start;
+  }
+}
