@@ -1,0 +1,214 @@
+package io.servicepulse.dashboards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.servicepulse.dashboards.Dashboard.Panel;
+import io.servicepulse.dashboards.Dashboard.Target;
+import io.servicepulse.dashboards.Dashboard.Variable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Parses every provisioning file and dashboard as Grafana would and checks their wiring. */
+class DashboardFilesTest {
+
+  static final Path PROVISIONING = Path.of("provisioning");
+  static final Path JSON_DIR = Path.of("json");
+  private static final String PLUGIN = "grafana-clickhouse-datasource";
+  private static final Pattern ENV_REF = Pattern.compile("^\\$\\{[A-Z][A-Z0-9_]*\\}$");
+  private static final Pattern VARIABLE_REF =
+      Pattern.compile("\\$\\{(\\w+)(?:[.:][^}]*)?\\}|\\[\\[(\\w+)(?::\\w+)?\\]\\]|\\$(\\w+)");
+  private static final Set<String> LIVE = Set.of("servicepulse-live-floor");
+
+  private static final List<Dashboard> DASHBOARDS = GrafanaFiles.dashboards(JSON_DIR);
+
+  @Test
+  void theDatasourceIsTheOfficialPluginWithAFixedUidAndSettingsFromTheEnvironment() {
+    List<Map<String, Object>> datasources = datasources();
+    assertThat(datasources).hasSize(1);
+    Map<String, Object> ds = datasources.get(0);
+    assertThat(ds).containsEntry("type", PLUGIN).containsEntry("uid", "servicepulse-clickhouse");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> json = (Map<String, Object>) ds.get("jsonData");
+    for (String key : List.of("host", "port", "protocol", "defaultDatabase", "username")) {
+      assertThat(String.valueOf(json.get(key))).as(key).matches(ENV_REF);
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> secure = (Map<String, Object>) ds.get("secureJsonData");
+    assertThat(String.valueOf(secure.get("password"))).matches(ENV_REF);
+    assertThat(json).doesNotContainKey("password");
+  }
+
+  @Test
+  void theDashboardProviderLoadsTheJsonFolderFromFiles() {
+    Map<Path, Map<String, Object>> files =
+        GrafanaFiles.yamlFiles(PROVISIONING.resolve("dashboards"));
+    assertThat(files).hasSize(1);
+    Map<String, Object> doc = files.values().iterator().next();
+    assertThat(doc).containsEntry("apiVersion", 1);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> providers = (List<Map<String, Object>>) doc.get("providers");
+    assertThat(providers).hasSize(1);
+    assertThat(providers.get(0)).containsEntry("type", "file");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> options = (Map<String, Object>) providers.get(0).get("options");
+    assertThat(String.valueOf(options.get("path"))).matches(ENV_REF);
+  }
+
+  @Test
+  void dashboardUidsAreFixedAndUnique() {
+    assertThat(DASHBOARDS)
+        .extracting(Dashboard::uid)
+        .containsExactlyInAnyOrder(
+            "servicepulse-live-floor",
+            "servicepulse-agent-performance",
+            "servicepulse-qa-queue",
+            "servicepulse-qa-conversation",
+            "servicepulse-pipeline-health")
+        .allMatch(uid -> uid.matches("[a-z0-9-]{1,40}"), "a fixed uid of at most 40 characters");
+  }
+
+  @Test
+  void everyPanelAndVariableNamesAProvisionedDatasourceByUid() {
+    Set<String> provisioned =
+        datasources().stream().map(d -> (String) d.get("uid")).collect(Collectors.toSet());
+    for (Dashboard d : DASHBOARDS) {
+      for (Panel p : d.panels()) {
+        assertThat(p.datasourceUid()).as("%s / %s", d.uid(), p.title()).isIn(provisioned);
+        assertThat(p.targets()).as("%s / %s has queries", d.uid(), p.title()).isNotEmpty();
+        for (Target t : p.targets()) {
+          assertThat(t.datasourceUid()).isIn(provisioned);
+          assertThat(t.rawSql()).as("%s / %s", d.uid(), p.title()).isNotBlank();
+        }
+      }
+      for (Variable v : d.variables()) {
+        if (v.type().equals("query")) {
+          assertThat(v.datasourceUid()).as("%s $%s", d.uid(), v.name()).isIn(provisioned);
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyVariableAQueryUsesIsDefinedEarlierOnItsDashboard() {
+    for (Dashboard d : DASHBOARDS) {
+      List<String> defined = new ArrayList<>();
+      for (Variable v : d.variables()) {
+        if (v.type().equals("query")) {
+          assertThat(referencedVariables(v.query()))
+              .as("%s: $%s may use only variables defined before it", d.uid(), v.name())
+              .isSubsetOf(defined);
+        }
+        defined.add(v.name());
+      }
+      for (Panel p : d.panels()) {
+        assertThat(referencedVariables(p.title())).isSubsetOf(defined);
+        for (Target t : p.targets()) {
+          assertThat(referencedVariables(t.rawSql()))
+              .as("%s / %s", d.uid(), p.title())
+              .isSubsetOf(defined);
+        }
+      }
+    }
+  }
+
+  @Test
+  void managerDashboardsFilterByShopTeamAndAgent() {
+    for (String uid :
+        List.of(
+            "servicepulse-live-floor", "servicepulse-agent-performance", "servicepulse-qa-queue")) {
+      assertThat(dashboard(uid).variables())
+          .extracting(Variable::name)
+          .contains("shop", "team", "agent");
+    }
+  }
+
+  @Test
+  void onlyMacrosThatExpandToSqlClickHouse18AcceptsAreUsed() {
+    Pattern macro = Pattern.compile("\\$__(\\w+)");
+    for (Dashboard d : DASHBOARDS) {
+      for (String sql : sqlOf(d)) {
+        Matcher m = macro.matcher(sql);
+        while (m.find()) {
+          assertThat(m.group(1))
+              .as("%s: %s", d.uid(), sql)
+              .isIn(
+                  new HashSet<>(
+                      List.of(
+                          "timeFilter",
+                          "fromTime",
+                          "toTime",
+                          "interval_s",
+                          PanelQueryExpander.CONDITIONAL_ALL)));
+        }
+      }
+    }
+  }
+
+  @Test
+  void liveBoardsRefreshEveryFiveToTenSeconds() {
+    for (String uid : LIVE) {
+      assertThat(dashboard(uid).refresh()).isIn("5s", "10s");
+    }
+    assertThat(dashboard("servicepulse-pipeline-health").refresh()).isIn("5s", "10s");
+  }
+
+  @Test
+  void everyFlagLinksToTheConversationDashboardWithTheVariablesItDefines() throws Exception {
+    String queue = Files.readString(JSON_DIR.resolve("qa-review-queue.json"));
+    Matcher link =
+        Pattern.compile("\"url\": \"(/d/servicepulse-qa-conversation/[^\"]+)\"").matcher(queue);
+    assertThat(link.find()).as("a data link to the conversation dashboard").isTrue();
+    Set<String> linked = new HashSet<>();
+    Matcher var = Pattern.compile("var-(\\w+)=").matcher(link.group(1));
+    while (var.find()) {
+      linked.add(var.group(1));
+    }
+    assertThat(linked).containsExactlyInAnyOrder("shop", "buyer", "message");
+    assertThat(dashboard("servicepulse-qa-conversation").variables())
+        .extracting(Variable::name)
+        .containsAll(linked);
+  }
+
+  static Set<String> referencedVariables(String text) {
+    Set<String> names = new HashSet<>();
+    Matcher m = VARIABLE_REF.matcher(text);
+    while (m.find()) {
+      String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+      if (!name.startsWith("__")) {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  private static List<String> sqlOf(Dashboard d) {
+    List<String> sql = new ArrayList<>();
+    d.variables().stream().filter(v -> v.type().equals("query")).forEach(v -> sql.add(v.query()));
+    d.panels().forEach(p -> p.targets().forEach(t -> sql.add(t.rawSql())));
+    return sql;
+  }
+
+  private static Dashboard dashboard(String uid) {
+    return DASHBOARDS.stream().filter(d -> uid.equals(d.uid())).findFirst().orElseThrow();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> datasources() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Map<String, Object> doc :
+        GrafanaFiles.yamlFiles(PROVISIONING.resolve("datasources")).values()) {
+      assertThat(doc).containsEntry("apiVersion", 1);
+      out.addAll((List<Map<String, Object>>) doc.get("datasources"));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,780 @@
+package io.servicepulse.dashboards;
+
+import static io.servicepulse.stack.Polling.pollUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.servicepulse.attribution.AttributionJob;
+import io.servicepulse.attribution.ClickHouseSinks;
+import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
+import io.servicepulse.common.clickhouse.ClickHouseMigrations;
+import io.servicepulse.common.clickhouse.ClickHouseSink;
+import io.servicepulse.common.config.JobConfig;
+import io.servicepulse.common.config.ServicePulseOptions;
+import io.servicepulse.common.deadletter.DeadLetterSinks;
+import io.servicepulse.common.flink.EventTime;
+import io.servicepulse.common.kafka.KafkaSources;
+import io.servicepulse.common.kafka.RawRecord;
+import io.servicepulse.common.testing.RecordSources;
+import io.servicepulse.common.testing.StackConfigs;
+import io.servicepulse.dashboards.PanelQueryExpander.Selection;
+import io.servicepulse.dashboards.PanelRuns.Context;
+import io.servicepulse.dashboards.PanelRuns.Expanded;
+import io.servicepulse.events.ChatMessage;
+import io.servicepulse.events.SenderRole;
+import io.servicepulse.generator.EventGenerator;
+import io.servicepulse.generator.GeneratedRecord;
+import io.servicepulse.generator.GeneratedStream;
+import io.servicepulse.generator.GeneratorConfig;
+import io.servicepulse.generator.GroundTruth;
+import io.servicepulse.generator.GroundTruth.UncivilMessage;
+import io.servicepulse.generator.KafkaEventWriter;
+import io.servicepulse.generator.QaCategory;
+import io.servicepulse.ingest.IngestJob;
+import io.servicepulse.ingest.MessagesTable;
+import io.servicepulse.ingest.OrdersTable;
+import io.servicepulse.metrics.ServiceMetricsJob;
+import io.servicepulse.schemas.EventCodec;
+import io.servicepulse.schemas.ReleasedSchemas;
+import io.servicepulse.stack.ConditionTimeoutException;
+import io.servicepulse.stack.LocalStackExtension;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real jobs (ingest, service metrics, attribution) run over a generated stream into the real
+ * ClickHouse 18.16.1 with the real DDL; QA flags are the generator's labels written as QaJob rows.
+ * Then every variable and panel query of every dashboard is expanded as the plugin does and run:
+ * none may fail, and the main panels must show the generator's ground truth. The same DDL, rows and
+ * queries then run on a current engine (chDB, ClickHouse 26.x) and must give the same rows.
+ */
+class DashboardQueriesITCase {
+
+  @RegisterExtension static final LocalStackExtension STACK = new LocalStackExtension();
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(4)
+              .build());
+
+  private static final ZoneId SHOP_ZONE = ZoneId.of("Asia/Shanghai");
+  // The generator's days (from 2025-06-01T16:00Z, 2 days) plus the orders' tail.
+  private static final Context DATA =
+      new Context(
+          Instant.parse("2025-06-01T00:00:00Z"),
+          Instant.parse("2025-06-06T00:00:00Z"),
+          60,
+          Map.of());
+  private static final Path CHDB_DIR = Path.of("chdb");
+
+  private static GroundTruth truth;
+  private static List<ChatMessage> chat;
+  private static Instant pipelineStarted;
+  private static int qaRows;
+  private static Map<String, Long> qaRowsPerCategory;
+  private static List<Dashboard> dashboards;
+
+  @BeforeAll
+  static void runTheJobsOverAGeneratedStream() throws Exception {
+    dashboards = GrafanaFiles.dashboards(DashboardFilesTest.JSON_DIR);
+    // No late buyers: with bounded sources their lateness would depend on scheduling; the jobs'
+    // own ITCases cover it. Out-of-order events, duplicates and malformed records stay.
+    String chatTopic = STACK.createTopic("chat-messages", 1);
+    String orderTopic = STACK.createTopic("order-events", 1);
+    STACK.createTopic("dead-letters", 1);
+    GeneratedStream stream =
+        EventGenerator.generate(
+            GeneratorConfig.builder()
+                .seed(11)
+                .lateRate(0)
+                .chatTopic(chatTopic)
+                .orderTopic(orderTopic)
+                .build());
+    truth = stream.truth();
+    List<RawRecord> chatRecords = new ArrayList<>();
+    List<RawRecord> orderRecords = new ArrayList<>();
+    EventCodec<ChatMessage> codec = EventCodec.chatMessages(ReleasedSchemas.bundled());
+    Map<String, ChatMessage> distinct = new LinkedHashMap<>();
+    for (GeneratedRecord r : stream) {
+      boolean isChat = r.topic().equals(chatTopic);
+      List<RawRecord> into = isChat ? chatRecords : orderRecords;
+      into.add(new RawRecord(r.topic(), 0, into.size(), r.timestamp(), r.key(), r.value()));
+      if (isChat && r.kind() != GeneratedRecord.Kind.MALFORMED) {
+        ChatMessage m = codec.decode(r.value()).event();
+        distinct.putIfAbsent(m.getEventId(), m);
+      }
+    }
+    chat = new ArrayList<>(distinct.values());
+
+    JobConfig config = StackConfigs.forStack(STACK, Map.of("events.source-idleness", "5 s"));
+    new ClickHouseMigrations(ClickHouseConnectionFactory.from(config)).migrate();
+    pipelineStarted = Instant.now();
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    // One reader per topic keeps the generator's emission order, which the truth assumes.
+    env.setParallelism(1);
+    IngestJob.defineWorkflow(
+        env,
+        RecordSources.of(chatRecords),
+        RecordSources.of(orderRecords),
+        null,
+        (messages, orders, deadLetters) -> {
+          messages.sinkTo(ClickHouseSink.of(IngestJob.NAME, new MessagesTable(), config));
+          orders.sinkTo(ClickHouseSink.of(IngestJob.NAME, new OrdersTable(), config));
+          DeadLetterSinks.attach(IngestJob.NAME, deadLetters, config);
+        });
+    ServiceMetricsJob.defineWorkflow(
+        env,
+        RecordSources.of(chatRecords),
+        EventTime.chatMessages(config),
+        config,
+        (turns, minutes, rates, deadLetters) ->
+            ServiceMetricsJob.clickHouse(config, turns, minutes, rates, deadLetters));
+    env.execute("dashboards ITCase: ingest + service metrics");
+    runAttribution(config, stream);
+    writeQaFlags(config, distinct);
+  }
+
+  /**
+   * AttributionJob as its own ITCase runs it: from Kafka, unbounded, until the agent and shop
+   * panels show the truth (at the end of a bounded input its timers keep re-registering at the
+   * final watermark and the job never finishes).
+   */
+  private static void runAttribution(JobConfig config, GeneratedStream stream) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(1);
+    env.enableCheckpointing(1_000);
+    AttributionJob.defineWorkflow(
+        env,
+        KafkaSources.raw(config, config.get(ServicePulseOptions.KAFKA_CHAT_TOPIC), "dashboards"),
+        KafkaSources.raw(config, config.get(ServicePulseOptions.KAFKA_ORDER_TOPIC), "dashboards"),
+        config,
+        new ClickHouseSinks(config));
+    JobClient job = env.executeAsync("dashboards ITCase: attribution");
+    try {
+      pollUntil(
+          () -> job.getJobStatus().get() == JobStatus.RUNNING, Duration.ofMinutes(1), "running");
+      try (KafkaEventWriter writer = new KafkaEventWriter(STACK.bootstrapServers())) {
+        writer.write(stream, stream.size(), 0, (sent, acked, total, rate) -> {});
+      }
+      pollUntil(
+          () ->
+              actualConversion().equals(expectedConversion())
+                  && actualShopRollUp().equals(expectedShopRollUp()),
+          Duration.ofMinutes(3),
+          "the agent performance panels show the generator's truth");
+    } catch (ConditionTimeoutException e) {
+      // The tests below show the difference.
+    } finally {
+      job.cancel().get();
+    }
+  }
+
+  /**
+   * What QaJob writes for each labelled uncivil message: one row per (message, category), the span
+   * covering the first two characters. Rows the inspector itself would find are QaJob's ITCase.
+   */
+  private static void writeQaFlags(JobConfig config, Map<String, ChatMessage> messages)
+      throws Exception {
+    qaRowsPerCategory = new TreeMap<>();
+    qaRows = 0;
+    try (Connection c = ClickHouseConnectionFactory.from(config).open();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO qa_flags (message_id, rule_id, platform, shop_id, team_id, agent_id,"
+                    + " buyer_id, conversation_id, sender_role, ts_ms, day, category, severity,"
+                    + " mitigation, language, span_start, span_end, matched_text, masked_text,"
+                    + " inspector_version, inspected_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (UncivilMessage u : truth.qa().uncivil()) {
+        ChatMessage m = messages.get(u.eventId());
+        for (QaCategory category : u.categories()) {
+          int end = Math.min(2, u.text().length());
+          insert.setString(1, u.eventId());
+          insert.setString(2, "gen-" + category.name().toLowerCase());
+          insert.setString(3, m.getPlatform());
+          insert.setString(4, m.getShopId());
+          insert.setString(5, m.getTeamId() == null ? "" : m.getTeamId());
+          insert.setString(6, m.getAgentId() == null ? "" : m.getAgentId());
+          insert.setString(7, m.getBuyerId());
+          insert.setString(8, m.getConversationId() == null ? "" : m.getConversationId());
+          insert.setString(9, u.role());
+          insert.setLong(10, m.getTs().toEpochMilli());
+          insert.setDate(11, java.sql.Date.valueOf(m.getTs().atZone(SHOP_ZONE).toLocalDate()));
+          insert.setString(12, category.name());
+          insert.setInt(13, 2);
+          insert.setString(14, "");
+          insert.setString(15, u.language());
+          insert.setLong(16, 0);
+          insert.setLong(17, end);
+          insert.setString(18, u.text().substring(0, end));
+          insert.setString(19, u.text());
+          insert.setString(20, "generator-labels");
+          insert.setLong(21, System.currentTimeMillis());
+          insert.addBatch();
+          qaRows++;
+          qaRowsPerCategory.merge(category.name(), 1L, Long::sum);
+        }
+      }
+      insert.executeBatch();
+    }
+  }
+
+  // ------------------------------------------------------------------ every query runs
+
+  @Test
+  void everyVariableAndPanelQueryRunsOnClickHouse18() {
+    List<String> failures = new ArrayList<>();
+    int ran = 0;
+    for (Map.Entry<Dashboard, Context> e : defaultContexts().entrySet()) {
+      for (Expanded q : PanelRuns.expand(e.getKey(), e.getValue(), DashboardQueriesITCase::run)) {
+        try {
+          STACK.queryClickHouse(q.sql());
+          ran++;
+        } catch (RuntimeException ex) {
+          failures.add(q.where() + ": " + ex.getMessage());
+        }
+      }
+    }
+    assertThat(failures).isEmpty();
+    assertThat(ran).isGreaterThan(30);
+  }
+
+  // ------------------------------------------------------------------ live service floor
+
+  @Test
+  void agentsTableShowsEachAgentsTurnsAndResponseTimesAsTheTruth() {
+    Map<String, String> expected = new TreeMap<>();
+    truth
+        .service()
+        .forEach(
+            (shop, s) ->
+                s.agents()
+                    .forEach(
+                        (agent, c) ->
+                            expected.put(
+                                shop + "/" + agent,
+                                figures(
+                                    c.turns(),
+                                    c.answered(),
+                                    c.unanswered(),
+                                    c.slow(),
+                                    c.agentMessages(),
+                                    c.responseMsCount() == 0
+                                        ? 0
+                                        : c.responseMsSum() / 1000.0 / c.responseMsCount(),
+                                    c.responseMsMax() / 1000.0))));
+    Map<String, String> actual = new TreeMap<>();
+    for (List<String> r : panel("servicepulse-live-floor", "Agents", DATA)) {
+      actual.put(
+          r.get(0) + "/" + r.get(1),
+          figures(
+              Long.parseLong(r.get(3)),
+              Long.parseLong(r.get(4)),
+              Long.parseLong(r.get(5)),
+              Long.parseLong(r.get(6)),
+              Long.parseLong(r.get(13)),
+              Double.parseDouble(r.get(7)),
+              Double.parseDouble(r.get(8))));
+    }
+    assertThat(expected).hasSizeGreaterThan(10);
+    assertThat(actual).isEqualTo(expected);
+  }
+
+  @Test
+  void threeMinuteReplyRatePerShopIsThePlatformRuleOverTheTruth() {
+    Map<String, String> expected = new TreeMap<>();
+    truth
+        .service()
+        .forEach(
+            (shop, s) -> {
+              long reached = 0;
+              long missed = 0;
+              for (GroundTruth.NMinute n : s.nMinuteByDay().values()) {
+                reached += n.reachedBuyers();
+                missed += n.missedBuyers();
+              }
+              if (reached > 0) {
+                expected.put(shop, String.format("%.6f", (reached - missed) / (double) reached));
+              }
+            });
+    Map<String, String> actual = new TreeMap<>();
+    for (List<String> r :
+        panel("servicepulse-live-floor", "3-minute human reply rate (人工3分钟回复率) vs 70 %", DATA)) {
+      actual.put(r.get(0), String.format("%.6f", Double.parseDouble(r.get(1))));
+    }
+    assertThat(actual).isNotEmpty().isEqualTo(expected);
+  }
+
+  @Test
+  void unansweredTurnsStatIsTheTruthsTotal() {
+    long unanswered = 0;
+    long turns = 0;
+    for (GroundTruth.ShopService s : truth.service().values()) {
+      unanswered += s.total().unanswered();
+      turns += s.total().turns();
+    }
+    assertThat(panel("servicepulse-live-floor", "Unanswered turns", DATA))
+        .containsExactly(List.of(String.valueOf(unanswered), String.valueOf(turns)));
+  }
+
+  @Test
+  void buyersWaitingAtAMomentAreThoseWhoseLatestTurnHasNoHumanAnswerYet() {
+    List<ChatMessage> buyers =
+        chat.stream()
+            .filter(m -> m.getSenderRole() == SenderRole.BUYER)
+            .sorted(Comparator.comparing(ChatMessage::getTs))
+            .toList();
+    Map<String, String> expected = Map.of();
+    Instant at = null;
+    for (int i = buyers.size() / 2; i < buyers.size() && expected.isEmpty(); i += 7) {
+      at = Instant.ofEpochSecond(buyers.get(i).getTs().getEpochSecond() + 1);
+      expected = waitingAt(at);
+    }
+    assertThat(expected).as("some buyer is waiting at %s", at).isNotEmpty();
+    Context cut = new Context(DATA.from(), at, 60, Map.of());
+    Map<String, String> actual = new TreeMap<>();
+    for (List<String> r : panel("servicepulse-live-floor", "Who is waiting, longest first", cut)) {
+      actual.put(r.get(0) + "/" + r.get(3), r.get(5));
+    }
+    assertThat(actual).isEqualTo(expected);
+    assertThat(panel("servicepulse-live-floor", "Buyers waiting now", cut).get(0).get(0))
+        .isEqualTo(String.valueOf(expected.size()));
+  }
+
+  /** From the events themselves: buyer messages after the buyer's last AGENT message, ≤ 30 min. */
+  private static Map<String, String> waitingAt(Instant at) {
+    long atSecond = at.getEpochSecond();
+    Map<String, Long> lastAgent = new HashMap<>();
+    Map<String, List<Long>> buyerMs = new HashMap<>();
+    for (ChatMessage m : chat) {
+      long second = m.getTs().getEpochSecond();
+      if (second > atSecond || second < DATA.from().getEpochSecond()) {
+        continue;
+      }
+      String key = m.getShopId() + "/" + m.getBuyerId();
+      long ms = m.getTs().toEpochMilli();
+      if (m.getSenderRole() == SenderRole.AGENT) {
+        lastAgent.merge(key, ms, Math::max);
+      } else if (m.getSenderRole() == SenderRole.BUYER) {
+        buyerMs.computeIfAbsent(key, k -> new ArrayList<>()).add(ms);
+      }
+    }
+    Map<String, String> waiting = new TreeMap<>();
+    buyerMs.forEach(
+        (key, times) -> {
+          long last = lastAgent.getOrDefault(key, 0L);
+          times.stream()
+              .filter(t -> t > last)
+              .min(Long::compare)
+              .map(since -> atSecond - Math.floorDiv(since, 1000))
+              .filter(w -> w <= 1800)
+              .ifPresent(w -> waiting.put(key, String.valueOf(w)));
+        });
+    return waiting;
+  }
+
+  @Test
+  void shopAndAgentVariablesNarrowTheRows() {
+    String shop = truth.service().keySet().iterator().next();
+    List<List<String>> oneShop =
+        panel("servicepulse-live-floor", "Agents", DATA.with("shop", Selection.of(List.of(shop))));
+    assertThat(oneShop).isNotEmpty().allMatch(r -> r.get(0).equals(shop));
+    String agent =
+        truth.service().get(shop).agents().keySet().stream()
+            .filter(a -> !a.isEmpty())
+            .findFirst()
+            .orElseThrow();
+    List<List<String>> oneAgent =
+        panel(
+            "servicepulse-agent-performance",
+            "Conversion and sales per agent",
+            DATA.with("agent", Selection.of(List.of(agent))));
+    assertThat(oneAgent).isNotEmpty().allMatch(r -> r.get(2).equals(agent));
+  }
+
+  // ------------------------------------------------------------------ agent performance
+
+  @Test
+  void conversionAndSalesPerAgentAreTheTruth() {
+    assertThat(expectedConversion()).hasSizeGreaterThan(5);
+    assertThat(actualConversion()).isEqualTo(expectedConversion());
+  }
+
+  @Test
+  void shopRollUpShowsSilentOrdersAndTotalSalesAsTheTruth() {
+    assertThat(actualShopRollUp()).isEqualTo(expectedShopRollUp());
+  }
+
+  private static Map<String, String> expectedConversion() {
+    Map<String, String> expected = new TreeMap<>();
+    truth
+        .attribution()
+        .forEach(
+            (shop, a) ->
+                a.agents()
+                    .forEach(
+                        (agent, c) -> {
+                          String f =
+                              conversion(
+                                  c.inquiries(),
+                                  c.inquiriesOrdered(),
+                                  c.inquiriesPaidByNextDay(),
+                                  c.inquiriesPaidWithinValidity(),
+                                  c.ordersOwned(),
+                                  c.ownerSales(),
+                                  c.assistedOrders(),
+                                  c.assistedFollowUps(),
+                                  c.refunds());
+                          if (!f.equals(ZERO_CONVERSION)) {
+                            expected.put(shop + "/" + agent, f);
+                          }
+                        }));
+    return expected;
+  }
+
+  private static Map<String, String> actualConversion() {
+    Map<String, String> actual = new TreeMap<>();
+    for (List<String> r :
+        panel("servicepulse-agent-performance", "Conversion and sales per agent", DATA)) {
+      long inquiries = Long.parseLong(r.get(3));
+      String f =
+          conversion(
+              inquiries,
+              Math.round(Double.parseDouble(r.get(4)) * inquiries),
+              Math.round(Double.parseDouble(r.get(5)) * inquiries),
+              Math.round(Double.parseDouble(r.get(6)) * inquiries),
+              Long.parseLong(r.get(7)),
+              new BigDecimal(r.get(9)),
+              Long.parseLong(r.get(11)),
+              Long.parseLong(r.get(12)),
+              Long.parseLong(r.get(13)));
+      if (!f.equals(ZERO_CONVERSION)) {
+        actual.put(r.get(0) + "/" + r.get(2), f);
+      }
+    }
+    return actual;
+  }
+
+  private static Map<String, String> expectedShopRollUp() {
+    Map<String, String> expected = new TreeMap<>();
+    truth
+        .attribution()
+        .forEach(
+            (shop, a) ->
+                expected.put(
+                    shop,
+                    a.silentOrders() + " " + money(a.silentSales()) + " " + money(a.totalSales())));
+    return expected;
+  }
+
+  private static Map<String, String> actualShopRollUp() {
+    Map<String, String> actual = new TreeMap<>();
+    for (List<String> r :
+        panel("servicepulse-agent-performance", "Shop roll-up and silent orders", DATA)) {
+      actual.put(
+          r.get(0),
+          r.get(6) + " " + money(new BigDecimal(r.get(7))) + " " + money(new BigDecimal(r.get(8))));
+    }
+    return actual;
+  }
+
+  // ------------------------------------------------------------------ QA
+
+  @Test
+  void reviewQueueShowsEveryFlagByCategoryNewestFirst() {
+    Map<String, Long> byCategory = new TreeMap<>();
+    for (List<String> r : panel("servicepulse-qa-queue", "Flags by category", DATA)) {
+      byCategory.put(r.get(0), Long.parseLong(r.get(1)));
+    }
+    assertThat(qaRows).isPositive();
+    assertThat(byCategory).isEqualTo(qaRowsPerCategory);
+    List<List<String>> newest = panel("servicepulse-qa-queue", "Newest flags", DATA);
+    assertThat(newest).hasSize(Math.min(qaRows, 500));
+    assertThat(newest.get(0).get(0).compareTo(newest.get(newest.size() - 1).get(0)))
+        .isGreaterThanOrEqualTo(0);
+  }
+
+  @Test
+  void conversationViewShowsTheWholeChatWithTheFlaggedSpanMarked() {
+    UncivilMessage flagged = truth.qa().uncivil().get(0);
+    ChatMessage m =
+        chat.stream()
+            .filter(c -> c.getEventId().equals(flagged.eventId()))
+            .findFirst()
+            .orElseThrow();
+    Instant ts = m.getTs();
+    Context around =
+        new Context(ts.minusSeconds(1800), ts.plusSeconds(1800), 60, Map.of())
+            .with("shop", Selection.single(m.getShopId()))
+            .with("buyer", Selection.single(m.getBuyerId()))
+            .with("message", Selection.single(m.getEventId()));
+    List<List<String>> rows = panel("servicepulse-qa-conversation", "Conversation", around);
+    long inRange =
+        chat.stream()
+            .filter(
+                c -> c.getShopId().equals(m.getShopId()) && c.getBuyerId().equals(m.getBuyerId()))
+            .filter(
+                c ->
+                    c.getTs().getEpochSecond() >= around.from().getEpochSecond()
+                        && c.getTs().getEpochSecond() <= around.to().getEpochSecond())
+            .count();
+    assertThat(rows).hasSize((int) inRange);
+    List<String> marked =
+        rows.stream().filter(r -> r.get(3).equals("▶ flagged")).findFirst().orElseThrow();
+    assertThat(marked.get(6)).isEqualTo(m.getEventId());
+    String text = flagged.text();
+    int end = Math.min(2, text.length());
+    assertThat(marked.get(4)).isEqualTo("【" + text.substring(0, end) + "】" + text.substring(end));
+    assertThat(panel("servicepulse-qa-conversation", "The flag", around)).isNotEmpty();
+  }
+
+  @Test
+  void aQuoteInATextboxValueCannotChangeTheQuery() {
+    Context hostile =
+        DATA.with("shop", Selection.single("x' OR 1=1 OR 'a'='a"))
+            .with("buyer", Selection.single("x' OR 1=1 OR 'a'='a"))
+            .with("message", Selection.single("x"));
+    assertThat(panel("servicepulse-qa-conversation", "Conversation", hostile)).isEmpty();
+  }
+
+  // ------------------------------------------------------------------ pipeline health
+
+  @Test
+  void pipelineHealthCountsEventsInAndDeadLetters() {
+    Context now = pipelineContext();
+    List<List<String>> in = rows("servicepulse-pipeline-health", "In range", "A", now);
+    assertThat(in.get(0).get(0)).isEqualTo(String.valueOf(truth.ingest().chatMessages()));
+    assertThat(rows("servicepulse-pipeline-health", "In range", "B", now))
+        .containsExactly(List.of(String.valueOf(truth.ingest().orderEvents())));
+    long decodeAtIngest = 0;
+    for (List<String> r : panel("servicepulse-pipeline-health", "Dead letters by reason", now)) {
+      if (r.get(0).equals("ingest") && r.get(1).equals("decode")) {
+        decodeAtIngest += Long.parseLong(r.get(3));
+      }
+    }
+    assertThat(decodeAtIngest).isEqualTo(truth.ingest().malformedTotal());
+    assertThat(panel("servicepulse-pipeline-health", "Events in per second", now)).isNotEmpty();
+  }
+
+  // ------------------------------------------------------------------ a current engine
+
+  @Test
+  void theDdlAndEveryQueryGiveTheSameRowsOnACurrentClickHouse(@TempDir Path work) throws Exception {
+    Assumptions.assumeTrue(
+        ChdbRunner.install(CHDB_DIR),
+        "chdb (npm) could not be installed here; see the log above. The ClickHouse 26.x check"
+            + " is skipped, the 18.16.1 checks still ran.");
+    ObjectMapper json = new ObjectMapper();
+    List<Map<String, Object>> tables = new ArrayList<>();
+    List<String> ddl = new ArrayList<>();
+    Pattern create = Pattern.compile("CREATE TABLE IF NOT EXISTS (\\w+)");
+    for (ClickHouseMigrations.Migration m : ClickHouseMigrations.bundled()) {
+      for (String statement : ChdbRunner.statements(m.sql())) {
+        ddl.add(statement);
+        Matcher t = create.matcher(statement);
+        if (t.find()) {
+          List<String> columns = ChdbRunner.storedColumns(statement);
+          Path file = work.resolve(t.group(1) + ".tsv");
+          Files.writeString(
+              file, exportTsv("SELECT " + String.join(", ", columns) + " FROM " + t.group(1)));
+          tables.add(Map.of("name", t.group(1), "columns", columns, "file", file.toString()));
+        }
+      }
+    }
+    List<Expanded> queries = new ArrayList<>();
+    defaultContexts()
+        .forEach((d, c) -> queries.addAll(PanelRuns.expand(d, c, DashboardQueriesITCase::run)));
+    List<Map<String, String>> manifestQueries = new ArrayList<>();
+    queries.forEach(q -> manifestQueries.add(Map.of("where", q.where(), "sql", q.sql())));
+    Path manifest = work.resolve("manifest.json");
+    json.writeValue(
+        manifest.toFile(), Map.of("ddl", ddl, "tables", tables, "queries", manifestQueries));
+
+    JsonNode out = ChdbRunner.run(CHDB_DIR, manifest, work.resolve("out.json"));
+    assertThat(out.path("version").asText()).startsWith("26.");
+    List<String> failures = new ArrayList<>();
+    out.path("ddl")
+        .forEach(
+            d -> {
+              if (!d.path("ok").asBoolean()) {
+                failures.add("DDL: " + d.path("error").asText());
+              }
+            });
+    for (JsonNode t : out.path("loaded")) {
+      String name = t.path("table").asText();
+      if (!t.path("ok").asBoolean()) {
+        failures.add("load " + name + ": " + t.path("error").asText());
+      } else if (t.path("rows").asLong() != count("SELECT count() FROM " + name + " FINAL")) {
+        failures.add("load " + name + ": " + t.path("rows").asLong() + " rows");
+      }
+    }
+    for (int i = 0; i < queries.size(); i++) {
+      JsonNode r = out.path("queries").get(i);
+      Expanded q = queries.get(i);
+      if (!r.path("ok").asBoolean()) {
+        failures.add(q.where() + ": " + r.path("error").asText());
+        continue;
+      }
+      List<String> modern = ChdbRunner.normalise(r.path("tsv").asText());
+      List<String> old = ChdbRunner.normalise(exportTsv(q.sql()));
+      if (!modern.equals(old)) {
+        failures.add(q.where() + ": 26.x rows " + modern + " != 18.16.1 rows " + old);
+      }
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private static Map<Dashboard, Context> defaultContexts() {
+    Map<Dashboard, Context> contexts = new LinkedHashMap<>();
+    UncivilMessage flagged = truth.qa().uncivil().get(0);
+    ChatMessage m =
+        chat.stream()
+            .filter(c -> c.getEventId().equals(flagged.eventId()))
+            .findFirst()
+            .orElseThrow();
+    for (Dashboard d : dashboards) {
+      Context c =
+          switch (d.uid()) {
+            case "servicepulse-pipeline-health" -> pipelineContext();
+            case "servicepulse-qa-conversation" ->
+                DATA.with("shop", Selection.single(m.getShopId()))
+                    .with("buyer", Selection.single(m.getBuyerId()))
+                    .with("message", Selection.single(m.getEventId()));
+            default -> DATA;
+          };
+      contexts.put(d, c);
+    }
+    return contexts;
+  }
+
+  /** Dead letters and ingest times are wall-clock: a range around this test's run. */
+  private static Context pipelineContext() {
+    return new Context(
+        pipelineStarted.minusSeconds(3600), Instant.now().plusSeconds(3600), 60, Map.of());
+  }
+
+  private static List<List<String>> panel(String uid, String title, Context c) {
+    return rows(uid, title, "A", c);
+  }
+
+  private static List<List<String>> rows(String uid, String title, String refId, Context c) {
+    Dashboard d = dashboards.stream().filter(x -> x.uid().equals(uid)).findFirst().orElseThrow();
+    String where = uid + " / " + title + " / " + refId;
+    Expanded q =
+        PanelRuns.expand(d, c, DashboardQueriesITCase::run).stream()
+            .filter(e -> e.where().equals(where))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no panel query " + where));
+    return run(q.sql());
+  }
+
+  private static List<List<String>> run(String sql) {
+    return STACK.queryClickHouse(sql);
+  }
+
+  private static long count(String sql) {
+    return Long.parseLong(run(sql).get(0).get(0));
+  }
+
+  /** The raw TabSeparated body, as a file the other engine can read. */
+  private static String exportTsv(String sql) throws Exception {
+    URI uri =
+        URI.create(
+            "http://"
+                + STACK.clickHouseHost()
+                + ":"
+                + STACK.clickHouseHttpPort()
+                + "/?database="
+                + URLEncoder.encode(STACK.database(), StandardCharsets.UTF_8)
+                + "&default_format=TabSeparated");
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(uri)
+                    .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body();
+  }
+
+  private static String figures(
+      long turns,
+      long answered,
+      long unanswered,
+      long slow,
+      long agentMessages,
+      double avg,
+      double max) {
+    return String.format(
+        "turns=%d answered=%d unanswered=%d slow=%d agentMessages=%d avg=%.3f max=%.3f",
+        turns, answered, unanswered, slow, agentMessages, avg, max);
+  }
+
+  private static final String ZERO_CONVERSION = conversion(0, 0, 0, 0, 0, BigDecimal.ZERO, 0, 0, 0);
+
+  private static String conversion(
+      long inquiries,
+      long ordered,
+      long paidNextDay,
+      long paidInValidity,
+      long owned,
+      BigDecimal netSales,
+      long assisted,
+      long followUps,
+      long refunds) {
+    return String.format(
+        "inquiries=%d ordered=%d paidNextDay=%d paidFinal=%d owned=%d netSales=%s assisted=%d"
+            + " followUps=%d refunds=%d",
+        inquiries,
+        ordered,
+        paidNextDay,
+        paidInValidity,
+        owned,
+        money(netSales),
+        assisted,
+        followUps,
+        refunds);
+  }
+
+  private static String money(BigDecimal v) {
+    return v.setScale(2).toPlainString();
+  }
+}
