@@ -93,6 +93,15 @@ public final class AttributionSettings implements Serializable {
     return (int) Instant.ofEpochMilli(ts).atZone(zone()).toLocalDate().toEpochDay();
   }
 
+  /**
+   * Like {@link #day} for any horizon: the end-of-input watermark (near Long.MAX_VALUE) lies beyond
+   * every int day, and must close all of them rather than overflow.
+   */
+  int dayClamped(long ts) {
+    long epochDay = Instant.ofEpochMilli(ts).atZone(zone()).toLocalDate().toEpochDay();
+    return (int) Math.min(epochDay, Integer.MAX_VALUE);
+  }
+
   long startOfDay(int day) {
     return LocalDate.ofEpochDay(day).atStartOfDay(zone()).toInstant().toEpochMilli();
   }

@@ -101,7 +101,7 @@ public final class BuyerLedger {
       }
     }
     int openFrom =
-        settings.day(horizon - Math.max(AttributionSettings.DAY_MS, settings.validityMs));
+        settings.dayClamped(horizon - Math.max(AttributionSettings.DAY_MS, settings.validityMs));
     if (openFrom > state.openFromDay) {
       state.openFromDay = openFrom;
       state.inquiries.keySet().removeIf(day -> day < openFrom);

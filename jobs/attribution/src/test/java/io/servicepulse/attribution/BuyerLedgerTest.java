@@ -66,6 +66,22 @@ class BuyerLedgerTest {
     assertThat(horizon).isEqualTo(Long.MAX_VALUE);
   }
 
+  @Test
+  void theEndOfInputWatermarkFinishesEverythingInOneAdvance() {
+    // A bounded source ends with watermark Long.MAX_VALUE; the job must then drain, not loop.
+    BuyerLedger ledger = new BuyerLedger(settings, BuyerLedger.newState(SHOP, BUYER));
+    ledger.addAnswer(agentReplies(mins(1), "agent-a"));
+    ledger.addOrderEvent(order(mins(30), "o-1", CREATED, "50.00"));
+    ledger.addOrderEvent(order(mins(40), "o-1", PAID, "50.00"));
+    ledger.recompute();
+
+    ledger.advance(Long.MAX_VALUE - settings.allowedLatenessMs);
+
+    assertThat(ledger.recompute().deltas).isEmpty();
+    assertThat(ledger.isEmpty()).isTrue();
+    assertThat(ledger.nextAdvance()).isEqualTo(Long.MAX_VALUE);
+  }
+
   private Map<String, ConversionCounts> rows(List<Object> events) {
     BuyerLedger ledger = new BuyerLedger(settings, BuyerLedger.newState(SHOP, BUYER));
     Map<String, ConversionCounts> rows = new TreeMap<>();
