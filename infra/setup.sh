@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what ServicePulse needs on a Debian/Ubuntu machine: Java 17+, Maven and the
-# ClickHouse server package. Idempotent: installs only what is missing and says what it did.
+# Installs what ServicePulse needs on a Debian/Ubuntu machine: Java 17+, Maven, the
+# ClickHouse server package, and Node.js/npm (the dashboards' queries are also checked on
+# ClickHouse 26.x through chDB, an npm package). Idempotent: installs only what is missing and says what it did.
 # Usage: infra/setup.sh [--quiet]   (--quiet: print only when something gets installed)
 set -euo pipefail
 
@@ -32,9 +33,10 @@ have_java17 || packages+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || packages+=(maven)
 have_clickhouse_server || packages+=(clickhouse-server)
 command -v clickhouse-client >/dev/null 2>&1 || [[ -x /usr/bin/clickhouse ]] || packages+=(clickhouse-client)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 if [[ ${#packages[@]} -eq 0 ]]; then
-  $quiet || say "Java $(java_major), Maven and ClickHouse are installed; nothing to do."
+  $quiet || say "Java $(java_major), Maven, ClickHouse and npm are installed; nothing to do."
   exit 0
 fi
 

@@ -22,8 +22,10 @@ final class ChdbRunner {
   private ChdbRunner() {}
 
   /**
-   * {@code npm ci} from the committed lock file unless chdb is already there; false (with the
-   * reason printed) where node/npm or the registry is missing, so the caller can skip.
+   * {@code npm install} of the pinned chdb (using the committed lock file) unless chdb is already
+   * there; false (with the reason printed) where node/npm or the registry is missing, so the caller
+   * can skip. Not {@code npm ci}: npm 11 refuses the lock file because chdb lists optional platform
+   * packages (darwin, arm64) that it cannot resolve on linux-x64.
    */
   static boolean install(Path dir) throws InterruptedException {
     if (Files.exists(dir.resolve("node_modules/chdb/package.json"))
@@ -32,17 +34,18 @@ final class ChdbRunner {
     }
     try {
       Process npm =
-          new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
+          new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--no-save")
               .directory(dir.toFile())
               .inheritIO()
               .start();
       if (!npm.waitFor(INSTALL_MINUTES, TimeUnit.MINUTES)) {
         npm.destroyForcibly();
-        System.err.println("npm ci in " + dir + " took longer than " + INSTALL_MINUTES + " min");
+        System.err.println(
+            "npm install in " + dir + " took longer than " + INSTALL_MINUTES + " min");
         return false;
       }
       if (npm.exitValue() != 0) {
-        System.err.println("npm ci in " + dir + " failed with exit code " + npm.exitValue());
+        System.err.println("npm install in " + dir + " failed with exit code " + npm.exitValue());
         return false;
       }
     } catch (IOException e) {

@@ -71,13 +71,16 @@ public final class AttributionJob {
     SingleOutputStreamOperator<ConversionRow> rows =
         deltas
             .keyBy(ConversionDelta::rowKey)
-            .process(new ConversionAggregator(settings))
+            .process(new ConversionAggregator(NAME, settings))
             .uid("attribution-conversion-rows")
             .name("conversion rows per agent-day");
     DataStream<DeadLetter> deadLetters =
         messages
             .getSideOutput(DeadLetters.TAG)
-            .union(orders.getSideOutput(DeadLetters.TAG), deltas.getSideOutput(DeadLetters.TAG));
+            .union(
+                orders.getSideOutput(DeadLetters.TAG),
+                deltas.getSideOutput(DeadLetters.TAG),
+                rows.getSideOutput(DeadLetters.TAG));
     sinks.attach(
         deltas.getSideOutput(AttributionFunction.ORDER_FACTS),
         deltas.getSideOutput(AttributionFunction.INQUIRY_FACTS),
@@ -86,16 +89,21 @@ public final class AttributionJob {
         deadLetters);
   }
 
-  public static void main(String[] args) throws Exception {
-    JobConfig config = JobConfig.fromArgs(args);
-    new ClickHouseMigrations(ClickHouseConnectionFactory.from(config)).migrate();
-    StreamExecutionEnvironment env = StreamingJobs.environment(config);
+  /** The production job: Kafka sources, ClickHouse sinks. */
+  public static void wire(StreamExecutionEnvironment env, JobConfig config) {
     defineWorkflow(
         env,
         KafkaSources.raw(config, config.get(ServicePulseOptions.KAFKA_CHAT_TOPIC), NAME),
         KafkaSources.raw(config, config.get(ServicePulseOptions.KAFKA_ORDER_TOPIC), NAME),
         config,
         new ClickHouseSinks(config));
+  }
+
+  public static void main(String[] args) throws Exception {
+    JobConfig config = JobConfig.fromArgs(args);
+    new ClickHouseMigrations(ClickHouseConnectionFactory.from(config)).migrate();
+    StreamExecutionEnvironment env = StreamingJobs.environment(config);
+    wire(env, config);
     env.execute("ServicePulse " + NAME);
   }
 }

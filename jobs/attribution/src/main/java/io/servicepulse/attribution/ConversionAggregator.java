@@ -1,5 +1,7 @@
 package io.servicepulse.attribution;
 
+import io.servicepulse.common.deadletter.DeadLetter;
+import io.servicepulse.common.deadletter.DeadLetters;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -16,10 +18,12 @@ import org.apache.flink.util.Collector;
 public final class ConversionAggregator
     extends KeyedProcessFunction<String, ConversionDelta, ConversionRow> {
 
+  private final String job;
   private final AttributionSettings settings;
   private transient ValueState<ConversionRow> row;
 
-  public ConversionAggregator(AttributionSettings settings) {
+  public ConversionAggregator(String job, AttributionSettings settings) {
+    this.job = job;
     this.settings = settings;
   }
 
@@ -34,14 +38,28 @@ public final class ConversionAggregator
   public void processElement(ConversionDelta delta, Context ctx, Collector<ConversionRow> out)
       throws Exception {
     ConversionRow current = row.value();
+    long finalAt = settings.dayFinalAt(delta.day) + settings.allowedLatenessMs;
+    if (current == null && ctx.timerService().currentWatermark() >= finalAt) {
+      // The row was final and dropped; a fresh row would carry a lower version than the one in
+      // ClickHouse and be ignored there. Say so instead of losing it silently.
+      ctx.output(
+          DeadLetters.TAG,
+          DeadLetter.ofEvent(
+              job,
+              DeadLetter.STAGE_LATE,
+              "correction of a conversion row that is already final",
+              "delta for " + delta.rowKey() + " after its day was final",
+              delta.rowKey() + "@" + ctx.timerService().currentWatermark(),
+              String.valueOf(delta)));
+      return;
+    }
     if (current == null) {
       current = new ConversionRow();
       current.shopId = delta.shopId;
       current.teamId = delta.teamId;
       current.agentId = delta.agentId;
       current.day = delta.day;
-      ctx.timerService()
-          .registerEventTimeTimer(settings.dayFinalAt(delta.day) + settings.allowedLatenessMs + 1);
+      ctx.timerService().registerEventTimeTimer(finalAt + 1);
     }
     current.counts.add(delta.counts, 1);
     current.version++;

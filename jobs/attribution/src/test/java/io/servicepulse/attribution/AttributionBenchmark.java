@@ -62,7 +62,7 @@ public final class AttributionBenchmark {
     var buyers = new BuyerHarness(settings);
     var rows =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new ConversionAggregator(settings)),
+            new KeyedProcessOperator<>(new ConversionAggregator("attribution", settings)),
             ConversionDelta::rowKey,
             Types.STRING);
     rows.open();

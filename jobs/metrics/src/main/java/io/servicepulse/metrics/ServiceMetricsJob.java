@@ -81,14 +81,14 @@ public final class ServiceMetricsJob {
             .process(new TurnTracker(NAME, settings))
             .uid("metrics-turn-tracker")
             .name("turn tracker per (shop, buyer)");
-    DataStream<MinuteRow> minutes =
+    SingleOutputStreamOperator<MinuteRow> minutes =
         turns
             .map(MinuteContribution::ofTurn)
             .uid("metrics-turn-contributions")
             .name("turn -> minute contribution")
             .union(turns.getSideOutput(TurnTracker.CONTRIBUTIONS))
             .keyBy(MinuteContribution::rowKey)
-            .process(new MinuteAggregateFunction(settings))
+            .process(new MinuteAggregateFunction(NAME, settings))
             .uid("metrics-minute-aggregate")
             .name("aggregate per (shop, team, agent, minute)");
     DataStream<DailyReplyRate> replyRates =
@@ -105,7 +105,9 @@ public final class ServiceMetricsJob {
             .uid("metrics-daily-reply-rate")
             .name("N-minute reply rate per (shop, agent, day)");
     DataStream<DeadLetter> deadLetters =
-        messages.getSideOutput(DeadLetters.TAG).union(turns.getSideOutput(DeadLetters.TAG));
+        messages
+            .getSideOutput(DeadLetters.TAG)
+            .union(turns.getSideOutput(DeadLetters.TAG), minutes.getSideOutput(DeadLetters.TAG));
     sinks.attach(turns, minutes, replyRates, deadLetters);
   }
 

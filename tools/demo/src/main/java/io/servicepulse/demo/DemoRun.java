@@ -1,5 +1,6 @@
 package io.servicepulse.demo;
 
+import io.servicepulse.attribution.AttributionJob;
 import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
 import io.servicepulse.common.clickhouse.ClickHouseMigrations;
 import io.servicepulse.common.clickhouse.ClickHouseUrls;
@@ -10,6 +11,9 @@ import io.servicepulse.generator.GeneratedStream;
 import io.servicepulse.generator.GeneratorConfig;
 import io.servicepulse.generator.GroundTruth;
 import io.servicepulse.generator.KafkaEventWriter;
+import io.servicepulse.ingest.IngestJob;
+import io.servicepulse.metrics.ServiceMetricsJob;
+import io.servicepulse.qa.job.QaJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,6 +32,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * truth. Exit code 0 only if every check holds.
  */
 public final class DemoRun {
+
+  /** The consumer group of each job in the pipeline and the topics it reads. */
+  private static final Map<String, List<String>> TOPICS_BY_GROUP = topicsByGroup();
+
+  private static Map<String, List<String>> topicsByGroup() {
+    Map<String, List<String>> groups = new java.util.LinkedHashMap<>();
+    groups.put("servicepulse-" + IngestJob.NAME, List.of("chat-messages", "order-events"));
+    groups.put("servicepulse-" + QaJob.NAME, List.of("chat-messages"));
+    groups.put("servicepulse-" + ServiceMetricsJob.NAME, List.of("chat-messages"));
+    groups.put("servicepulse-" + AttributionJob.NAME, List.of("chat-messages", "order-events"));
+    return java.util.Collections.unmodifiableMap(groups);
+  }
 
   private DemoRun() {}
 
@@ -98,7 +114,8 @@ public final class DemoRun {
     }
     System.out.println("  running; first checkpoint completed");
 
-    Progress progress = new Progress(clickHouse, truth, stream.size());
+    ConsumerLag lag = new ConsumerLag(options.bootstrapServers(), TOPICS_BY_GROUP);
+    Progress progress = new Progress(clickHouse, lag, truth, stream.size());
     step(4, "Producing at " + options.rate() + " events/s; the pipeline is killed half-way");
     AtomicLong produced = new AtomicLong();
     AtomicBoolean crashed = new AtomicBoolean(!options.crash());
@@ -152,9 +169,19 @@ public final class DemoRun {
       }
     }
     progress.newLine();
-    pipeline.stop();
+    lag.close();
 
-    step(5, "Summary, read back from ClickHouse");
+    step(5, "Draining: every job has read the whole stream; advance to the end of event time");
+    // Turns still waiting for an answer and days still open are decided only by the watermark;
+    // stop --drain closes them as the end of a replayed day would, then writes a savepoint.
+    if (!pipeline.drain(Duration.ofMinutes(3))) {
+      pipeline.stop();
+      throw new IllegalStateException("the pipeline did not drain; see " + log);
+    }
+    System.out.println(
+        "  drained; final savepoint under " + state.relativize(checkpoints) + "-savepoints");
+
+    step(6, "Summary, read back from ClickHouse");
     boolean ok = new Summary(clickHouse, truth).print();
     System.out.println(
         ok
@@ -164,7 +191,7 @@ public final class DemoRun {
   }
 
   private static void step(int n, String title) {
-    System.out.println("\n[" + n + "/5] " + title);
+    System.out.println("\n[" + n + "/6] " + title);
   }
 
   private static void resetDatabase(ClickHouseConnectionFactory clickHouse) throws Exception {

@@ -1,7 +1,9 @@
 package io.servicepulse.demo;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +48,17 @@ final class PipelineProcess {
   void crash() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Asks the pipeline to drain (see {@link LocalPipeline}) and waits for it to exit.
+   *
+   * @return true if it drained and exited cleanly within the timeout
+   */
+  boolean drain(Duration timeout) throws IOException, InterruptedException {
+    process.getOutputStream().write((LocalPipeline.DRAIN + "\n").getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().flush();
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) && process.exitValue() == 0;
   }
 
   void stop() throws InterruptedException {

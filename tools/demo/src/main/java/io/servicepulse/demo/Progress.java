@@ -2,7 +2,6 @@ package io.servicepulse.demo;
 
 import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
 import io.servicepulse.generator.GroundTruth;
-import java.sql.SQLException;
 
 /**
  * The live progress line: what was produced and what has reached ClickHouse. Rewrites one line on a
@@ -14,25 +13,29 @@ final class Progress {
       "SELECT count() FROM dead_letters WHERE job = 'ingest' AND stage = 'decode'";
 
   private final ClickHouseReader reader;
+  private final ConsumerLag lag;
   private final GroundTruth truth;
   private final long records;
   private final boolean terminal = System.console() != null;
   private int ticks;
 
-  Progress(ClickHouseConnectionFactory clickHouse, GroundTruth truth, long records) {
+  Progress(
+      ClickHouseConnectionFactory clickHouse, ConsumerLag lag, GroundTruth truth, long records) {
     this.reader = new ClickHouseReader(clickHouse);
+    this.lag = lag;
     this.truth = truth;
     this.records = records;
   }
 
-  void print(long produced) throws SQLException {
+  void print(long produced) throws Exception {
     ticks++;
     if (!terminal && ticks % 5 != 0) {
       return;
     }
     String line =
         String.format(
-            "  produced %,d/%,d | messages %,d/%,d | orders %,d/%,d | dead letters %,d/%,d",
+            "  produced %,d/%,d | messages %,d/%,d | orders %,d/%,d | dead letters %,d/%,d"
+                + " | turns %,d | lag %s",
             produced,
             records,
             reader.count("SELECT count() FROM messages"),
@@ -40,7 +43,9 @@ final class Progress {
             reader.count("SELECT count() FROM orders"),
             truth.ingest().orderEvents(),
             reader.count(DEAD_LETTERS),
-            truth.ingest().malformedTotal());
+            truth.ingest().malformedTotal(),
+            reader.count("SELECT count() FROM turns"),
+            lagText());
     System.out.print(terminal ? "\r" + line + "   " : line + "\n");
     System.out.flush();
   }
@@ -51,13 +56,27 @@ final class Progress {
     }
   }
 
-  /** True once ClickHouse holds exactly the expected distinct rows. */
-  boolean complete() throws SQLException {
+  /** Records each job has still to read, e.g. "ingest 0, attribution 1,234". */
+  private String lagText() throws Exception {
+    StringBuilder text = new StringBuilder();
+    for (var group : lag.byGroup().entrySet()) {
+      text.append(text.isEmpty() ? "" : ", ")
+          .append(group.getKey().replaceFirst("^servicepulse-", ""))
+          .append(String.format(" %,d", group.getValue()));
+    }
+    return text.toString();
+  }
+
+  /**
+   * True once ClickHouse holds exactly the expected distinct facts and every job has read and
+   * checkpointed the whole stream.
+   */
+  boolean complete() throws Exception {
     return reader.count("SELECT count() FROM messages FINAL") == truth.ingest().chatMessages()
         && reader.count("SELECT count() FROM orders FINAL") == truth.ingest().orderEvents()
         && reader.count(DEAD_LETTERS.replace("dead_letters", "dead_letters FINAL"))
             == truth.ingest().malformedTotal()
-        && reader.count("SELECT uniqExact(message_id) FROM qa_flags")
-            >= truth.qa().uncivil().size();
+        && reader.count("SELECT uniqExact(message_id) FROM qa_flags") >= truth.qa().uncivil().size()
+        && lag.caughtUp();
   }
 }

@@ -4,6 +4,8 @@ import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
 import io.servicepulse.generator.GroundTruth;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Reads the results back from ClickHouse, prints them, and checks them against the truth. */
 final class Summary {
@@ -20,8 +22,205 @@ final class Summary {
   /** Prints every section; true if every check held. */
   boolean print() throws SQLException {
     ingest();
+    service();
+    conversion();
     qa();
     return ok;
+  }
+
+  private void service() throws SQLException {
+    System.out.println("\n  Service metrics (ServiceMetricsJob)");
+    Map<String, String> expected = new TreeMap<>();
+    truth
+        .service()
+        .forEach(
+            (shop, s) ->
+                s.agents().forEach((agent, c) -> expected.put(shop + "/" + agent, counts(c))));
+    Map<String, String> actual =
+        keyed(
+            reader.rows(
+                "SELECT concat(shop_id, '/', agent_id), "
+                    + SERVICE_SUMS
+                    + " FROM service_minute FINAL GROUP BY shop_id, agent_id"));
+    checkSame("agents whose turn figures equal the truth", expected, actual);
+    Map<String, String> expectedRates = new TreeMap<>();
+    truth
+        .service()
+        .forEach(
+            (shop, s) ->
+                s.agentNMinuteByDay()
+                    .forEach(
+                        (agent, days) ->
+                            days.forEach(
+                                (day, n) ->
+                                    expectedRates.put(
+                                        shop + "/" + agent + " " + day,
+                                        n.reachedBuyers() + "/" + n.missedBuyers()))));
+    Map<String, String> actualRates =
+        keyed(
+            reader.rows(
+                "SELECT concat(shop_id, '/', agent_id, ' ', toString(day)),"
+                    + " concat(toString(reached_buyers), '/', toString(missed_buyers))"
+                    + " FROM n_minute_reply_daily FINAL WHERE scope = 'agent' AND reached_buyers > 0"));
+    checkSame("agent-days whose N-minute reply rate is right", expectedRates, actualRates);
+    table(
+        "    per agent: turns, reply rates and response times (agent '' = never routed)",
+        reader.rows(
+            "SELECT m.shop_id, m.agent_id, m.turns, m.reply_rate, m.within_3min, m.avg_s, m.max_s,"
+                + " m.first_avg_s, ifNull(r.n_minute, '-') FROM ("
+                + " SELECT shop_id, agent_id, sum(turns) AS turns,"
+                + " concat(toString(round(100 * sum(answered) / sum(turns), 1)), '%') AS reply_rate,"
+                + " concat(toString(round(100 * sum(answered_within_180s) / sum(turns), 1)), '%')"
+                + " AS within_3min,"
+                + " toString(round(sum(response_ms_sum) / greatest(sum(response_ms_count), 1) / 1000,"
+                + " 1)) AS avg_s, toString(round(max(response_ms_max) / 1000, 1)) AS max_s,"
+                + " toString(round(sum(first_response_ms_sum) / greatest(sum(first_response_count),"
+                + " 1) / 1000, 1)) AS first_avg_s"
+                + " FROM service_minute FINAL GROUP BY shop_id, agent_id) AS m"
+                + " LEFT JOIN ("
+                + " SELECT shop_id, agent_id, concat(toString(round(100 * (sum(reached_buyers) -"
+                + " sum(missed_buyers)) / sum(reached_buyers), 1)), '%') AS n_minute"
+                + " FROM n_minute_reply_daily FINAL WHERE scope = 'agent' AND reached_buyers > 0"
+                + " GROUP BY shop_id, agent_id) AS r USING (shop_id, agent_id)"
+                + " ORDER BY m.shop_id, m.agent_id"),
+        List.of(
+            "shop",
+            "agent",
+            "turns",
+            "replied",
+            "≤3 min",
+            "avg s",
+            "max s",
+            "1st avg s",
+            "N-min rate"));
+  }
+
+  private void conversion() throws SQLException {
+    System.out.println("\n  Conversion and attribution (AttributionJob)");
+    Map<String, String> expected = new TreeMap<>();
+    truth
+        .attribution()
+        .forEach(
+            (shop, a) -> {
+              a.agents()
+                  .forEach(
+                      (agent, c) ->
+                          expected.put(
+                              shop + "/" + agent,
+                              String.join(
+                                  " ",
+                                  String.valueOf(c.inquiries()),
+                                  String.valueOf(c.inquiriesOrdered()),
+                                  String.valueOf(c.inquiriesPaidByNextDay()),
+                                  String.valueOf(c.inquiriesPaidWithinValidity()),
+                                  String.valueOf(c.ordersOwned()),
+                                  c.ownerSales().setScale(2).toPlainString(),
+                                  String.valueOf(c.assistedOrders()),
+                                  String.valueOf(c.assistedFollowUps()),
+                                  String.valueOf(c.refunds()),
+                                  c.refundedSales().setScale(2).toPlainString())));
+            });
+    expected.values().removeIf(v -> v.equals("0 0 0 0 0 0.00 0 0 0 0.00"));
+    Map<String, String> actual =
+        keyed(
+            reader.rows(
+                "SELECT concat(shop_id, '/', agent_id), concat(toString(sum(inquiring_buyers)), ' ',"
+                    + " toString(sum(ordered_buyers)), ' ', toString(sum(paid_next_day_buyers)), ' ',"
+                    + " toString(sum(paid_in_validity_buyers)), ' ', toString(sum(owned_orders)), ' ',"
+                    + " toString(sum(owner_sales) - sum(refund_amount)), ' ',"
+                    + " toString(sum(assisted_orders)), ' ', toString(sum(assisted_follow_ups)), ' ',"
+                    + " toString(sum(refunded_orders)), ' ', toString(sum(refund_amount)))"
+                    + " FROM agent_conversion_daily FINAL GROUP BY shop_id, agent_id"));
+    actual.values().removeIf(v -> v.equals("0 0 0 0 0 0.00 0 0 0 0.00"));
+    checkSame("agents whose conversion and sales equal the truth", expected, actual);
+    for (var shop : truth.attribution().entrySet()) {
+      check(
+          "silent orders of " + shop.getKey(),
+          shop.getValue().silentOrders(),
+          reader.count(
+              "SELECT sum(silent_orders) FROM shop_silent_daily FINAL WHERE shop_id = ?",
+              shop.getKey()));
+    }
+    table(
+        "    per agent: inquiries → orders and payments, owner sales (net of refunds), assists",
+        reader.rows(
+            "SELECT shop_id, agent_id, toString(sum(inquiring_buyers)),"
+                + " toString(sum(ordered_buyers)), toString(sum(paid_in_validity_buyers)),"
+                + " concat(toString(round(100 * sum(paid_in_validity_buyers) /"
+                + " greatest(sum(inquiring_buyers), 1), 1)), '%'), toString(sum(owned_orders)),"
+                + " toString(sum(owner_sales) - sum(refund_amount)), toString(sum(assisted_orders)),"
+                + " toString(sum(assisted_follow_ups)) FROM agent_conversion_daily FINAL"
+                + " GROUP BY shop_id, agent_id ORDER BY shop_id, agent_id"),
+        List.of(
+            "shop",
+            "agent",
+            "inquiries",
+            "ordered",
+            "paid",
+            "conversion",
+            "owned",
+            "sales",
+            "assisted",
+            "follow-ups"));
+    table(
+        "    silent orders (no agent answered before the order) per shop",
+        reader.rows(
+            "SELECT shop_id, toString(sum(silent_orders)), toString(sum(silent_paid_orders)),"
+                + " toString(sum(silent_sales) - sum(silent_refund_amount))"
+                + " FROM shop_silent_daily FINAL GROUP BY shop_id ORDER BY shop_id"),
+        List.of("shop", "orders", "paid", "net sales"));
+  }
+
+  private static final String SERVICE_SUMS =
+      "concat(toString(sum(turns)), ' ', toString(sum(answered)), ' ', toString(sum(unanswered)),"
+          + " ' ', toString(sum(slow)), ' ', toString(sum(response_ms_sum)), ' ',"
+          + " toString(sum(response_ms_count)), ' ', toString(max(response_ms_max)), ' ',"
+          + " toString(sum(answered_within_30s)), ' ', toString(sum(answered_within_60s)), ' ',"
+          + " toString(sum(answered_within_180s)), ' ', toString(sum(first_response_ms_sum)), ' ',"
+          + " toString(sum(first_response_count)), ' ', toString(sum(conversations)), ' ',"
+          + " toString(sum(conversations_with_human_answer)), ' ', toString(sum(agent_messages)))";
+
+  private static String counts(GroundTruth.ServiceCounts c) {
+    return java.util.stream.LongStream.of(
+            c.turns(),
+            c.answered(),
+            c.unanswered(),
+            c.slow(),
+            c.responseMsSum(),
+            c.responseMsCount(),
+            c.responseMsMax(),
+            c.answeredWithin30s(),
+            c.answeredWithin60s(),
+            c.answeredWithin180s(),
+            c.firstResponseMsSum(),
+            c.firstResponseCount(),
+            c.conversations(),
+            c.conversationsWithHumanAnswer(),
+            c.agentMessages())
+        .mapToObj(Long::toString)
+        .collect(java.util.stream.Collectors.joining(" "));
+  }
+
+  private static Map<String, String> keyed(List<List<String>> rows) {
+    Map<String, String> byKey = new TreeMap<>();
+    rows.forEach(r -> byKey.put(r.get(0), r.get(1)));
+    return byKey;
+  }
+
+  /** Checks that the keys agree, counted over both sides; prints each disagreement. */
+  private void checkSame(String what, Map<String, String> expected, Map<String, String> actual) {
+    java.util.Set<String> keys = new java.util.TreeSet<>(expected.keySet());
+    keys.addAll(actual.keySet());
+    long same = 0;
+    for (String key : keys) {
+      if (java.util.Objects.equals(expected.get(key), actual.get(key))) {
+        same++;
+      } else {
+        System.out.printf(
+            "      ✘ %s: ClickHouse %s, truth %s%n", key, actual.get(key), expected.get(key));
+      }
+    }
+    check(what, keys.size(), same);
   }
 
   private void qa() throws SQLException {

@@ -1,5 +1,7 @@
 package io.servicepulse.metrics.aggregate;
 
+import io.servicepulse.common.deadletter.DeadLetter;
+import io.servicepulse.common.deadletter.DeadLetters;
 import io.servicepulse.metrics.MetricsSettings;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -7,6 +9,8 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -19,10 +23,13 @@ import org.apache.flink.util.Collector;
 public final class MinuteAggregateFunction
     extends KeyedProcessFunction<String, MinuteContribution, MinuteRow> {
 
+  private final String job;
   private final MetricsSettings settings;
   private transient ValueState<MinuteAggregator> rows;
+  private transient Counter settledCorrections;
 
-  public MinuteAggregateFunction(MetricsSettings settings) {
+  public MinuteAggregateFunction(String job, MetricsSettings settings) {
+    this.job = job;
     this.settings = settings;
   }
 
@@ -47,6 +54,7 @@ public final class MinuteAggregateFunction
   @Override
   public void open(OpenContext openContext) {
     rows = getRuntimeContext().getState(new ValueStateDescriptor<>("minute-row", stateType()));
+    settledCorrections = getRuntimeContext().getMetricGroup().counter("settledCorrections");
   }
 
   @Override
@@ -57,19 +65,45 @@ public final class MinuteAggregateFunction
       row = MinuteAggregator.forRow(c);
     }
     long watermark = ctx.timerService().currentWatermark();
-    row.apply(c, watermark);
+    switch (row.apply(c, watermark)) {
+      case UNKNOWN_RETRACTION -> {
+        // Nothing to correct any more (the row was final and dropped): say so, never crash.
+        ctx.output(
+            DeadLetters.TAG,
+            DeadLetter.ofEvent(
+                job,
+                DeadLetter.STAGE_LATE,
+                "correction of a minute row that is already final",
+                "retraction of " + c.id + " in row " + c.rowKey(),
+                c.id,
+                String.valueOf(c.values)));
+        return;
+      }
+      case SETTLED_CORRECTED -> settledCorrections.inc();
+      case PENDING -> {}
+    }
     rows.update(row);
-    ctx.timerService().registerEventTimeTimer(watermark + 1);
+    if (watermark == Long.MAX_VALUE) {
+      // End of input: no later watermark will fire a timer, so write the row now.
+      flush(ctx.timerService(), out);
+    } else {
+      ctx.timerService().registerEventTimeTimer(watermark + 1);
+    }
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<MinuteRow> out)
       throws Exception {
+    flush(ctx.timerService(), out);
+  }
+
+  /** Settles, writes the row if it changed, and drops it or waits for its next final time. */
+  private void flush(TimerService timers, Collector<MinuteRow> out) throws Exception {
     MinuteAggregator row = rows.value();
     if (row == null) {
       return;
     }
-    long watermark = ctx.timerService().currentWatermark();
+    long watermark = timers.currentWatermark();
     row.settle(watermark);
     if (row.dirty) {
       out.collect(row.emit(settings.day(row.minuteMs), System.currentTimeMillis()));
@@ -81,7 +115,7 @@ public final class MinuteAggregateFunction
     }
     long next = Math.max(horizon, row.nextFinalAt());
     if (next != Long.MAX_VALUE) {
-      ctx.timerService().registerEventTimeTimer(next);
+      timers.registerEventTimeTimer(next);
     }
     rows.update(row);
   }

@@ -36,21 +36,41 @@ public class MinuteAggregator {
     return a;
   }
 
-  public void apply(MinuteContribution c, long watermark) {
-    dirty = true;
+  /** What {@link #apply} did. */
+  public enum Applied {
+    /** Added, replaced or retracted a pending item. */
+    PENDING,
+    /**
+     * Retracted an item already folded into the settled sums, by subtracting it: its producer's
+     * watermark was behind this row's (an input that was idle, or the end of input reaching one
+     * input first). Exact except for the maximum response time.
+     */
+    SETTLED_CORRECTED,
+    /** A retraction of nothing this row holds; the row is unchanged. */
+    UNKNOWN_RETRACTION
+  }
+
+  public Applied apply(MinuteContribution c, long watermark) {
     PendingItem previous = pending.remove(c.id);
     if (c.retracted) {
-      if (previous == null) {
-        throw new IllegalStateException(
-            "retraction of " + c.id + " which is not pending in row " + c.rowKey());
+      if (previous != null) {
+        dirty = true;
+        return Applied.PENDING;
       }
-      return;
+      if (!settled.covers(c.values)) {
+        return Applied.UNKNOWN_RETRACTION;
+      }
+      settled.subtract(c.values);
+      dirty = true;
+      return Applied.SETTLED_CORRECTED;
     }
-    if (c.finalAtMs <= watermark) {
+    dirty = true;
+    if (isFinal(c.finalAtMs, watermark)) {
       settled.add(c.values);
     } else {
       pending.put(c.id, new PendingItem(c.values, c.finalAtMs));
     }
+    return Applied.PENDING;
   }
 
   /** Folds the items that can no longer change into the settled sums. */
@@ -58,11 +78,20 @@ public class MinuteAggregator {
     Iterator<PendingItem> it = pending.values().iterator();
     while (it.hasNext()) {
       PendingItem item = it.next();
-      if (item.finalAtMs <= watermark) {
+      if (isFinal(item.finalAtMs, watermark)) {
         settled.add(item.values);
         it.remove();
       }
     }
+  }
+
+  /**
+   * Long.MAX_VALUE marks an item whose producer has not decided it yet (an open conversation): it
+   * waits for its final version, even at the end-of-input watermark, which may reach this row
+   * before the producer has sent that version.
+   */
+  private static boolean isFinal(long finalAtMs, long watermark) {
+    return finalAtMs != Long.MAX_VALUE && finalAtMs <= watermark;
   }
 
   /** The row as of now: settled plus pending items. */

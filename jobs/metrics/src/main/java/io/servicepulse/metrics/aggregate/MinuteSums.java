@@ -42,6 +42,45 @@ public class MinuteSums {
     agentMessages += o.agentMessages;
   }
 
+  /**
+   * Takes back what {@link #add} added, except the maximum, which cannot be undone from sums; the
+   * caller checks {@link #covers} first so no count goes negative.
+   */
+  public void subtract(MinuteSums o) {
+    turns -= o.turns;
+    answered -= o.answered;
+    unanswered -= o.unanswered;
+    slow -= o.slow;
+    responseMsSum -= o.responseMsSum;
+    responseMsCount -= o.responseMsCount;
+    answeredWithin30s -= o.answeredWithin30s;
+    answeredWithin60s -= o.answeredWithin60s;
+    answeredWithin180s -= o.answeredWithin180s;
+    firstResponseMsSum -= o.firstResponseMsSum;
+    firstResponseCount -= o.firstResponseCount;
+    conversations -= o.conversations;
+    conversationsWithHumanAnswer -= o.conversationsWithHumanAnswer;
+    agentMessages -= o.agentMessages;
+  }
+
+  /** True if every count and sum here is at least the one in {@code o}. */
+  public boolean covers(MinuteSums o) {
+    return turns >= o.turns
+        && answered >= o.answered
+        && unanswered >= o.unanswered
+        && slow >= o.slow
+        && responseMsSum >= o.responseMsSum
+        && responseMsCount >= o.responseMsCount
+        && answeredWithin30s >= o.answeredWithin30s
+        && answeredWithin60s >= o.answeredWithin60s
+        && answeredWithin180s >= o.answeredWithin180s
+        && firstResponseMsSum >= o.firstResponseMsSum
+        && firstResponseCount >= o.firstResponseCount
+        && conversations >= o.conversations
+        && conversationsWithHumanAnswer >= o.conversationsWithHumanAnswer
+        && agentMessages >= o.agentMessages;
+  }
+
   public MinuteSums copy() {
     MinuteSums c = new MinuteSums();
     c.add(this);

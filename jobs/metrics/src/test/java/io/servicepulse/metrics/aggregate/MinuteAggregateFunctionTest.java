@@ -2,6 +2,7 @@ package io.servicepulse.metrics.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.servicepulse.common.deadletter.DeadLetters;
 import io.servicepulse.metrics.MetricsSettings;
 import io.servicepulse.metrics.turn.TurnFact;
 import java.util.List;
@@ -19,7 +20,7 @@ class MinuteAggregateFunctionTest {
       harness() throws Exception {
     var h =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new MinuteAggregateFunction(SETTINGS)),
+            new KeyedProcessOperator<>(new MinuteAggregateFunction("service-metrics", SETTINGS)),
             MinuteContribution::rowKey,
             Types.STRING);
     h.open();
@@ -94,6 +95,55 @@ class MinuteAggregateFunctionTest {
       assertThat(h.numKeyedStateEntries()).isZero();
       assertThat(h.numEventTimeTimers()).isZero();
       assertThat(h.extractOutputValues()).hasSize(1);
+    }
+  }
+
+  @Test
+  void atTheEndOfInputALateFinalVersionIsStillWritten() throws Exception {
+    // One input of the aggregator can deliver the end-of-input watermark before another has sent
+    // the final versions of its open items (that input was idle): those must still be written.
+    try (var h = harness()) {
+      TurnFact open = turn("a", 10_000);
+      open.finalAtMs = Long.MAX_VALUE;
+      h.processElement(MinuteContribution.ofTurn(open), MINUTE);
+      h.processWatermark(Long.MAX_VALUE);
+      assertThat(h.extractOutputValues()).hasSize(1);
+
+      TurnFact retracted = open.copy();
+      retracted.retracted = true;
+      h.processElement(MinuteContribution.ofTurn(retracted), MINUTE);
+      h.processElement(MinuteContribution.ofTurn(turn("a", 30_000)), MINUTE);
+
+      List<MinuteRow> rows = h.extractOutputValues();
+      MinuteRow last = rows.get(rows.size() - 1);
+      assertThat(last.sums.turns).isEqualTo(1);
+      assertThat(last.sums.responseMsSum).isEqualTo(30_000);
+      assertThat(last.version).isGreaterThan(rows.get(0).version);
+      assertThat(h.numKeyedStateEntries()).isZero();
+    }
+  }
+
+  @Test
+  void aCorrectionOfARowAlreadyDroppedIsADeadLetterNotACrash() throws Exception {
+    try (var h = harness()) {
+      TurnFact t = turn("a", 10_000);
+      h.processElement(MinuteContribution.ofTurn(t), MINUTE);
+      h.processWatermark(Long.MAX_VALUE);
+      assertThat(h.numKeyedStateEntries()).isZero();
+
+      TurnFact retracted = t.copy();
+      retracted.retracted = true;
+      h.processElement(MinuteContribution.ofTurn(retracted), MINUTE);
+
+      assertThat(h.getSideOutput(DeadLetters.TAG))
+          .singleElement()
+          .satisfies(
+              r -> {
+                assertThat(r.getValue().stage).isEqualTo("late");
+                assertThat(r.getValue().reason).contains("already final");
+              });
+      assertThat(h.extractOutputValues()).hasSize(1);
+      assertThat(h.numKeyedStateEntries()).isZero();
     }
   }
 }

@@ -1,7 +1,6 @@
 package io.servicepulse.metrics.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.servicepulse.metrics.turn.TurnFact;
 import java.util.ArrayList;
@@ -115,12 +114,44 @@ class MinuteAggregatorTest {
   }
 
   @Test
-  void aRetractionOfAnUnknownItemIsABug() {
+  void aRetractionOfAnItemAlreadySettledTakesItsSumsBack() {
+    TurnFact t = turn("t1", "a", 20_000, true);
+    MinuteAggregator row = MinuteAggregator.forRow(MinuteContribution.ofTurn(t));
+    row.apply(MinuteContribution.ofTurn(turn("t2", "a", 40_000, false)), Long.MIN_VALUE);
+    row.apply(MinuteContribution.ofTurn(t), t.finalAtMs);
+    assertThat(row.pending).hasSize(1);
+
+    assertThat(row.apply(retraction(t), t.finalAtMs))
+        .isEqualTo(MinuteAggregator.Applied.SETTLED_CORRECTED);
+
+    MinuteSums s = row.current();
+    assertThat(s.turns).isEqualTo(1);
+    assertThat(s.responseMsSum).isEqualTo(40_000);
+    assertThat(s.firstResponseCount).isZero();
+  }
+
+  @Test
+  void aRetractionOfSomethingTheRowNeverHeldChangesNothing() {
     TurnFact t = turn("t1", "a", 1, true);
     MinuteAggregator row = MinuteAggregator.forRow(MinuteContribution.ofTurn(t));
-    assertThatThrownBy(() -> row.apply(retraction(t), 0))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("t:t1");
+    assertThat(row.apply(retraction(t), 0)).isEqualTo(MinuteAggregator.Applied.UNKNOWN_RETRACTION);
+    assertThat(row.current().turns).isZero();
+    assertThat(row.dirty).isFalse();
+  }
+
+  @Test
+  void anUndecidedItemWaitsForItsFinalVersionEvenAtTheEndOfInput() {
+    TurnFact open = turn("t1", "a", 10_000, true);
+    open.finalAtMs = Long.MAX_VALUE;
+    MinuteAggregator row = MinuteAggregator.forRow(MinuteContribution.ofTurn(open));
+    row.apply(MinuteContribution.ofTurn(open), 0);
+
+    row.settle(Long.MAX_VALUE);
+
+    assertThat(row.pending).hasSize(1);
+    assertThat(row.apply(retraction(open), Long.MAX_VALUE))
+        .isEqualTo(MinuteAggregator.Applied.PENDING);
+    assertThat(row.current().turns).isZero();
   }
 
   private static MinuteSums fold(List<MinuteContribution> items) {

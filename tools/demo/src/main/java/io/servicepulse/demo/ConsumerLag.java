@@ -1,0 +1,72 @@
+package io.servicepulse.demo;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * How far each job's consumer group is behind the end of its topics, from the offsets the Kafka
+ * source commits when a checkpoint completes: 0 means the job has read and checkpointed everything
+ * written so far.
+ */
+final class ConsumerLag implements AutoCloseable {
+
+  private final Admin admin;
+  private final Map<String, List<String>> topicsByGroup;
+
+  /**
+   * @param topicsByGroup consumer group → the topics it reads, in display order
+   */
+  ConsumerLag(String bootstrapServers, Map<String, List<String>> topicsByGroup) {
+    this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    this.topicsByGroup = topicsByGroup;
+  }
+
+  /** Consumer group → records not yet committed; a group that has committed nothing lags all. */
+  Map<String, Long> byGroup() throws ExecutionException, InterruptedException {
+    Set<String> topics = new TreeSet<>();
+    topicsByGroup.values().forEach(topics::addAll);
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    for (var topic : admin.describeTopics(topics).allTopicNames().get().values()) {
+      topic
+          .partitions()
+          .forEach(
+              p ->
+                  request.put(
+                      new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
+    }
+    var ends = admin.listOffsets(request).all().get();
+    Map<String, Long> lag = new LinkedHashMap<>();
+    for (var group : topicsByGroup.entrySet()) {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(group.getKey()).partitionsToOffsetAndMetadata().get();
+      long behind = 0;
+      for (var end : ends.entrySet()) {
+        if (group.getValue().contains(end.getKey().topic())) {
+          OffsetAndMetadata c = committed.get(end.getKey());
+          behind += Math.max(0, end.getValue().offset() - (c == null ? 0 : c.offset()));
+        }
+      }
+      lag.put(group.getKey(), behind);
+    }
+    return lag;
+  }
+
+  boolean caughtUp() throws ExecutionException, InterruptedException {
+    return byGroup().values().stream().allMatch(l -> l == 0);
+  }
+
+  @Override
+  public void close() {
+    admin.close();
+  }
+}
