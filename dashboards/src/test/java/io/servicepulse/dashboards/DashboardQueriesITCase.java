@@ -30,11 +30,12 @@ import io.servicepulse.generator.GeneratorConfig;
 import io.servicepulse.generator.GroundTruth;
 import io.servicepulse.generator.GroundTruth.UncivilMessage;
 import io.servicepulse.generator.KafkaEventWriter;
-import io.servicepulse.generator.QaCategory;
 import io.servicepulse.ingest.IngestJob;
 import io.servicepulse.ingest.MessagesTable;
 import io.servicepulse.ingest.OrdersTable;
 import io.servicepulse.metrics.ServiceMetricsJob;
+import io.servicepulse.qa.job.QaFlagsTable;
+import io.servicepulse.qa.job.QaJob;
 import io.servicepulse.schemas.EventCodec;
 import io.servicepulse.schemas.ReleasedSchemas;
 import io.servicepulse.stack.ConditionTimeoutException;
@@ -48,20 +49,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -74,11 +75,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real jobs (ingest, service metrics, attribution) run over a generated stream into the real
- * ClickHouse 18.16.1 with the real DDL; QA flags are the generator's labels written as QaJob rows.
- * Then every variable and panel query of every dashboard is expanded as the plugin does and run:
- * none may fail, and the main panels must show the generator's ground truth. The same DDL, rows and
- * queries then run on a current engine (chDB, ClickHouse 26.x) and must give the same rows.
+ * The real jobs (ingest, service metrics, attribution, QA with its CoreNLP models) run over a
+ * generated stream into the real ClickHouse 18.16.1 with the real DDL. Then every variable and
+ * panel query of every dashboard is expanded as the plugin does and run: none may fail, and the
+ * main panels must show the generator's ground truth. The same DDL, rows and queries then run on a
+ * current engine (chDB, ClickHouse 26.x) and must give the same rows.
  */
 class DashboardQueriesITCase {
 
@@ -92,7 +93,6 @@ class DashboardQueriesITCase {
               .setNumberSlotsPerTaskManager(4)
               .build());
 
-  private static final ZoneId SHOP_ZONE = ZoneId.of("Asia/Shanghai");
   // The generator's days (from 2025-06-01T16:00Z, 2 days) plus the orders' tail.
   private static final Context DATA =
       new Context(
@@ -105,8 +105,6 @@ class DashboardQueriesITCase {
   private static GroundTruth truth;
   private static List<ChatMessage> chat;
   private static Instant pipelineStarted;
-  private static int qaRows;
-  private static Map<String, Long> qaRowsPerCategory;
   private static List<Dashboard> dashboards;
 
   @BeforeAll
@@ -141,7 +139,14 @@ class DashboardQueriesITCase {
     }
     chat = new ArrayList<>(distinct.values());
 
-    JobConfig config = StackConfigs.forStack(STACK, Map.of("events.source-idleness", "5 s"));
+    JobConfig config =
+        StackConfigs.forStack(
+            STACK,
+            Map.of(
+                "events.source-idleness",
+                "5 s",
+                ServicePulseOptions.QA_MODEL_ROOT.key(),
+                coreNlpModels()));
     new ClickHouseMigrations(ClickHouseConnectionFactory.from(config)).migrate();
     pipelineStarted = Instant.now();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -164,9 +169,43 @@ class DashboardQueriesITCase {
         config,
         (turns, minutes, rates, deadLetters) ->
             ServiceMetricsJob.clickHouse(config, turns, minutes, rates, deadLetters));
-    env.execute("dashboards ITCase: ingest + service metrics");
+    // QaJob's workflow with its production sinks (QaJob.wire), on the same bounded chat records.
+    QaJob.defineWorkflow(
+        env,
+        RecordSources.of(chatRecords),
+        config,
+        (flags, deadLetters) -> {
+          flags
+              .sinkTo(ClickHouseSink.of(QaJob.NAME, new QaFlagsTable(), config))
+              .uid("qa-flags-sink")
+              .name("qa_flags -> ClickHouse");
+          DeadLetterSinks.attach(QaJob.NAME, deadLetters, config);
+        });
+    env.execute("dashboards ITCase: ingest + service metrics + qa");
+    try {
+      pollUntil(
+          () -> flaggedMessages().keySet().containsAll(uncivilMessages().keySet()),
+          Duration.ofMinutes(1),
+          "QaJob's flags for every uncivil message of the truth are in qa_flags");
+    } catch (ConditionTimeoutException e) {
+      // The QA tests below show the difference.
+    }
     runAttribution(config, stream);
-    writeQaFlags(config, distinct);
+  }
+
+  /** The CoreNLP model folder the qa module's build extracts (failsafe passes it, see pom.xml). */
+  private static String coreNlpModels() {
+    String root = System.getProperty(ServicePulseOptions.QA_MODEL_ROOT.key());
+    if (root == null
+        || !Files.isRegularFile(
+            Path.of(root, "edu/stanford/nlp/models/segmenter/chinese/ctb.small.gz"))) {
+      throw new IllegalStateException(
+          "No CoreNLP models at "
+              + root
+              + " (system property qa.model-root): build the qa module first, e.g. mvn -q install"
+              + " -DskipTests -pl jobs/qa -am");
+    }
+    return Path.of(root).toAbsolutePath().normalize().toString();
   }
 
   /**
@@ -201,56 +240,6 @@ class DashboardQueriesITCase {
       // The tests below show the difference.
     } finally {
       job.cancel().get();
-    }
-  }
-
-  /**
-   * What QaJob writes for each labelled uncivil message: one row per (message, category), the span
-   * covering the first two characters. Rows the inspector itself would find are QaJob's ITCase.
-   */
-  private static void writeQaFlags(JobConfig config, Map<String, ChatMessage> messages)
-      throws Exception {
-    qaRowsPerCategory = new TreeMap<>();
-    qaRows = 0;
-    try (Connection c = ClickHouseConnectionFactory.from(config).open();
-        PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT INTO qa_flags (message_id, rule_id, platform, shop_id, team_id, agent_id,"
-                    + " buyer_id, conversation_id, sender_role, ts_ms, day, category, severity,"
-                    + " mitigation, language, span_start, span_end, matched_text, masked_text,"
-                    + " inspector_version, inspected_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                    + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (UncivilMessage u : truth.qa().uncivil()) {
-        ChatMessage m = messages.get(u.eventId());
-        for (QaCategory category : u.categories()) {
-          int end = Math.min(2, u.text().length());
-          insert.setString(1, u.eventId());
-          insert.setString(2, "gen-" + category.name().toLowerCase());
-          insert.setString(3, m.getPlatform());
-          insert.setString(4, m.getShopId());
-          insert.setString(5, m.getTeamId() == null ? "" : m.getTeamId());
-          insert.setString(6, m.getAgentId() == null ? "" : m.getAgentId());
-          insert.setString(7, m.getBuyerId());
-          insert.setString(8, m.getConversationId() == null ? "" : m.getConversationId());
-          insert.setString(9, u.role());
-          insert.setLong(10, m.getTs().toEpochMilli());
-          insert.setDate(11, java.sql.Date.valueOf(m.getTs().atZone(SHOP_ZONE).toLocalDate()));
-          insert.setString(12, category.name());
-          insert.setInt(13, 2);
-          insert.setString(14, "");
-          insert.setString(15, u.language());
-          insert.setLong(16, 0);
-          insert.setLong(17, end);
-          insert.setString(18, u.text().substring(0, end));
-          insert.setString(19, u.text());
-          insert.setString(20, "generator-labels");
-          insert.setLong(21, System.currentTimeMillis());
-          insert.addBatch();
-          qaRows++;
-          qaRowsPerCategory.merge(category.name(), 1L, Long::sum);
-        }
-      }
-      insert.executeBatch();
     }
   }
 
@@ -517,16 +506,53 @@ class DashboardQueriesITCase {
 
   @Test
   void reviewQueueShowsEveryFlagByCategoryNewestFirst() {
+    // What QaJob wrote, counted straight from the table.
+    Map<String, Long> expected = new TreeMap<>();
+    for (List<String> r :
+        run("SELECT category, count() FROM qa_flags FINAL GROUP BY category ORDER BY category")) {
+      expected.put(r.get(0), Long.parseLong(r.get(1)));
+    }
+    long flags = expected.values().stream().mapToLong(Long::longValue).sum();
+    assertThat(flags).isPositive();
     Map<String, Long> byCategory = new TreeMap<>();
     for (List<String> r : panel("servicepulse-qa-queue", "Flags by category", DATA)) {
       byCategory.put(r.get(0), Long.parseLong(r.get(1)));
     }
-    assertThat(qaRows).isPositive();
-    assertThat(byCategory).isEqualTo(qaRowsPerCategory);
+    assertThat(byCategory).isEqualTo(expected);
+    long bySeverity = 0;
+    for (List<String> r : panel("servicepulse-qa-queue", "Flags by severity", DATA)) {
+      bySeverity += Long.parseLong(r.get(1));
+    }
+    assertThat(bySeverity).isEqualTo(flags);
+    Map<String, Long> perAgent = new TreeMap<>();
+    for (List<String> r : panel("servicepulse-qa-queue", "Flags per agent and category", DATA)) {
+      perAgent.merge(r.get(2), Long.parseLong(r.get(4)), Long::sum);
+    }
+    assertThat(perAgent).isEqualTo(expected);
     List<List<String>> newest = panel("servicepulse-qa-queue", "Newest flags", DATA);
-    assertThat(newest).hasSize(Math.min(qaRows, 500));
+    assertThat(newest).hasSize((int) Math.min(flags, 500));
     assertThat(newest.get(0).get(0).compareTo(newest.get(newest.size() - 1).get(0)))
         .isGreaterThanOrEqualTo(0);
+
+    // Every uncivil message of the generator is in the queue with its categories, and no civil
+    // message is (QaJobITCase's check, here on what the QA team sees).
+    Map<String, Set<String>> queued = new TreeMap<>();
+    for (List<String> r : newestFlags(DATA.from().getEpochSecond(), DATA.to().getEpochSecond())) {
+      queued.computeIfAbsent(r.get(11), k -> new TreeSet<>()).add(r.get(2));
+    }
+    Map<String, Set<String>> uncivil = uncivilMessages();
+    assertThat(uncivil).isNotEmpty();
+    Map<String, String> missingCategories = new TreeMap<>();
+    uncivil.forEach(
+        (id, categories) -> {
+          if (!queued.getOrDefault(id, Set.of()).containsAll(categories)) {
+            missingCategories.put(id, categories + " but queued " + queued.get(id));
+          }
+        });
+    assertThat(missingCategories).as("uncivil messages missing a category").isEmpty();
+    Set<String> falseFlags = new TreeSet<>(queued.keySet());
+    falseFlags.removeAll(uncivil.keySet());
+    assertThat(falseFlags).as("civil messages flagged: %s", flagRows(falseFlags)).isEmpty();
   }
 
   @Test
@@ -557,10 +583,32 @@ class DashboardQueriesITCase {
     List<String> marked =
         rows.stream().filter(r -> r.get(3).equals("▶ flagged")).findFirst().orElseThrow();
     assertThat(marked.get(6)).isEqualTo(m.getEventId());
-    String text = flagged.text();
-    int end = Math.min(2, text.length());
-    assertThat(marked.get(4)).isEqualTo("【" + text.substring(0, end) + "】" + text.substring(end));
-    assertThat(panel("servicepulse-qa-conversation", "The flag", around)).isNotEmpty();
+    // The span of the message's most severe flag, as QaJob stored it, in 【】 in the masked text.
+    List<List<String>> stored =
+        run(
+            "SELECT severity, span_start, span_end, matched_text, masked_text, category"
+                + " FROM qa_flags FINAL WHERE message_id = '"
+                + m.getEventId()
+                + "'");
+    assertThat(stored).isNotEmpty();
+    int top = stored.stream().mapToInt(r -> Integer.parseInt(r.get(0))).max().orElseThrow();
+    Set<String> spans = new TreeSet<>();
+    for (List<String> r : stored) {
+      if (Integer.parseInt(r.get(0)) == top) {
+        int start = Integer.parseInt(r.get(1));
+        int end = Integer.parseInt(r.get(2));
+        String masked = r.get(4);
+        spans.add(masked.substring(0, start) + "【" + r.get(3) + "】" + masked.substring(end));
+      }
+    }
+    assertThat(marked.get(4)).isIn(spans);
+    Set<String> shown = new TreeSet<>();
+    for (List<String> r : panel("servicepulse-qa-conversation", "The flag", around)) {
+      shown.add(r.get(1));
+    }
+    assertThat(shown)
+        .containsAll(flagged.categories().stream().map(Enum::name).toList())
+        .isEqualTo(stored.stream().map(r -> r.get(5)).collect(Collectors.toSet()));
   }
 
   @Test
@@ -688,6 +736,54 @@ class DashboardQueriesITCase {
   private static Context pipelineContext() {
     return new Context(
         pipelineStarted.minusSeconds(3600), Instant.now().plusSeconds(3600), 60, Map.of());
+  }
+
+  /** The generator's uncivil messages: event id → its categories. */
+  private static Map<String, Set<String>> uncivilMessages() {
+    return truth.qa().uncivil().stream()
+        .collect(
+            Collectors.toMap(
+                UncivilMessage::eventId,
+                u -> u.categories().stream().map(Enum::name).collect(Collectors.toSet())));
+  }
+
+  /** What QaJob wrote: message id → its flagged categories. */
+  private static Map<String, Set<String>> flaggedMessages() {
+    Map<String, Set<String>> flagged = new HashMap<>();
+    for (List<String> r : run("SELECT message_id, category FROM qa_flags FINAL")) {
+      flagged.computeIfAbsent(r.get(0), k -> new TreeSet<>()).add(r.get(1));
+    }
+    return flagged;
+  }
+
+  /**
+   * Every row of the "Newest flags" panel between two epoch seconds, the range halved (as a user
+   * would narrow the time picker) until no part hits the panel's LIMIT 500.
+   */
+  private static List<List<String>> newestFlags(long from, long to) {
+    List<List<String>> rows =
+        panel(
+            "servicepulse-qa-queue",
+            "Newest flags",
+            new Context(Instant.ofEpochSecond(from), Instant.ofEpochSecond(to), 60, Map.of()));
+    if (rows.size() < 500) {
+      return rows;
+    }
+    assertThat(to - from).as("more than 500 flags in one second").isPositive();
+    long middle = from + (to - from) / 2;
+    List<List<String>> all = new ArrayList<>(newestFlags(from, middle));
+    // $__timeFilter includes both ends: the second at the cut is in the first half already.
+    newestFlags(middle + 1, to).forEach(all::add);
+    return all;
+  }
+
+  private static List<List<String>> flagRows(Set<String> messageIds) {
+    return run(
+            "SELECT message_id, category, rule_id, matched_text, masked_text FROM qa_flags FINAL")
+        .stream()
+        .filter(r -> messageIds.contains(r.get(0)))
+        .limit(20)
+        .toList();
   }
 
   private static List<List<String>> panel(String uid, String title, Context c) {

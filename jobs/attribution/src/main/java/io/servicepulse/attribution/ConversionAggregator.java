@@ -2,10 +2,12 @@ package io.servicepulse.attribution;
 
 import io.servicepulse.common.deadletter.DeadLetter;
 import io.servicepulse.common.deadletter.DeadLetters;
+import io.servicepulse.common.flink.ClosedRows;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -13,7 +15,8 @@ import org.apache.flink.util.Collector;
  * Sums the buyers' corrections into one (shop, team, agent, day) row and emits the row each time it
  * changes, with a version one higher, so ClickHouse's ReplacingMergeTree keeps the latest. Sums
  * commute, so the row ends the same whatever order the corrections arrive in. The row's state is
- * dropped once the day is final (see {@link AttributionSettings#dayFinalAt}).
+ * closed once the day is final (see {@link AttributionSettings#dayFinalAt}) and dropped as {@link
+ * ClosedRows} says.
  */
 public final class ConversionAggregator
     extends KeyedProcessFunction<String, ConversionDelta, ConversionRow> {
@@ -39,9 +42,11 @@ public final class ConversionAggregator
       throws Exception {
     ConversionRow current = row.value();
     long finalAt = settings.dayFinalAt(delta.day) + settings.allowedLatenessMs;
-    if (current == null && ctx.timerService().currentWatermark() >= finalAt) {
+    long watermark = ctx.timerService().currentWatermark();
+    if (current == null && watermark != Long.MAX_VALUE && watermark >= finalAt) {
       // The row was final and dropped; a fresh row would carry a lower version than the one in
-      // ClickHouse and be ignored there. Say so instead of losing it silently.
+      // ClickHouse and be ignored there. Say so instead of losing it silently. (At the end of
+      // input rows are not dropped, and a delta from an input that was idle is still expected.)
       ctx.output(
           DeadLetters.TAG,
           DeadLetter.ofEvent(
@@ -49,7 +54,7 @@ public final class ConversionAggregator
               DeadLetter.STAGE_LATE,
               "correction of a conversion row that is already final",
               "delta for " + delta.rowKey() + " after its day was final",
-              delta.rowKey() + "@" + ctx.timerService().currentWatermark(),
+              delta.rowKey() + "@" + watermark,
               String.valueOf(delta)));
       return;
     }
@@ -69,6 +74,10 @@ public final class ConversionAggregator
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<ConversionRow> out) {
-    row.clear();
+    if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+      row.clear();
+    } else {
+      ClosedRows.scheduleDrop(ctx.timerService());
+    }
   }
 }

@@ -3,6 +3,7 @@ package io.servicepulse.attribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.servicepulse.common.deadletter.DeadLetters;
+import io.servicepulse.common.flink.ClosedRows;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -42,7 +43,23 @@ class ConversionAggregatorTest {
               org.assertj.core.groups.Tuple.tuple(2L, 2L));
 
       h.processWatermark(settings.dayFinalAt(20_000) + settings.allowedLatenessMs + 1);
+      assertThat(h.numKeyedStateEntries()).isEqualTo(1);
+      h.setProcessingTime(ClosedRows.GRACE_MS);
       assertThat(h.numKeyedStateEntries()).isZero();
+    }
+  }
+
+  @Test
+  void atTheEndOfInputRowsStayAndADeltaFromAnInputThatWasIdleStillCounts() throws Exception {
+    try (var h = harness()) {
+      h.processElement(inquiry(20_000), 0);
+      h.processWatermark(Long.MAX_VALUE);
+      h.processElement(inquiry(20_000), 0);
+
+      assertThat(h.extractOutputValues())
+          .extracting(r -> r.counts.inquiringBuyers)
+          .containsExactly(1L, 2L);
+      assertThat(h.getSideOutput(DeadLetters.TAG)).isNullOrEmpty();
     }
   }
 
@@ -50,7 +67,8 @@ class ConversionAggregatorTest {
   void aCorrectionAfterTheDayIsFinalIsADeadLetterNotASilentlyIgnoredRow() throws Exception {
     try (var h = harness()) {
       h.processElement(inquiry(20_000), 0);
-      h.processWatermark(Long.MAX_VALUE);
+      h.processWatermark(settings.dayFinalAt(20_000) + settings.allowedLatenessMs + 1);
+      h.setProcessingTime(ClosedRows.GRACE_MS);
 
       h.processElement(inquiry(20_000), 0);
 

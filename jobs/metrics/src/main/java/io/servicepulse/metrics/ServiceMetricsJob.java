@@ -91,23 +91,29 @@ public final class ServiceMetricsJob {
             .process(new MinuteAggregateFunction(NAME, settings))
             .uid("metrics-minute-aggregate")
             .name("aggregate per (shop, team, agent, minute)");
-    DataStream<DailyReplyRate> replyRates =
+    SingleOutputStreamOperator<ReplyRateDelta> buyerDays =
         turns
             .filter(t -> t.businessHours)
             .uid("metrics-business-hours-turns")
             .name("business-hours turns")
             .keyBy(BuyerDayFunction::key)
-            .process(new BuyerDayFunction(settings))
+            .process(new BuyerDayFunction(NAME, settings))
             .uid("metrics-buyer-day")
-            .name("N-minute flags per (shop, buyer, day)")
+            .name("N-minute flags per (shop, buyer, day)");
+    SingleOutputStreamOperator<DailyReplyRate> replyRates =
+        buyerDays
             .keyBy(ReplyRateDelta::rowKey)
-            .process(new DailyReplyRateFunction(settings))
+            .process(new DailyReplyRateFunction(NAME, settings))
             .uid("metrics-daily-reply-rate")
             .name("N-minute reply rate per (shop, agent, day)");
     DataStream<DeadLetter> deadLetters =
         messages
             .getSideOutput(DeadLetters.TAG)
-            .union(turns.getSideOutput(DeadLetters.TAG), minutes.getSideOutput(DeadLetters.TAG));
+            .union(
+                turns.getSideOutput(DeadLetters.TAG),
+                minutes.getSideOutput(DeadLetters.TAG),
+                buyerDays.getSideOutput(DeadLetters.TAG),
+                replyRates.getSideOutput(DeadLetters.TAG));
     sinks.attach(turns, minutes, replyRates, deadLetters);
   }
 

@@ -14,8 +14,8 @@ import io.servicepulse.generator.GeneratedStream;
 import io.servicepulse.generator.GeneratorConfig;
 import io.servicepulse.generator.GroundTruth;
 import io.servicepulse.generator.KafkaEventWriter;
+import io.servicepulse.metrics.sink.MinuteTable;
 import io.servicepulse.stack.LocalStackExtension;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -100,11 +100,11 @@ class ServiceMetricsJobITCase {
         .service()
         .forEach(
             (shop, s) ->
-                s.agents().forEach((agent, c) -> expected.put(shop + "/" + agent, counts(c))));
+                s.agents().forEach((agent, c) -> expected.put(shop + "/" + agent, c.figures())));
     Map<String, String> actual =
         rows(
             "SELECT concat(shop_id, '/', agent_id), "
-                + SUMS
+                + MinuteTable.FIGURES_SQL
                 + " FROM service_minute FINAL GROUP BY shop_id, agent_id");
     assertThat(expected).hasSizeGreaterThan(10);
     assertThat(actual).isEqualTo(expected);
@@ -113,9 +113,12 @@ class ServiceMetricsJobITCase {
   @Test
   void minuteAggregatesEqualTheTruthPerShop() {
     Map<String, String> expected = new TreeMap<>();
-    truth.service().forEach((shop, s) -> expected.put(shop, counts(s.total())));
+    truth.service().forEach((shop, s) -> expected.put(shop, s.total().figures()));
     Map<String, String> actual =
-        rows("SELECT shop_id, " + SUMS + " FROM service_minute FINAL GROUP BY shop_id");
+        rows(
+            "SELECT shop_id, "
+                + MinuteTable.FIGURES_SQL
+                + " FROM service_minute FINAL GROUP BY shop_id");
     assertThat(actual).isEqualTo(expected);
   }
 
@@ -177,38 +180,6 @@ class ServiceMetricsJobITCase {
         .containsExactly(
             List.of("decode", String.valueOf(truth.ingest().malformed().get(chatTopic))),
             List.of("late", String.valueOf(truth.ingest().lateEvents())));
-  }
-
-  private static final String SUMS =
-      "concat(toString(sum(turns)), ' ', toString(sum(answered)), ' ', toString(sum(unanswered)),"
-          + " ' ', toString(sum(slow)), ' ', toString(sum(response_ms_sum)), ' ',"
-          + " toString(sum(response_ms_count)), ' ', toString(max(response_ms_max)), ' ',"
-          + " toString(sum(answered_within_30s)), ' ', toString(sum(answered_within_60s)), ' ',"
-          + " toString(sum(answered_within_180s)), ' ', toString(sum(first_response_ms_sum)), ' ',"
-          + " toString(sum(first_response_count)), ' ', toString(sum(conversations)), ' ',"
-          + " toString(sum(conversations_with_human_answer)), ' ', toString(sum(agent_messages)))";
-
-  private static String counts(GroundTruth.ServiceCounts c) {
-    List<Long> values =
-        List.of(
-            c.turns(),
-            c.answered(),
-            c.unanswered(),
-            c.slow(),
-            c.responseMsSum(),
-            c.responseMsCount(),
-            c.responseMsMax(),
-            c.answeredWithin30s(),
-            c.answeredWithin60s(),
-            c.answeredWithin180s(),
-            c.firstResponseMsSum(),
-            c.firstResponseCount(),
-            c.conversations(),
-            c.conversationsWithHumanAnswer(),
-            c.agentMessages());
-    List<String> out = new ArrayList<>();
-    values.forEach(v -> out.add(String.valueOf(v)));
-    return String.join(" ", out);
   }
 
   private static String rate(GroundTruth.NMinute n) {

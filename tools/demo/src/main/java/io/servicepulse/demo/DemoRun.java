@@ -7,6 +7,7 @@ import io.servicepulse.common.clickhouse.ClickHouseUrls;
 import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.flink.RetainedCheckpoints;
 import io.servicepulse.generator.EventGenerator;
+import io.servicepulse.generator.GeneratedRecord;
 import io.servicepulse.generator.GeneratedStream;
 import io.servicepulse.generator.GeneratorConfig;
 import io.servicepulse.generator.GroundTruth;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -117,19 +119,35 @@ public final class DemoRun {
     ConsumerLag lag = new ConsumerLag(options.bootstrapServers(), TOPICS_BY_GROUP);
     Progress progress = new Progress(clickHouse, lag, truth, stream.size());
     step(4, "Producing at " + options.rate() + " events/s; the pipeline is killed half-way");
+    // Late buyers' events (2 h behind the stream) are sent once the jobs have caught up, as they
+    // arrive in production. Mixed into a backlog replayed faster than real time, whether one is
+    // behind the watermark would depend on how far each partition's reader had got.
+    List<GeneratedRecord> onTime = new ArrayList<>();
+    List<GeneratedRecord> late = new ArrayList<>();
+    stream.forEach(r -> (r.kind() == GeneratedRecord.Kind.LATE ? late : onTime).add(r));
     AtomicLong produced = new AtomicLong();
+    AtomicBoolean onTimeWritten = new AtomicBoolean();
+    CountDownLatch sendLate = new CountDownLatch(1);
     AtomicBoolean crashed = new AtomicBoolean(!options.crash());
     Thread producer =
         new Thread(
             () -> {
               try (KafkaEventWriter writer = new KafkaEventWriter(options.bootstrapServers())) {
                 writer.write(
-                    stream,
-                    stream.size(),
+                    onTime,
+                    onTime.size(),
                     options.rate(),
-                    (sent, acked, total, rate) -> {
-                      produced.set(acked);
-                    });
+                    (sent, acked, total, rate) -> produced.set(acked));
+                onTimeWritten.set(true);
+                sendLate.await();
+                writer.write(
+                    late,
+                    late.size(),
+                    options.rate(),
+                    (sent, acked, total, rate) -> produced.set(onTime.size() + acked));
+                produced.set(stream.size());
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
               }
             },
             "demo-producer");
@@ -139,7 +157,7 @@ public final class DemoRun {
       Thread.sleep(1000);
       progress.print(produced.get());
       if (!crashed.get()
-          && produced.get() >= stream.size() / 2
+          && produced.get() >= onTime.size() / 2
           && RetainedCheckpoints.latest(checkpoints).isPresent()) {
         crashed.set(true);
         Path checkpoint = RetainedCheckpoints.latest(checkpoints).orElseThrow();
@@ -155,6 +173,13 @@ public final class DemoRun {
       if (!pipeline.isAlive()) {
         progress.newLine();
         throw new IllegalStateException("the pipeline exited; see " + log);
+      }
+      if (onTimeWritten.get() && sendLate.getCount() > 0 && lag.caughtUp()) {
+        progress.newLine();
+        System.out.printf(
+            "  jobs caught up; now the %,d events of late buyers (2 h behind the stream)%n",
+            late.size());
+        sendLate.countDown();
       }
       if (!producer.isAlive() && deadline == Long.MAX_VALUE) {
         deadline = System.nanoTime() + options.settleTimeout().toNanos();

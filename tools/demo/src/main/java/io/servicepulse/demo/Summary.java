@@ -2,6 +2,7 @@ package io.servicepulse.demo;
 
 import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
 import io.servicepulse.generator.GroundTruth;
+import io.servicepulse.metrics.sink.MinuteTable;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +36,12 @@ final class Summary {
         .service()
         .forEach(
             (shop, s) ->
-                s.agents().forEach((agent, c) -> expected.put(shop + "/" + agent, counts(c))));
+                s.agents().forEach((agent, c) -> expected.put(shop + "/" + agent, c.figures())));
     Map<String, String> actual =
         keyed(
             reader.rows(
                 "SELECT concat(shop_id, '/', agent_id), "
-                    + SERVICE_SUMS
+                    + MinuteTable.FIGURES_SQL
                     + " FROM service_minute FINAL GROUP BY shop_id, agent_id"));
     checkSame("agents whose turn figures equal the truth", expected, actual);
     Map<String, String> expectedRates = new TreeMap<>();
@@ -66,11 +67,11 @@ final class Summary {
     table(
         "    per agent: turns, reply rates and response times (agent '' = never routed)",
         reader.rows(
-            "SELECT m.shop_id, m.agent_id, m.turns, m.reply_rate, m.within_3min, m.avg_s, m.max_s,"
-                + " m.first_avg_s, ifNull(r.n_minute, '-') FROM ("
-                + " SELECT shop_id, agent_id, sum(turns) AS turns,"
-                + " concat(toString(round(100 * sum(answered) / sum(turns), 1)), '%') AS reply_rate,"
-                + " concat(toString(round(100 * sum(answered_within_180s) / sum(turns), 1)), '%')"
+            "SELECT m.shop_id, m.agent_id, toString(m.t), m.reply_rate, m.within_3min, m.avg_s,"
+                + " m.max_s, m.first_avg_s, if(r.n_minute = '', '-', r.n_minute) FROM ("
+                + " SELECT shop_id, agent_id, sum(turns) AS t,"
+                + " concat(toString(round(100 * sum(answered) / t, 1)), '%') AS reply_rate,"
+                + " concat(toString(round(100 * sum(answered_within_180s) / t, 1)), '%')"
                 + " AS within_3min,"
                 + " toString(round(sum(response_ms_sum) / greatest(sum(response_ms_count), 1) / 1000,"
                 + " 1)) AS avg_s, toString(round(max(response_ms_max) / 1000, 1)) AS max_s,"
@@ -169,36 +170,6 @@ final class Summary {
                 + " toString(sum(silent_sales) - sum(silent_refund_amount))"
                 + " FROM shop_silent_daily FINAL GROUP BY shop_id ORDER BY shop_id"),
         List.of("shop", "orders", "paid", "net sales"));
-  }
-
-  private static final String SERVICE_SUMS =
-      "concat(toString(sum(turns)), ' ', toString(sum(answered)), ' ', toString(sum(unanswered)),"
-          + " ' ', toString(sum(slow)), ' ', toString(sum(response_ms_sum)), ' ',"
-          + " toString(sum(response_ms_count)), ' ', toString(max(response_ms_max)), ' ',"
-          + " toString(sum(answered_within_30s)), ' ', toString(sum(answered_within_60s)), ' ',"
-          + " toString(sum(answered_within_180s)), ' ', toString(sum(first_response_ms_sum)), ' ',"
-          + " toString(sum(first_response_count)), ' ', toString(sum(conversations)), ' ',"
-          + " toString(sum(conversations_with_human_answer)), ' ', toString(sum(agent_messages)))";
-
-  private static String counts(GroundTruth.ServiceCounts c) {
-    return java.util.stream.LongStream.of(
-            c.turns(),
-            c.answered(),
-            c.unanswered(),
-            c.slow(),
-            c.responseMsSum(),
-            c.responseMsCount(),
-            c.responseMsMax(),
-            c.answeredWithin30s(),
-            c.answeredWithin60s(),
-            c.answeredWithin180s(),
-            c.firstResponseMsSum(),
-            c.firstResponseCount(),
-            c.conversations(),
-            c.conversationsWithHumanAnswer(),
-            c.agentMessages())
-        .mapToObj(Long::toString)
-        .collect(java.util.stream.Collectors.joining(" "));
   }
 
   private static Map<String, String> keyed(List<List<String>> rows) {

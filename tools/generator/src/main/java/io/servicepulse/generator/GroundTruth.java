@@ -263,6 +263,31 @@ public final class GroundTruth {
     long conversationsWithHumanAnswer;
     long agentMessages;
 
+    /**
+     * Every figure, space-separated, in the order of the metrics job's {@code
+     * MinuteTable.FIGURES_SQL}, so a test or the demo compares ClickHouse with the truth as text.
+     */
+    public String figures() {
+      return java.util.stream.LongStream.of(
+              turns,
+              answered,
+              unanswered,
+              slow,
+              responseMsSum,
+              responseMsCount,
+              responseMsMax,
+              answeredWithin30s,
+              answeredWithin60s,
+              answeredWithin180s,
+              firstResponseMsSum,
+              firstResponseCount,
+              conversations,
+              conversationsWithHumanAnswer,
+              agentMessages)
+          .mapToObj(Long::toString)
+          .collect(java.util.stream.Collectors.joining(" "));
+    }
+
     public long turns() {
       return turns;
     }

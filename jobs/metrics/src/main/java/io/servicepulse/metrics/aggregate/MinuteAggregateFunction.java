@@ -2,6 +2,7 @@ package io.servicepulse.metrics.aggregate;
 
 import io.servicepulse.common.deadletter.DeadLetter;
 import io.servicepulse.common.deadletter.DeadLetters;
+import io.servicepulse.common.flink.ClosedRows;
 import io.servicepulse.metrics.MetricsSettings;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -10,6 +11,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -17,8 +19,9 @@ import org.apache.flink.util.Collector;
 /**
  * Flink wiring of {@link MinuteAggregator}, keyed by {@link MinuteContribution#rowKey()}. Rows are
  * written when the next watermark arrives, so the items of one watermark step make one upsert; a
- * row's state is dropped once nothing can change it any more (all items final and the minute older
- * than reply timeout plus allowed lateness, so no new turn can start in it).
+ * row is closed when nothing can change it any more (all items final and the minute older than
+ * reply timeout plus allowed lateness, so no new turn can start in it) and dropped as {@link
+ * ClosedRows} says.
  */
 public final class MinuteAggregateFunction
     extends KeyedProcessFunction<String, MinuteContribution, MinuteRow> {
@@ -61,43 +64,44 @@ public final class MinuteAggregateFunction
   public void processElement(MinuteContribution c, Context ctx, Collector<MinuteRow> out)
       throws Exception {
     MinuteAggregator row = rows.value();
+    long watermark = ctx.timerService().currentWatermark();
     if (row == null) {
+      if (ClosedRows.wasDropped(watermark, horizon(c.minuteMs))) {
+        // The row was final and dropped; a fresh row holding only this item would replace the
+        // complete one in ClickHouse (newer version). Say so instead, never crash.
+        ctx.output(DeadLetters.TAG, lateLetter(c, "contribution of " + c.id));
+        return;
+      }
       row = MinuteAggregator.forRow(c);
     }
-    long watermark = ctx.timerService().currentWatermark();
     switch (row.apply(c, watermark)) {
       case UNKNOWN_RETRACTION -> {
-        // Nothing to correct any more (the row was final and dropped): say so, never crash.
-        ctx.output(
-            DeadLetters.TAG,
-            DeadLetter.ofEvent(
-                job,
-                DeadLetter.STAGE_LATE,
-                "correction of a minute row that is already final",
-                "retraction of " + c.id + " in row " + c.rowKey(),
-                c.id,
-                String.valueOf(c.values)));
+        ctx.output(DeadLetters.TAG, lateLetter(c, "retraction of " + c.id));
         return;
       }
       case SETTLED_CORRECTED -> settledCorrections.inc();
       case PENDING -> {}
     }
     rows.update(row);
-    if (watermark == Long.MAX_VALUE) {
-      // End of input: no later watermark will fire a timer, so write the row now.
+    if (ClosedRows.writeNowOrAtNextWatermark(ctx.timerService())) {
       flush(ctx.timerService(), out);
-    } else {
-      ctx.timerService().registerEventTimeTimer(watermark + 1);
     }
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<MinuteRow> out)
       throws Exception {
+    if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+      MinuteAggregator row = rows.value();
+      if (row != null && isClosed(row, ctx.timerService().currentWatermark())) {
+        rows.clear();
+      }
+      return;
+    }
     flush(ctx.timerService(), out);
   }
 
-  /** Settles, writes the row if it changed, and drops it or waits for its next final time. */
+  /** Settles, writes the row if it changed, and closes it or waits for its next final time. */
   private void flush(TimerService timers, Collector<MinuteRow> out) throws Exception {
     MinuteAggregator row = rows.value();
     if (row == null) {
@@ -108,15 +112,27 @@ public final class MinuteAggregateFunction
     if (row.dirty) {
       out.collect(row.emit(settings.day(row.minuteMs), System.currentTimeMillis()));
     }
-    long horizon = row.minuteMs + 60_000 + settings.replyTimeoutMs() + settings.allowedLatenessMs();
-    if (row.pending.isEmpty() && watermark >= horizon) {
-      rows.clear();
+    rows.update(row);
+    if (isClosed(row, watermark)) {
+      ClosedRows.scheduleDrop(timers);
       return;
     }
-    long next = Math.max(horizon, row.nextFinalAt());
+    long next = Math.max(horizon(row.minuteMs), row.nextFinalAt());
     if (next != Long.MAX_VALUE) {
       timers.registerEventTimeTimer(next);
     }
-    rows.update(row);
+  }
+
+  /** No open item, and no new turn can start in the minute any more. */
+  private boolean isClosed(MinuteAggregator row, long watermark) {
+    return row.pending.isEmpty() && watermark >= horizon(row.minuteMs);
+  }
+
+  private long horizon(long minuteMs) {
+    return minuteMs + 60_000 + settings.replyTimeoutMs() + settings.allowedLatenessMs();
+  }
+
+  private DeadLetter lateLetter(MinuteContribution c, String what) {
+    return ClosedRows.lateLetter(job, "minute", what + " in row " + c.rowKey(), c.id, c.values);
   }
 }

@@ -1,5 +1,7 @@
 package io.servicepulse.metrics.rate;
 
+import io.servicepulse.common.deadletter.DeadLetters;
+import io.servicepulse.common.flink.ClosedRows;
 import io.servicepulse.metrics.MetricsSettings;
 import io.servicepulse.metrics.turn.TurnFact;
 import java.util.Map;
@@ -8,20 +10,23 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
  * Flink wiring of {@link BuyerDay}, keyed by (shop, buyer, day) over business-hours turns. State is
- * dropped when no turn of that day can change any more: the day's end plus reply timeout plus
- * allowed lateness.
+ * closed when no turn of that day can change any more (the day's end plus reply timeout plus
+ * allowed lateness) and dropped as {@link ClosedRows} says.
  */
 public final class BuyerDayFunction extends KeyedProcessFunction<String, TurnFact, ReplyRateDelta> {
 
+  private final String job;
   private final MetricsSettings settings;
   private transient ValueState<BuyerDay> days;
 
-  public BuyerDayFunction(MetricsSettings settings) {
+  public BuyerDayFunction(String job, MetricsSettings settings) {
+    this.job = job;
     this.settings = settings;
   }
 
@@ -54,6 +59,13 @@ public final class BuyerDayFunction extends KeyedProcessFunction<String, TurnFac
       throws Exception {
     BuyerDay day = days.value();
     if (day == null) {
+      if (ClosedRows.wasDropped(ctx.timerService().currentWatermark(), horizon(settings, t.day))) {
+        ctx.output(
+            DeadLetters.TAG,
+            ClosedRows.lateLetter(
+                job, "buyer-day", "turn " + t.turnId + " of day " + t.day, t.turnId, t));
+        return;
+      }
       day = new BuyerDay(t.shopId, t.day);
       ctx.timerService().registerEventTimeTimer(horizon(settings, t.day));
     }
@@ -64,7 +76,11 @@ public final class BuyerDayFunction extends KeyedProcessFunction<String, TurnFac
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<ReplyRateDelta> out) {
-    days.clear();
+    if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+      days.clear();
+    } else {
+      ClosedRows.scheduleDrop(ctx.timerService());
+    }
   }
 
   /** When nothing can change a turn that started on {@code day} any more. */

@@ -11,6 +11,19 @@ import java.util.List;
 /** Rows of {@code service_minute} (schemas/clickhouse/011_service_minute.sql). */
 public final class MinuteTable implements ClickHouseTable<MinuteRow> {
 
+  /**
+   * SQL for every figure of a group of {@code service_minute FINAL} rows, space-separated, in the
+   * order of the generator's {@code GroundTruth.ServiceCounts.figures()}.
+   */
+  public static final String FIGURES_SQL =
+      "concat(toString(sum(turns)), ' ', toString(sum(answered)), ' ', toString(sum(unanswered)),"
+          + " ' ', toString(sum(slow)), ' ', toString(sum(response_ms_sum)), ' ',"
+          + " toString(sum(response_ms_count)), ' ', toString(max(response_ms_max)), ' ',"
+          + " toString(sum(answered_within_30s)), ' ', toString(sum(answered_within_60s)), ' ',"
+          + " toString(sum(answered_within_180s)), ' ', toString(sum(first_response_ms_sum)), ' ',"
+          + " toString(sum(first_response_count)), ' ', toString(sum(conversations)), ' ',"
+          + " toString(sum(conversations_with_human_answer)), ' ', toString(sum(agent_messages)))";
+
   @Override
   public String name() {
     return "service_minute";

@@ -3,6 +3,7 @@ package io.servicepulse.metrics.aggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.servicepulse.common.deadletter.DeadLetters;
+import io.servicepulse.common.flink.ClosedRows;
 import io.servicepulse.metrics.MetricsSettings;
 import io.servicepulse.metrics.turn.TurnFact;
 import java.util.List;
@@ -92,6 +93,9 @@ class MinuteAggregateFunctionTest {
 
       long horizon = MINUTE + 60_000 + SETTINGS.replyTimeoutMs() + SETTINGS.allowedLatenessMs();
       h.processWatermark(horizon);
+      // Kept a little longer in wall-clock time, for an input whose watermark was behind.
+      assertThat(h.numKeyedStateEntries()).isEqualTo(1);
+      h.setProcessingTime(ClosedRows.GRACE_MS);
       assertThat(h.numKeyedStateEntries()).isZero();
       assertThat(h.numEventTimeTimers()).isZero();
       assertThat(h.extractOutputValues()).hasSize(1);
@@ -106,6 +110,9 @@ class MinuteAggregateFunctionTest {
       TurnFact open = turn("a", 10_000);
       open.finalAtMs = Long.MAX_VALUE;
       h.processElement(MinuteContribution.ofTurn(open), MINUTE);
+      h.processElement(
+          MinuteContribution.ofAgentMessage("m1", "shop-1", "team-a", "a", MINUTE + 15_000),
+          MINUTE);
       h.processWatermark(Long.MAX_VALUE);
       assertThat(h.extractOutputValues()).hasSize(1);
 
@@ -117,27 +124,32 @@ class MinuteAggregateFunctionTest {
       List<MinuteRow> rows = h.extractOutputValues();
       MinuteRow last = rows.get(rows.size() - 1);
       assertThat(last.sums.turns).isEqualTo(1);
+      assertThat(last.sums.agentMessages).isEqualTo(1);
       assertThat(last.sums.responseMsSum).isEqualTo(30_000);
       assertThat(last.version).isGreaterThan(rows.get(0).version);
-      assertThat(h.numKeyedStateEntries()).isZero();
     }
   }
 
   @Test
-  void aCorrectionOfARowAlreadyDroppedIsADeadLetterNotACrash() throws Exception {
+  void aLateItemForARowAlreadyDroppedIsADeadLetterNeverAPartialRow() throws Exception {
     try (var h = harness()) {
       TurnFact t = turn("a", 10_000);
       h.processElement(MinuteContribution.ofTurn(t), MINUTE);
-      h.processWatermark(Long.MAX_VALUE);
+      long horizon = MINUTE + 60_000 + SETTINGS.replyTimeoutMs() + SETTINGS.allowedLatenessMs();
+      h.processWatermark(horizon);
+      h.setProcessingTime(ClosedRows.GRACE_MS);
       assertThat(h.numKeyedStateEntries()).isZero();
 
       TurnFact retracted = t.copy();
       retracted.retracted = true;
       h.processElement(MinuteContribution.ofTurn(retracted), MINUTE);
+      h.processElement(
+          MinuteContribution.ofAgentMessage("m1", "shop-1", "team-a", "a", MINUTE + 15_000),
+          MINUTE);
 
       assertThat(h.getSideOutput(DeadLetters.TAG))
-          .singleElement()
-          .satisfies(
+          .hasSize(2)
+          .allSatisfy(
               r -> {
                 assertThat(r.getValue().stage).isEqualTo("late");
                 assertThat(r.getValue().reason).contains("already final");
