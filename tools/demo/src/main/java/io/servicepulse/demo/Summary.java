@@ -44,6 +44,12 @@ final class Summary {
                     + MinuteTable.FIGURES_SQL
                     + " FROM service_minute FINAL GROUP BY shop_id, agent_id"));
     checkSame("agents whose turn figures equal the truth", expected, actual);
+    check(
+        "late messages dead-lettered",
+        truth.ingest().lateEvents(),
+        reader.count(
+            "SELECT count() FROM dead_letters FINAL WHERE job = 'service-metrics'"
+                + " AND stage = 'late'"));
     Map<String, String> expectedRates = new TreeMap<>();
     truth
         .service()
