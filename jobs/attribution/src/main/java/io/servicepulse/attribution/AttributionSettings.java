@@ -61,7 +61,7 @@ public final class AttributionSettings implements Serializable {
         parsed,
         config.get(ServicePulseOptions.ATTRIBUTION_INQUIRY_VALIDITY),
         config.get(ServicePulseOptions.ATTRIBUTION_FOLLOW_UP_WINDOW),
-        config.get(ServicePulseOptions.ATTRIBUTION_TIME_ZONE),
+        config.get(ServicePulseOptions.EVENTS_TIME_ZONE),
         config.get(ServicePulseOptions.ATTRIBUTION_ORDER_RETENTION),
         config.get(ServicePulseOptions.EVENTS_ALLOWED_LATENESS));
   }

@@ -44,7 +44,7 @@ public record MetricsSettings(
 
   public static MetricsSettings from(JobConfig config) {
     return new MetricsSettings(
-        config.get(ServicePulseOptions.METRICS_TIME_ZONE),
+        config.get(ServicePulseOptions.EVENTS_TIME_ZONE),
         config.get(ServicePulseOptions.METRICS_SESSION_GAP).toMillis(),
         config.get(ServicePulseOptions.METRICS_REPLY_TIMEOUT).toMillis(),
         config.get(ServicePulseOptions.METRICS_SLOW_THRESHOLD).toMillis(),

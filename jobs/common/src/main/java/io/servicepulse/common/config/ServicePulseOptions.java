@@ -178,14 +178,15 @@ public final class ServicePulseOptions {
           .defaultValue(Duration.ofSeconds(30))
           .withDescription("A Kafka partition silent this long stops holding the watermark back.");
 
-  // --- Service metrics (ServiceMetricsJob) -------------------------------------------------
-
-  public static final ConfigOption<String> METRICS_TIME_ZONE =
-      ConfigOptions.key("metrics.time-zone")
+  public static final ConfigOption<String> EVENTS_TIME_ZONE =
+      ConfigOptions.key("events.time-zone")
           .stringType()
           .defaultValue("Asia/Shanghai")
           .withDescription(
-              "Shop time zone: decides the day of a turn (its start) and business hours.");
+              "Shops' time zone, the same for every job so their days line up: the day of a turn"
+                  + " and business hours, inquiry and sales days, qa_flags.day.");
+
+  // --- Service metrics (ServiceMetricsJob) -------------------------------------------------
 
   public static final ConfigOption<Duration> METRICS_SESSION_GAP =
       ConfigOptions.key("metrics.session-gap")
@@ -269,13 +270,6 @@ public final class ServicePulseOptions {
                   + " (cut short when it completes, is cancelled or refunded) get assisted"
                   + " follow-up (协助跟进).");
 
-  public static final ConfigOption<String> ATTRIBUTION_TIME_ZONE =
-      ConfigOptions.key("attribution.time-zone")
-          .stringType()
-          .defaultValue("Asia/Shanghai")
-          .withDescription(
-              "Shop time zone of the attribution job: where an inquiry day and a sales day start.");
-
   public static final ConfigOption<Duration> ATTRIBUTION_ORDER_RETENTION =
       ConfigOptions.key("attribution.order-retention")
           .durationType()
@@ -302,12 +296,6 @@ public final class ServicePulseOptions {
           .withDescription(
               "Inspection results kept per TaskManager, keyed by normalised text: agents repeat"
                   + " quick phrases all day, so most messages skip CoreNLP.");
-
-  public static final ConfigOption<String> QA_TIME_ZONE =
-      ConfigOptions.key("qa.time-zone")
-          .stringType()
-          .defaultValue("Asia/Shanghai")
-          .withDescription("Shop time zone of qa_flags.day.");
 
   /** All options above, in declaration order, for docs and validation. */
   public static List<ConfigOption<?>> all() {

@@ -54,7 +54,7 @@ public final class QaJob {
                 new MessageInspection(
                     config.get(ServicePulseOptions.QA_MODEL_ROOT),
                     config.get(ServicePulseOptions.QA_CACHE_SIZE),
-                    config.get(ServicePulseOptions.QA_TIME_ZONE)))
+                    config.get(ServicePulseOptions.EVENTS_TIME_ZONE)))
             .returns(QaFlagRow.class)
             .uid("qa-inspect")
             .name("inspect message");
