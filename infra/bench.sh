@@ -1,26 +1,66 @@
 #!/usr/bin/env bash
-# Benchmarks (not tests): run on purpose, print their figures. Starts the local stack if needed.
-# Usage: infra/bench.sh ingest [--events N] [--rate R]
+# Benchmarks (not tests): run on purpose, print their figures (throughput per core, latency
+# percentiles, bytes of state per key). Starts the local stack when the benchmark needs it.
+# Usage:
+#   infra/bench.sh ingest      [--events N] [--rate R]      IngestJob, Kafka -> ClickHouse
+#   infra/bench.sh metrics     [--events N] [--rate R] [--seconds S] [--out-of-orderness "30 s"]
+#   infra/bench.sh attribution [EVENTS]                     keyed operators + state per buyer
+#   infra/bench.sh qa          [SECONDS_PER_RUN] [THREADS]  inspector with CoreNLP on
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 
-case "${1:-}" in
-  ingest) main=io.servicepulse.demo.IngestBenchmark ;;
-  *)
-    echo "Usage: $0 ingest [--events N] [--rate R]" >&2
-    exit 2
-    ;;
-esac
+usage() {
+  sed -n '4,8p' "$0" | sed 's/^# //' >&2
+  exit 2
+}
+
+job="${1:-}"
+[[ -n "$job" ]] || usage
 shift
 
 infra/setup.sh --quiet
 [[ -f tools/demo/target/runtime.classpath ]] || mvn -q -B -ntp install -DskipTests
-infra/stack.sh start >/dev/null
-# shellcheck disable=SC1091
-source .servicepulse/stack/stack.env
 
-exec java -Xmx6g -cp "tools/demo/target/classes:$(cat tools/demo/target/runtime.classpath)" "$main" \
-  --bootstrap-servers "$KAFKA_BOOTSTRAP_SERVERS" \
-  --clickhouse-url "jdbc:clickhouse://${CLICKHOUSE_HOST}:${CLICKHOUSE_TCP_PORT}/servicepulse_bench" \
-  "$@"
+start_stack() {
+  infra/stack.sh start >/dev/null
+  # shellcheck disable=SC1091
+  source .servicepulse/stack/stack.env
+}
+
+# The benchmark mains live with each job's tests: compile them and list their test classpath.
+test_classpath() {
+  local module="$1"
+  mvn -q -B -ntp -pl "$module" test-compile dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >&2
+  echo "$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench.classpath")"
+}
+
+case "$job" in
+  ingest)
+    start_stack
+    exec java -Xmx6g -cp "tools/demo/target/classes:$(cat tools/demo/target/runtime.classpath)" \
+      io.servicepulse.demo.IngestBenchmark \
+      --bootstrap-servers "$KAFKA_BOOTSTRAP_SERVERS" \
+      --clickhouse-url "jdbc:clickhouse://${CLICKHOUSE_HOST}:${CLICKHOUSE_TCP_PORT}/servicepulse_bench" \
+      "$@"
+    ;;
+  metrics)
+    start_stack
+    cp="$(test_classpath jobs/metrics)"
+    exec java -Xmx4g -cp "$cp" io.servicepulse.metrics.bench.ServiceMetricsBenchmark \
+      --bootstrap-servers "$KAFKA_BOOTSTRAP_SERVERS" \
+      --clickhouse-url "jdbc:clickhouse://${CLICKHOUSE_HOST}:${CLICKHOUSE_TCP_PORT}/servicepulse_bench_metrics" \
+      "$@"
+    ;;
+  attribution)
+    cp="$(test_classpath jobs/attribution)"
+    exec java -Xmx3g -cp "$cp" io.servicepulse.attribution.AttributionBenchmark "$@"
+    ;;
+  qa)
+    exec jobs/qa/benchmark.sh "$@"
+    ;;
+  *)
+    usage
+    ;;
+esac

@@ -32,11 +32,15 @@ final class ChdbRunner {
         && Files.isDirectory(dir.resolve("node_modules/@chdb"))) {
       return true;
     }
+    // npm's output goes to a file: written to this JVM's stdout it would corrupt the channel
+    // Maven's failsafe reads test results from ("std/in stream corrupted").
+    Path log = dir.resolve("npm-install.log");
     try {
       Process npm =
           new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--no-save")
               .directory(dir.toFile())
-              .inheritIO()
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
               .start();
       if (!npm.waitFor(INSTALL_MINUTES, TimeUnit.MINUTES)) {
         npm.destroyForcibly();
@@ -45,7 +49,8 @@ final class ChdbRunner {
         return false;
       }
       if (npm.exitValue() != 0) {
-        System.err.println("npm install in " + dir + " failed with exit code " + npm.exitValue());
+        System.err.println(
+            "npm install in " + dir + " failed with exit code " + npm.exitValue() + "; see " + log);
         return false;
       }
     } catch (IOException e) {

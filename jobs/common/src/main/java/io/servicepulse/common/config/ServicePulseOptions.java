@@ -286,8 +286,8 @@ public final class ServicePulseOptions {
           .stringType()
           .noDefaultValue()
           .withDescription(
-              "Folder holding CoreNLP's edu/stanford/nlp/models/... files. Unset: the models"
-                  + " shipped inside the QA job jar (small Chinese segmenter, English tagger).");
+              "Folder holding CoreNLP's edu/stanford/nlp/models/... files. Unset: the models on"
+                  + " the classpath, e.g. servicepulse-qa-*-corenlp-models.jar in Flink's lib/.");
 
   public static final ConfigOption<Integer> QA_CACHE_SIZE =
       ConfigOptions.key("qa.cache-size")
