@@ -19,7 +19,9 @@ record FlinkClusterConfig(Path dir, int rpcPort, int restPort, int taskManagers)
 
   static final int SLOTS_PER_TASK_MANAGER = 2;
   static final String JOB_MANAGER_MEMORY = "1g";
-  static final String TASK_MANAGER_MEMORY = "2g";
+
+  /** QaJob alone keeps ~0.6 GB of CoreNLP models on the heap, next to another job's state. */
+  static final String TASK_MANAGER_MEMORY = "3g";
 
   /**
    * What a Flink distribution's config.yaml sets as env.java.opts.all for Java 17: Kryo and some
@@ -79,6 +81,9 @@ record FlinkClusterConfig(Path dir, int rpcPort, int restPort, int taskManagers)
     settings.put("taskmanager.host", Ports.LOOPBACK);
     settings.put("taskmanager.bind-host", Ports.LOOPBACK);
     settings.put("taskmanager.memory.process.size", TASK_MANAGER_MEMORY);
+    // The jobs keep state on the heap (HashMapStateBackend), so little managed (off-heap) memory:
+    // the default 40 % would leave the TaskManager ~0.7 GB of heap and CoreNLP thrashing in GC.
+    settings.put("taskmanager.memory.managed.fraction", "0.05");
     settings.put("taskmanager.numberOfTaskSlots", String.valueOf(SLOTS_PER_TASK_MANAGER));
     settings.put("parallelism.default", "1");
     settings.put("rest.address", Ports.LOOPBACK);

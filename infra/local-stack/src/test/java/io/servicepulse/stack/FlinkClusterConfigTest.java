@@ -36,7 +36,8 @@ class FlinkClusterConfigTest {
   @Test
   void yamlQuotesEveryValue() {
     assertThat(config.configYaml())
-        .contains("taskmanager.memory.process.size: '2g'\n")
+        .contains("taskmanager.memory.process.size: '3g'\n")
+        .contains("taskmanager.memory.managed.fraction: '0.05'\n")
         .contains("web.upload.dir: '/state/it''s/flink/web-upload'\n");
   }
 
