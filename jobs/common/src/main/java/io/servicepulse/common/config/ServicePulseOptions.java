@@ -142,7 +142,8 @@ public final class ServicePulseOptions {
           .noDefaultValue()
           .withDescription(
               "Checkpoint storage URI (file:///..., s3://...); retained on cancellation so a job"
-                  + " can be restarted from it. Unset: the cluster's default.");
+                  + " can be restarted from it. Unset: the cluster's default, which in a local"
+                  + " runtime is the JobManager's memory (at most 5 MB of state per task).");
 
   public static final ConfigOption<String> JOB_RESTORE_FROM =
       ConfigOptions.key("job.restore-from")

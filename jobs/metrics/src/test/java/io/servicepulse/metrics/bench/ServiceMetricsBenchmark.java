@@ -67,6 +67,10 @@ public final class ServiceMetricsBenchmark {
     base.put("kafka.dead-letter-topic", "bench-metrics-dead-letters");
     base.put("clickhouse.url", url);
     base.put("job.parallelism", String.valueOf(cores));
+    // Not the JobManager's memory (5 MB per task): the minute rows of a backlog outgrow it.
+    base.put(
+        "job.checkpoint-dir",
+        java.nio.file.Files.createTempDirectory("bench-metrics-checkpoints").toUri().toString());
 
     if (phases.contains("throughput")) {
       resetDatabase(clickHouse);
