@@ -275,7 +275,7 @@ final class Summary {
     boolean pass = expected == actual;
     ok &= pass;
     System.out.printf(
-        "    %s %-40s %,12d  (expected %,d)%n", pass ? "✔" : "✘", what, actual, expected);
+        "    %s %-48s %,12d  (expected %,d)%n", pass ? "✔" : "✘", what, actual, expected);
   }
 
   static void table(String title, List<List<String>> rows, List<String> header) {
