@@ -68,6 +68,12 @@ class ServiceMetricsJobITCase {
     }
     JobConfig config = StackConfigs.forStack(STACK, Map.of());
     new ClickHouseMigrations(ClickHouseConnectionFactory.from(config)).migrate();
+    // Keep every row written: a background merge of ReplacingMergeTree would fold a retraction
+    // into the corrected turn, and the test below looks for the retractions themselves.
+    try (java.sql.Connection c = ClickHouseConnectionFactory.from(config).open();
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("SYSTEM STOP MERGES turns");
+    }
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(1);
