@@ -1,6 +1,5 @@
 package io.servicepulse.attribution;
 
-import io.servicepulse.common.deadletter.DeadLetter;
 import io.servicepulse.common.deadletter.DeadLetters;
 import io.servicepulse.common.flink.ClosedRows;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -43,19 +42,16 @@ public final class ConversionAggregator
     ConversionRow current = row.value();
     long finalAt = settings.dayFinalAt(delta.day) + settings.allowedLatenessMs;
     long watermark = ctx.timerService().currentWatermark();
-    if (current == null && watermark != Long.MAX_VALUE && watermark >= finalAt) {
-      // The row was final and dropped; a fresh row would carry a lower version than the one in
-      // ClickHouse and be ignored there. Say so instead of losing it silently. (At the end of
-      // input rows are not dropped, and a delta from an input that was idle is still expected.)
+    if (current == null && ClosedRows.wasDropped(watermark, finalAt)) {
+      // A fresh row would carry a lower version than the one in ClickHouse and be ignored there.
       ctx.output(
           DeadLetters.TAG,
-          DeadLetter.ofEvent(
+          ClosedRows.lateLetter(
               job,
-              DeadLetter.STAGE_LATE,
-              "correction of a conversion row that is already final",
+              "conversion",
               "delta for " + delta.rowKey() + " after its day was final",
               delta.rowKey() + "@" + watermark,
-              String.valueOf(delta)));
+              delta));
       return;
     }
     if (current == null) {
