@@ -1,5 +1,7 @@
 package io.servicepulse.demo;
 
+import io.servicepulse.common.config.ServicePulseOptions;
+import io.servicepulse.common.kafka.KafkaSources;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,20 +23,21 @@ import org.apache.kafka.common.TopicPartition;
 final class ConsumerLag implements AutoCloseable {
 
   private final Admin admin;
-  private final Map<String, List<String>> topicsByGroup;
+  private final Map<String, List<String>> topicsByJob;
 
   /**
-   * @param topicsByGroup consumer group → the topics it reads, in display order
+   * @param topicsByJob job name → the topics it reads, in display order; the job's consumer group
+   *     has the default prefix, as in the local pipeline
    */
-  ConsumerLag(String bootstrapServers, Map<String, List<String>> topicsByGroup) {
+  ConsumerLag(String bootstrapServers, Map<String, List<String>> topicsByJob) {
     this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
-    this.topicsByGroup = topicsByGroup;
+    this.topicsByJob = topicsByJob;
   }
 
-  /** Consumer group → records not yet committed; a group that has committed nothing lags all. */
-  Map<String, Long> byGroup() throws ExecutionException, InterruptedException {
+  /** Job name → records not yet committed; a job that has committed nothing lags all. */
+  Map<String, Long> byJob() throws ExecutionException, InterruptedException {
     Set<String> topics = new TreeSet<>();
-    topicsByGroup.values().forEach(topics::addAll);
+    topicsByJob.values().forEach(topics::addAll);
     Map<TopicPartition, OffsetSpec> request = new HashMap<>();
     for (var topic : admin.describeTopics(topics).allTopicNames().get().values()) {
       topic
@@ -46,23 +49,26 @@ final class ConsumerLag implements AutoCloseable {
     }
     var ends = admin.listOffsets(request).all().get();
     Map<String, Long> lag = new LinkedHashMap<>();
-    for (var group : topicsByGroup.entrySet()) {
+    for (var job : topicsByJob.entrySet()) {
+      String group =
+          KafkaSources.groupId(
+              ServicePulseOptions.KAFKA_GROUP_ID_PREFIX.defaultValue(), job.getKey());
       Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(group.getKey()).partitionsToOffsetAndMetadata().get();
+          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
       long behind = 0;
       for (var end : ends.entrySet()) {
-        if (group.getValue().contains(end.getKey().topic())) {
+        if (job.getValue().contains(end.getKey().topic())) {
           OffsetAndMetadata c = committed.get(end.getKey());
           behind += Math.max(0, end.getValue().offset() - (c == null ? 0 : c.offset()));
         }
       }
-      lag.put(group.getKey(), behind);
+      lag.put(job.getKey(), behind);
     }
     return lag;
   }
 
   boolean caughtUp() throws ExecutionException, InterruptedException {
-    return byGroup().values().stream().allMatch(l -> l == 0);
+    return byJob().values().stream().allMatch(l -> l == 0);
   }
 
   @Override

@@ -35,16 +35,16 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class DemoRun {
 
-  /** The consumer group of each job in the pipeline and the topics it reads. */
-  private static final Map<String, List<String>> TOPICS_BY_GROUP = topicsByGroup();
+  /** Each job in the pipeline and the topics it reads. */
+  private static final Map<String, List<String>> TOPICS_BY_JOB = topicsByJob();
 
-  private static Map<String, List<String>> topicsByGroup() {
-    Map<String, List<String>> groups = new java.util.LinkedHashMap<>();
-    groups.put("servicepulse-" + IngestJob.NAME, List.of("chat-messages", "order-events"));
-    groups.put("servicepulse-" + QaJob.NAME, List.of("chat-messages"));
-    groups.put("servicepulse-" + ServiceMetricsJob.NAME, List.of("chat-messages"));
-    groups.put("servicepulse-" + AttributionJob.NAME, List.of("chat-messages", "order-events"));
-    return java.util.Collections.unmodifiableMap(groups);
+  private static Map<String, List<String>> topicsByJob() {
+    Map<String, List<String>> jobs = new java.util.LinkedHashMap<>();
+    jobs.put(IngestJob.NAME, List.of("chat-messages", "order-events"));
+    jobs.put(QaJob.NAME, List.of("chat-messages"));
+    jobs.put(ServiceMetricsJob.NAME, List.of("chat-messages"));
+    jobs.put(AttributionJob.NAME, List.of("chat-messages", "order-events"));
+    return java.util.Collections.unmodifiableMap(jobs);
   }
 
   private DemoRun() {}
@@ -116,7 +116,7 @@ public final class DemoRun {
     }
     System.out.println("  running; first checkpoint completed");
 
-    ConsumerLag lag = new ConsumerLag(options.bootstrapServers(), TOPICS_BY_GROUP);
+    ConsumerLag lag = new ConsumerLag(options.bootstrapServers(), TOPICS_BY_JOB);
     Progress progress = new Progress(clickHouse, lag, truth, stream.size());
     step(4, "Producing at " + options.rate() + " events/s; the pipeline is killed half-way");
     // Late buyers' events (2 h behind the stream) are sent once the jobs have caught up, as they

@@ -59,10 +59,10 @@ final class Progress {
   /** Records each job has still to read, e.g. "ingest 0, attribution 1,234". */
   private String lagText() throws Exception {
     StringBuilder text = new StringBuilder();
-    for (var group : lag.byGroup().entrySet()) {
+    for (var job : lag.byJob().entrySet()) {
       text.append(text.isEmpty() ? "" : ", ")
-          .append(group.getKey().replaceFirst("^servicepulse-", ""))
-          .append(String.format(" %,d", group.getValue()));
+          .append(job.getKey())
+          .append(String.format(" %,d", job.getValue()));
     }
     return text.toString();
   }

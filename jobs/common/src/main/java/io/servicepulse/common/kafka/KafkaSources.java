@@ -16,12 +16,17 @@ public final class KafkaSources {
     return KafkaSource.<RawRecord>builder()
         .setBootstrapServers(config.get(ServicePulseOptions.KAFKA_BOOTSTRAP_SERVERS))
         .setTopics(topic)
-        .setGroupId(config.get(ServicePulseOptions.KAFKA_GROUP_ID_PREFIX) + "-" + jobName)
+        .setGroupId(groupId(config.get(ServicePulseOptions.KAFKA_GROUP_ID_PREFIX), jobName))
         .setStartingOffsets(startingOffsets(config))
         .setDeserializer(new RawRecordDeserializer())
         // Offsets live in checkpoints; committing them too only shows progress in Kafka tools.
         .setProperty("commit.offsets.on.checkpoint", "true")
         .build();
+  }
+
+  /** The consumer group a job's sources commit their offsets under (for progress in tools). */
+  public static String groupId(String prefix, String jobName) {
+    return prefix + "-" + jobName;
   }
 
   static OffsetsInitializer startingOffsets(JobConfig config) {
