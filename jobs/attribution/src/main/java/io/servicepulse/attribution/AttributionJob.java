@@ -6,7 +6,7 @@ import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.deadletter.DeadLetter;
 import io.servicepulse.common.deadletter.DeadLetters;
-import io.servicepulse.common.decode.EventDecoder;
+import io.servicepulse.common.decode.DecodedStreams;
 import io.servicepulse.common.flink.StreamingJobs;
 import io.servicepulse.common.kafka.KafkaSources;
 import io.servicepulse.common.kafka.RawRecord;
@@ -48,19 +48,11 @@ public final class AttributionJob {
     AttributionSettings settings = AttributionSettings.from(config);
     String schemasDir = config.get(ServicePulseOptions.SCHEMAS_DIR);
     SingleOutputStreamOperator<ChatMessage> messages =
-        env.fromSource(chatSource, SourceEventTime.chatMessages(config), "Kafka chat-messages")
-            .uid("attribution-chat-source")
-            .process(EventDecoder.chatMessages(NAME, schemasDir))
-            .returns(ChatMessage.class)
-            .uid("attribution-decode-chat")
-            .name("decode ChatMessage");
+        DecodedStreams.chatMessages(
+            env, chatSource, SourceEventTime.chatMessages(config), NAME, "attribution", schemasDir);
     SingleOutputStreamOperator<OrderEvent> orders =
-        env.fromSource(orderSource, SourceEventTime.orderEvents(config), "Kafka order-events")
-            .uid("attribution-order-source")
-            .process(EventDecoder.orderEvents(NAME, schemasDir))
-            .returns(OrderEvent.class)
-            .uid("attribution-decode-orders")
-            .name("decode OrderEvent");
+        DecodedStreams.orderEvents(
+            env, orderSource, SourceEventTime.orderEvents(config), NAME, "attribution", schemasDir);
     SingleOutputStreamOperator<ConversionDelta> deltas =
         messages
             .connect(orders)

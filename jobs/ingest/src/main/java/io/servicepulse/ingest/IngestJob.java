@@ -8,7 +8,7 @@ import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.deadletter.DeadLetter;
 import io.servicepulse.common.deadletter.DeadLetterSinks;
 import io.servicepulse.common.deadletter.DeadLetters;
-import io.servicepulse.common.decode.EventDecoder;
+import io.servicepulse.common.decode.DecodedStreams;
 import io.servicepulse.common.flink.StreamingJobs;
 import io.servicepulse.common.kafka.KafkaSources;
 import io.servicepulse.common.kafka.RawRecord;
@@ -48,19 +48,11 @@ public final class IngestJob {
       Sinks sinks) {
     // Ingest needs no event time: records keep their Kafka timestamps for delay figures.
     SingleOutputStreamOperator<ChatMessage> messages =
-        env.fromSource(chatSource, WatermarkStrategy.noWatermarks(), "Kafka chat-messages")
-            .uid("ingest-chat-source")
-            .process(EventDecoder.chatMessages(NAME, schemasDir))
-            .returns(ChatMessage.class)
-            .uid("ingest-decode-chat")
-            .name("decode ChatMessage");
+        DecodedStreams.chatMessages(
+            env, chatSource, WatermarkStrategy.noWatermarks(), NAME, "ingest", schemasDir);
     SingleOutputStreamOperator<OrderEvent> orders =
-        env.fromSource(orderSource, WatermarkStrategy.noWatermarks(), "Kafka order-events")
-            .uid("ingest-order-source")
-            .process(EventDecoder.orderEvents(NAME, schemasDir))
-            .returns(OrderEvent.class)
-            .uid("ingest-decode-orders")
-            .name("decode OrderEvent");
+        DecodedStreams.orderEvents(
+            env, orderSource, WatermarkStrategy.noWatermarks(), NAME, "ingest", schemasDir);
     DataStream<DeadLetter> deadLetters =
         messages.getSideOutput(DeadLetters.TAG).union(orders.getSideOutput(DeadLetters.TAG));
     sinks.attach(messages, orders, deadLetters);

@@ -8,7 +8,7 @@ import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.deadletter.DeadLetter;
 import io.servicepulse.common.deadletter.DeadLetterSinks;
 import io.servicepulse.common.deadletter.DeadLetters;
-import io.servicepulse.common.decode.EventDecoder;
+import io.servicepulse.common.decode.DecodedStreams;
 import io.servicepulse.common.flink.EventTime;
 import io.servicepulse.common.flink.StreamingJobs;
 import io.servicepulse.common.kafka.KafkaSources;
@@ -66,12 +66,13 @@ public final class ServiceMetricsJob {
       Sinks sinks) {
     MetricsSettings settings = MetricsSettings.from(config);
     SingleOutputStreamOperator<ChatMessage> messages =
-        env.fromSource(chatSource, WatermarkStrategy.noWatermarks(), "Kafka chat-messages")
-            .uid("metrics-chat-source")
-            .process(EventDecoder.chatMessages(NAME, config.get(ServicePulseOptions.SCHEMAS_DIR)))
-            .returns(ChatMessage.class)
-            .uid("metrics-decode-chat")
-            .name("decode ChatMessage");
+        DecodedStreams.chatMessages(
+            env,
+            chatSource,
+            WatermarkStrategy.noWatermarks(),
+            NAME,
+            "metrics",
+            config.get(ServicePulseOptions.SCHEMAS_DIR));
     SingleOutputStreamOperator<TurnFact> turns =
         messages
             .assignTimestampsAndWatermarks(eventTime)

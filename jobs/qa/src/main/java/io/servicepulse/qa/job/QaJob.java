@@ -8,7 +8,7 @@ import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.deadletter.DeadLetter;
 import io.servicepulse.common.deadletter.DeadLetterSinks;
 import io.servicepulse.common.deadletter.DeadLetters;
-import io.servicepulse.common.decode.EventDecoder;
+import io.servicepulse.common.decode.DecodedStreams;
 import io.servicepulse.common.flink.StreamingJobs;
 import io.servicepulse.common.kafka.KafkaSources;
 import io.servicepulse.common.kafka.RawRecord;
@@ -42,12 +42,13 @@ public final class QaJob {
       JobConfig config,
       Sinks sinks) {
     SingleOutputStreamOperator<ChatMessage> messages =
-        env.fromSource(chatSource, WatermarkStrategy.noWatermarks(), "Kafka chat-messages")
-            .uid("qa-chat-source")
-            .process(EventDecoder.chatMessages(NAME, config.get(ServicePulseOptions.SCHEMAS_DIR)))
-            .returns(ChatMessage.class)
-            .uid("qa-decode-chat")
-            .name("decode ChatMessage");
+        DecodedStreams.chatMessages(
+            env,
+            chatSource,
+            WatermarkStrategy.noWatermarks(),
+            NAME,
+            "qa",
+            config.get(ServicePulseOptions.SCHEMAS_DIR));
     DataStream<QaFlagRow> flags =
         messages
             .flatMap(
