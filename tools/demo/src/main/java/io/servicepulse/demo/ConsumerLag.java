@@ -24,6 +24,7 @@ final class ConsumerLag implements AutoCloseable {
 
   private final Admin admin;
   private final Map<String, List<String>> topicsByJob;
+  private Map<TopicPartition, OffsetSpec> endOffsetRequest;
 
   /**
    * @param topicsByJob job name → the topics it reads, in display order; the job's consumer group
@@ -36,18 +37,7 @@ final class ConsumerLag implements AutoCloseable {
 
   /** Job name → records not yet committed; a job that has committed nothing lags all. */
   Map<String, Long> byJob() throws ExecutionException, InterruptedException {
-    Set<String> topics = new TreeSet<>();
-    topicsByJob.values().forEach(topics::addAll);
-    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-    for (var topic : admin.describeTopics(topics).allTopicNames().get().values()) {
-      topic
-          .partitions()
-          .forEach(
-              p ->
-                  request.put(
-                      new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
-    }
-    var ends = admin.listOffsets(request).all().get();
+    var ends = admin.listOffsets(endOffsetRequest()).all().get();
     Map<String, Long> lag = new LinkedHashMap<>();
     for (var job : topicsByJob.entrySet()) {
       String group =
@@ -65,6 +55,26 @@ final class ConsumerLag implements AutoCloseable {
       lag.put(job.getKey(), behind);
     }
     return lag;
+  }
+
+  /** Every partition of the jobs' topics; the topics do not change during a run, so asked once. */
+  private Map<TopicPartition, OffsetSpec> endOffsetRequest()
+      throws ExecutionException, InterruptedException {
+    if (endOffsetRequest == null) {
+      Set<String> topics = new TreeSet<>();
+      topicsByJob.values().forEach(topics::addAll);
+      Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+      for (var topic : admin.describeTopics(topics).allTopicNames().get().values()) {
+        topic
+            .partitions()
+            .forEach(
+                p ->
+                    request.put(
+                        new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
+      }
+      endOffsetRequest = request;
+    }
+    return endOffsetRequest;
   }
 
   boolean caughtUp() throws ExecutionException, InterruptedException {
