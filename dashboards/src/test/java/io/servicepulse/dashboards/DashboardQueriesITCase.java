@@ -145,6 +145,8 @@ class DashboardQueriesITCase {
             Map.of(
                 "events.source-idleness",
                 "5 s",
+                "events.backlog-idleness",
+                "5 s",
                 ServicePulseOptions.QA_MODEL_ROOT.key(),
                 coreNlpModels()));
     new ClickHouseMigrations(ClickHouseConnectionFactory.from(config)).migrate();
@@ -154,9 +156,8 @@ class DashboardQueriesITCase {
     env.setParallelism(1);
     IngestJob.defineWorkflow(
         env,
-        RecordSources.of(chatRecords),
-        RecordSources.of(orderRecords),
-        null,
+        RecordSources.chat(IngestJob.NAME, chatRecords),
+        RecordSources.orders(IngestJob.NAME, orderRecords),
         (messages, orders, deadLetters) -> {
           messages.sinkTo(ClickHouseSink.of(IngestJob.NAME, new MessagesTable(), config));
           orders.sinkTo(ClickHouseSink.of(IngestJob.NAME, new OrdersTable(), config));
@@ -164,7 +165,7 @@ class DashboardQueriesITCase {
         });
     ServiceMetricsJob.defineWorkflow(
         env,
-        RecordSources.of(chatRecords),
+        RecordSources.chat(ServiceMetricsJob.NAME, chatRecords),
         EventTime.chatMessages(config),
         config,
         (turns, minutes, rates, deadLetters) ->
@@ -172,7 +173,7 @@ class DashboardQueriesITCase {
     // QaJob's workflow with its production sinks (QaJob.wire), on the same bounded chat records.
     QaJob.defineWorkflow(
         env,
-        RecordSources.of(chatRecords),
+        RecordSources.chat(QaJob.NAME, chatRecords),
         config,
         (flags, deadLetters) -> {
           flags
@@ -219,8 +220,8 @@ class DashboardQueriesITCase {
     env.enableCheckpointing(1_000);
     AttributionJob.defineWorkflow(
         env,
-        KafkaSources.raw(config, config.get(ServicePulseOptions.KAFKA_CHAT_TOPIC), "dashboards"),
-        KafkaSources.raw(config, config.get(ServicePulseOptions.KAFKA_ORDER_TOPIC), "dashboards"),
+        KafkaSources.chatMessages(config, AttributionJob.NAME).build(),
+        KafkaSources.orderEvents(config, AttributionJob.NAME).build(),
         config,
         new ClickHouseSinks(config));
     JobClient job = env.executeAsync("dashboards ITCase: attribution");

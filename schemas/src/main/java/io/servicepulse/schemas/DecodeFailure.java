@@ -9,5 +9,7 @@ public enum DecodeFailure {
   /** The header names a schema fingerprint no released version has. */
   UNKNOWN_SCHEMA,
   /** The header is fine but the body does not decode with that schema. */
-  CORRUPT
+  CORRUPT,
+  /** The body decodes, but a string field holds bytes that are not UTF-8. */
+  INVALID_UTF8
 }

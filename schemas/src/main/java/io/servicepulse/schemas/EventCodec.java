@@ -43,7 +43,7 @@ public final class EventCodec<T extends SpecificRecord> {
     SpecificData model = SpecificData.getForClass(type);
     this.type = type;
     this.encoder = new BinaryMessageEncoder<>(model, current);
-    this.decoder = new BinaryMessageDecoder<>(model, current, store);
+    this.decoder = new BinaryMessageDecoder<>(new StrictUtf8Data(model), current, store);
     store.versionsOf(current.getFullName()).forEach(decoder::addSchema);
   }
 
@@ -87,6 +87,8 @@ public final class EventCodec<T extends SpecificRecord> {
       return DecodeResult.failed(DecodeFailure.UNKNOWN_SCHEMA, e.getMessage());
     } catch (BadHeaderException e) {
       return DecodeResult.failed(DecodeFailure.BAD_HEADER, e.getMessage());
+    } catch (StrictUtf8Data.InvalidUtf8Exception e) {
+      return DecodeResult.failed(DecodeFailure.INVALID_UTF8, e.getMessage());
     } catch (IOException | RuntimeException e) {
       // Avro reports truncated or garbled bodies with many exception types.
       return DecodeResult.failed(

@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -158,6 +159,35 @@ class EventCodecTest {
     Arrays.fill(bytes, 10, 19, (byte) 0xfe); // varint for an enormous string length
     bytes[19] = 0x0f;
     assertThat(chats.decode(bytes).failure()).isEqualTo(DecodeFailure.CORRUPT);
+  }
+
+  @Test
+  void textThatIsNotUtf8IsATypedFailureNotAReplacementCharacter() {
+    byte[] bytes = chats.encode(ChatMessage.newBuilder(chat()).setText("亲XY在的").build());
+    int at = indexOf(bytes, "XY".getBytes(StandardCharsets.UTF_8));
+    bytes[at] = (byte) 0xC3; // a lead byte followed by '(' is malformed UTF-8
+    bytes[at + 1] = (byte) 0x28;
+    DecodeResult<ChatMessage> result = chats.decode(bytes);
+    assertThat(result.failure()).isEqualTo(DecodeFailure.INVALID_UTF8);
+  }
+
+  @Test
+  void aGenuineReplacementCharacterIsKept() {
+    ChatMessage sent = ChatMessage.newBuilder(chat()).setText("乱码\uFFFD了").build();
+    assertThat(chats.decode(chats.encode(sent)).event().getText()).isEqualTo("乱码\uFFFD了");
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new AssertionError("not found");
   }
 
   @Test

@@ -6,12 +6,14 @@ import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.deadletter.DeadLetter;
 import io.servicepulse.common.deadletter.DeadLetters;
+import io.servicepulse.common.decode.Decoded;
 import io.servicepulse.common.decode.DecodedStreams;
+import io.servicepulse.common.flink.EventTime;
 import io.servicepulse.common.flink.StreamingJobs;
 import io.servicepulse.common.kafka.KafkaSources;
-import io.servicepulse.common.kafka.RawRecord;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.events.OrderEvent;
+import java.time.Duration;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -27,6 +29,8 @@ public final class AttributionJob {
 
   public static final String NAME = "attribution";
 
+  private static final String ALIGNMENT_GROUP = "attribution-sources";
+
   private AttributionJob() {}
 
   /** Where the job's outputs go; tests collect them, {@link #main} writes ClickHouse. */
@@ -41,18 +45,25 @@ public final class AttributionJob {
 
   public static void defineWorkflow(
       StreamExecutionEnvironment env,
-      Source<RawRecord, ?, ?> chatSource,
-      Source<RawRecord, ?, ?> orderSource,
+      Source<Decoded<ChatMessage>, ?, ?> chatSource,
+      Source<Decoded<OrderEvent>, ?, ?> orderSource,
       JobConfig config,
       Sinks sinks) {
     AttributionSettings settings = AttributionSettings.from(config);
-    String schemasDir = config.get(ServicePulseOptions.SCHEMAS_DIR);
+    // Both topics in one alignment group, so one topic's reader cannot run far ahead of the other.
+    Duration maxDrift = config.get(ServicePulseOptions.EVENTS_MAX_OUT_OF_ORDERNESS);
     SingleOutputStreamOperator<ChatMessage> messages =
         DecodedStreams.chatMessages(
-            env, chatSource, SourceEventTime.chatMessages(config), NAME, "attribution", schemasDir);
+            env,
+            chatSource,
+            EventTime.aligned(EventTime.chatMessages(config), ALIGNMENT_GROUP, maxDrift),
+            "attribution");
     SingleOutputStreamOperator<OrderEvent> orders =
         DecodedStreams.orderEvents(
-            env, orderSource, SourceEventTime.orderEvents(config), NAME, "attribution", schemasDir);
+            env,
+            orderSource,
+            EventTime.aligned(EventTime.orderEvents(config), ALIGNMENT_GROUP, maxDrift),
+            "attribution");
     SingleOutputStreamOperator<ConversionDelta> deltas =
         messages
             .connect(orders)
@@ -85,8 +96,8 @@ public final class AttributionJob {
   public static void wire(StreamExecutionEnvironment env, JobConfig config) {
     defineWorkflow(
         env,
-        KafkaSources.raw(config, config.get(ServicePulseOptions.KAFKA_CHAT_TOPIC), NAME),
-        KafkaSources.raw(config, config.get(ServicePulseOptions.KAFKA_ORDER_TOPIC), NAME),
+        KafkaSources.chatMessages(config, NAME).build(),
+        KafkaSources.orderEvents(config, NAME).build(),
         config,
         new ClickHouseSinks(config));
   }

@@ -4,17 +4,16 @@ import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
 import io.servicepulse.common.clickhouse.ClickHouseMigrations;
 import io.servicepulse.common.clickhouse.ClickHouseSink;
 import io.servicepulse.common.config.JobConfig;
-import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.deadletter.DeadLetter;
 import io.servicepulse.common.deadletter.DeadLetterSinks;
 import io.servicepulse.common.deadletter.DeadLetters;
+import io.servicepulse.common.decode.Decoded;
 import io.servicepulse.common.decode.DecodedStreams;
+import io.servicepulse.common.flink.EventTime;
 import io.servicepulse.common.flink.StreamingJobs;
 import io.servicepulse.common.kafka.KafkaSources;
-import io.servicepulse.common.kafka.RawRecord;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.events.OrderEvent;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -42,17 +41,14 @@ public final class IngestJob {
 
   public static void defineWorkflow(
       StreamExecutionEnvironment env,
-      Source<RawRecord, ?, ?> chatSource,
-      Source<RawRecord, ?, ?> orderSource,
-      String schemasDir,
+      Source<Decoded<ChatMessage>, ?, ?> chatSource,
+      Source<Decoded<OrderEvent>, ?, ?> orderSource,
       Sinks sinks) {
     // Ingest needs no event time: records keep their Kafka timestamps for delay figures.
     SingleOutputStreamOperator<ChatMessage> messages =
-        DecodedStreams.chatMessages(
-            env, chatSource, WatermarkStrategy.noWatermarks(), NAME, "ingest", schemasDir);
+        DecodedStreams.chatMessages(env, chatSource, EventTime.none(), "ingest");
     SingleOutputStreamOperator<OrderEvent> orders =
-        DecodedStreams.orderEvents(
-            env, orderSource, WatermarkStrategy.noWatermarks(), NAME, "ingest", schemasDir);
+        DecodedStreams.orderEvents(env, orderSource, EventTime.none(), "ingest");
     DataStream<DeadLetter> deadLetters =
         messages.getSideOutput(DeadLetters.TAG).union(orders.getSideOutput(DeadLetters.TAG));
     sinks.attach(messages, orders, deadLetters);
@@ -62,9 +58,8 @@ public final class IngestJob {
   public static void wire(StreamExecutionEnvironment env, JobConfig config) {
     defineWorkflow(
         env,
-        KafkaSources.raw(config, config.get(ServicePulseOptions.KAFKA_CHAT_TOPIC), NAME),
-        KafkaSources.raw(config, config.get(ServicePulseOptions.KAFKA_ORDER_TOPIC), NAME),
-        config.get(ServicePulseOptions.SCHEMAS_DIR),
+        KafkaSources.chatMessages(config, NAME).build(),
+        KafkaSources.orderEvents(config, NAME).build(),
         (messages, orders, deadLetters) -> {
           messages
               .sinkTo(ClickHouseSink.of(NAME, new MessagesTable(), config))

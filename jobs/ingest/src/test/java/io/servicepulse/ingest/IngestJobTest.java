@@ -57,9 +57,8 @@ class IngestJobTest {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     IngestJob.defineWorkflow(
         env,
-        RecordSources.of(chatRecords),
-        RecordSources.of(orderRecords),
-        null,
+        RecordSources.chat(IngestJob.NAME, chatRecords),
+        RecordSources.orders(IngestJob.NAME, orderRecords),
         (messages, orderStream, deadLetters) -> {
           messages.sinkTo(messagesOut);
           orderStream.sinkTo(ordersOut);

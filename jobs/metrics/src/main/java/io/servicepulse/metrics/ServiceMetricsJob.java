@@ -4,15 +4,14 @@ import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
 import io.servicepulse.common.clickhouse.ClickHouseMigrations;
 import io.servicepulse.common.clickhouse.ClickHouseSink;
 import io.servicepulse.common.config.JobConfig;
-import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.deadletter.DeadLetter;
 import io.servicepulse.common.deadletter.DeadLetterSinks;
 import io.servicepulse.common.deadletter.DeadLetters;
+import io.servicepulse.common.decode.Decoded;
 import io.servicepulse.common.decode.DecodedStreams;
 import io.servicepulse.common.flink.EventTime;
 import io.servicepulse.common.flink.StreamingJobs;
 import io.servicepulse.common.kafka.KafkaSources;
-import io.servicepulse.common.kafka.RawRecord;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.metrics.aggregate.MinuteAggregateFunction;
 import io.servicepulse.metrics.aggregate.MinuteContribution;
@@ -33,11 +32,12 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * ServiceMetricsJob: Kafka chat-messages → decode → event time → {@link TurnTracker} per (shop,
- * buyer) → ClickHouse {@code turns} (one row per turn), {@code service_minute} (per shop, team,
- * agent, minute: turns, response times, conversations, agent messages) and {@code
- * n_minute_reply_daily} (per-buyer N-minute human reply rate per shop and per agent and day). Late
- * and undecodable messages go to dead letters. Definitions: DESIGN.md "Metric definitions".
+ * ServiceMetricsJob: Kafka chat-messages, decoded with event time per partition → {@link
+ * TurnTracker} per (shop, buyer) → ClickHouse {@code turns} (one row per turn), {@code
+ * service_minute} (per shop, team, agent, minute: turns, response times, conversations, agent
+ * messages) and {@code n_minute_reply_daily} (per-buyer N-minute human reply rate per shop and per
+ * agent and day). Late and undecodable messages go to dead letters. Definitions: DESIGN.md "Metric
+ * definitions".
  */
 public final class ServiceMetricsJob {
 
@@ -55,29 +55,21 @@ public final class ServiceMetricsJob {
   }
 
   /**
-   * @param eventTime timestamps and watermarks of decoded messages; {@link #main} uses {@link
-   *     EventTime#chatMessages}, tests may use watermarks that do not depend on wall-clock time
+   * @param eventTime timestamps and watermarks made in the source per partition; {@link #main} uses
+   *     {@link EventTime#chatMessages}, tests may use watermarks that do not depend on wall-clock
+   *     time
    */
   public static void defineWorkflow(
       StreamExecutionEnvironment env,
-      Source<RawRecord, ?, ?> chatSource,
-      WatermarkStrategy<ChatMessage> eventTime,
+      Source<Decoded<ChatMessage>, ?, ?> chatSource,
+      WatermarkStrategy<Decoded<ChatMessage>> eventTime,
       JobConfig config,
       Sinks sinks) {
     MetricsSettings settings = MetricsSettings.from(config);
     SingleOutputStreamOperator<ChatMessage> messages =
-        DecodedStreams.chatMessages(
-            env,
-            chatSource,
-            WatermarkStrategy.noWatermarks(),
-            NAME,
-            "metrics",
-            config.get(ServicePulseOptions.SCHEMAS_DIR));
+        DecodedStreams.chatMessages(env, chatSource, eventTime, "metrics");
     SingleOutputStreamOperator<TurnFact> turns =
         messages
-            .assignTimestampsAndWatermarks(eventTime)
-            .uid("metrics-event-time")
-            .name("event time")
             .keyBy(new ShopBuyerKey())
             .process(new TurnTracker(NAME, settings))
             .uid("metrics-turn-tracker")
@@ -122,7 +114,7 @@ public final class ServiceMetricsJob {
   public static void wire(StreamExecutionEnvironment env, JobConfig config) {
     defineWorkflow(
         env,
-        KafkaSources.raw(config, config.get(ServicePulseOptions.KAFKA_CHAT_TOPIC), NAME),
+        KafkaSources.chatMessages(config, NAME).build(),
         EventTime.chatMessages(config),
         config,
         (turns, minutes, replyRates, deadLetters) ->

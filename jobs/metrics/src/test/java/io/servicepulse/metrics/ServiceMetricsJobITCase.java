@@ -6,9 +6,11 @@ import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
 import io.servicepulse.common.clickhouse.ClickHouseMigrations;
 import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.config.ServicePulseOptions;
-import io.servicepulse.common.kafka.RawRecord;
-import io.servicepulse.common.kafka.RawRecordDeserializer;
+import io.servicepulse.common.decode.Decoded;
+import io.servicepulse.common.kafka.KafkaSources;
+import io.servicepulse.common.testing.PerEventWatermarks;
 import io.servicepulse.common.testing.StackConfigs;
+import io.servicepulse.events.ChatMessage;
 import io.servicepulse.generator.EventGenerator;
 import io.servicepulse.generator.GeneratedStream;
 import io.servicepulse.generator.GeneratorConfig;
@@ -80,19 +82,16 @@ class ServiceMetricsJobITCase {
     env.enableCheckpointing(1_000);
     // Bounded: at the end of the topic the watermark jumps to the end of time, so every turn is
     // decided and every conversation settled, as the truth assumes.
-    KafkaSource<RawRecord> source =
-        KafkaSource.<RawRecord>builder()
-            .setBootstrapServers(config.get(ServicePulseOptions.KAFKA_BOOTSTRAP_SERVERS))
-            .setTopics(chatTopic)
-            .setGroupId("metrics-itcase")
-            .setStartingOffsets(OffsetsInitializer.earliest())
+    KafkaSource<Decoded<ChatMessage>> source =
+        KafkaSources.chatMessages(config, ServiceMetricsJob.NAME)
             .setBounded(OffsetsInitializer.latest())
-            .setDeserializer(new RawRecordDeserializer())
             .build();
     ServiceMetricsJob.defineWorkflow(
         env,
         source,
-        PerEventWatermarks.strategy(config.get(ServicePulseOptions.EVENTS_MAX_OUT_OF_ORDERNESS)),
+        PerEventWatermarks.strategy(
+            config.get(ServicePulseOptions.EVENTS_MAX_OUT_OF_ORDERNESS),
+            m -> m.getTs().toEpochMilli()),
         config,
         (turns, minutes, replyRates, deadLetters) ->
             ServiceMetricsJob.clickHouse(config, turns, minutes, replyRates, deadLetters));

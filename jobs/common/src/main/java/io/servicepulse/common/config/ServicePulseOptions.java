@@ -177,7 +177,46 @@ public final class ServicePulseOptions {
       ConfigOptions.key("events.source-idleness")
           .durationType()
           .defaultValue(Duration.ofSeconds(30))
-          .withDescription("A Kafka partition silent this long stops holding the watermark back.");
+          .withDescription(
+              "A Kafka partition silent this long stops holding the watermark back, if it was"
+                  + " live: its newest event at most events.allowed-lateness behind the clock.");
+
+  public static final ConfigOption<Duration> EVENTS_BACKLOG_IDLENESS =
+      ConfigOptions.key("events.backlog-idleness")
+          .durationType()
+          .defaultValue(Duration.ofMinutes(2))
+          .withDescription(
+              "A Kafka partition that falls silent while reading a backlog (its newest event"
+                  + " further behind the clock) is presumed unreachable (broker outage, restore)"
+                  + " and holds the watermark this long before it counts as idle, so its backlog"
+                  + " is not judged late against partitions that came back first.");
+
+  public static final ConfigOption<Duration> EVENTS_MAX_AHEAD =
+      ConfigOptions.key("events.max-ahead")
+          .durationType()
+          .defaultValue(Duration.ofHours(1))
+          .withDescription(
+              "An event whose ts is further ahead of the clock (when a job reads it) is a dead"
+                  + " letter (stage 'invalid', reason 'ts ahead of clock') and never moves a"
+                  + " watermark: one far-future event would make every later event late.");
+
+  public static final ConfigOption<String> EVENTS_EARLIEST =
+      ConfigOptions.key("events.earliest")
+          .stringType()
+          .defaultValue("2000-01-01T00:00:00Z")
+          .withDescription(
+              "An event whose ts is before this instant is a dead letter (stage 'invalid',"
+                  + " reason 'ts before floor').");
+
+  public static final ConfigOption<Integer> EVENTS_MAX_TEXT_BYTES =
+      ConfigOptions.key("events.max-text-bytes")
+          .intType()
+          .defaultValue(256 * 1024)
+          .withDescription(
+              "Longest chat text in UTF-8 bytes; a longer message is a dead letter (stage"
+                  + " 'invalid', reason 'text too long') whose full bytes stay at its Kafka"
+                  + " address. Ids longer than 256 characters and amounts beyond Decimal(18, 2)"
+                  + " are dead letters too.");
 
   public static final ConfigOption<String> EVENTS_TIME_ZONE =
       ConfigOptions.key("events.time-zone")

@@ -1,72 +1,111 @@
 package io.servicepulse.common.decode;
 
 import io.servicepulse.common.deadletter.DeadLetter;
-import io.servicepulse.common.deadletter.DeadLetters;
 import io.servicepulse.common.kafka.RawRecord;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.events.OrderEvent;
+import io.servicepulse.schemas.DecodeFailure;
 import io.servicepulse.schemas.DecodeResult;
 import io.servicepulse.schemas.EventCodec;
 import io.servicepulse.schemas.ReleasedSchemas;
+import java.io.Serializable;
 import java.nio.file.Path;
-import java.util.function.Function;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
-import org.apache.flink.util.Collector;
 import org.apache.flink.util.function.SerializableFunction;
 
 /**
- * Turns raw Kafka records into events. Bytes that do not decode, and events that break {@link
- * EventRules}, go to the {@link DeadLetters#TAG} side output with reason, topic, partition and
- * offset; the job keeps running.
+ * The one place records become events: bytes that do not decode, and events that break {@link
+ * EventRules} or {@link EventLimits}, become dead letters with reason, topic, partition, offset and
+ * the original bytes. Used inside the Kafka source ({@link
+ * io.servicepulse.common.kafka.DecodingDeserializer}), so every job decodes once and event time
+ * comes from the decoded event per partition. Call {@link #open} once per task before decoding.
  */
-public final class EventDecoder<T> extends ProcessFunction<RawRecord, T> {
+public final class EventDecoder<T> implements Serializable {
 
   private final String job;
   private final String schemasDir;
+  private final Class<T> eventClass;
+  private final EventLimits limits;
   private final SerializableFunction<ReleasedSchemas, EventCodec<?>> codecFactory;
-  private final SerializableFunction<T, String> violation;
+  private final Rules<T> rules;
   private final SerializableFunction<T, String> eventId;
-  private transient Function<byte[], DecodeResult<T>> decode;
+  private transient EventCodec<?> codec;
+
+  /** {@link EventRules#violation} for one event type. */
+  private interface Rules<T> extends Serializable {
+    EventRules.Violation violation(T event, EventLimits limits, long nowMs);
+  }
 
   private EventDecoder(
       String job,
       String schemasDir,
+      Class<T> eventClass,
+      EventLimits limits,
       SerializableFunction<ReleasedSchemas, EventCodec<?>> codecFactory,
-      SerializableFunction<T, String> violation,
+      Rules<T> rules,
       SerializableFunction<T, String> eventId) {
     this.job = job;
     this.schemasDir = schemasDir;
+    this.eventClass = eventClass;
+    this.limits = limits;
     this.codecFactory = codecFactory;
-    this.violation = violation;
+    this.rules = rules;
     this.eventId = eventId;
   }
 
-  public static EventDecoder<ChatMessage> chatMessages(String job, String schemasDir) {
+  public static EventDecoder<ChatMessage> chatMessages(
+      String job, String schemasDir, EventLimits limits) {
     return new EventDecoder<>(
-        job, schemasDir, EventCodec::chatMessages, EventRules::violation, ChatMessage::getEventId);
+        job,
+        schemasDir,
+        ChatMessage.class,
+        limits,
+        EventCodec::chatMessages,
+        EventRules::violation,
+        ChatMessage::getEventId);
   }
 
-  public static EventDecoder<OrderEvent> orderEvents(String job, String schemasDir) {
+  public static EventDecoder<OrderEvent> orderEvents(
+      String job, String schemasDir, EventLimits limits) {
     return new EventDecoder<>(
-        job, schemasDir, EventCodec::orderEvents, EventRules::violation, OrderEvent::getEventId);
+        job,
+        schemasDir,
+        OrderEvent.class,
+        limits,
+        EventCodec::orderEvents,
+        EventRules::violation,
+        OrderEvent::getEventId);
   }
 
-  @Override
-  @SuppressWarnings("unchecked")
-  public void open(OpenContext openContext) {
+  public Class<T> eventClass() {
+    return eventClass;
+  }
+
+  public void open() {
     ReleasedSchemas store =
         ReleasedSchemas.bundledPlus(schemasDir == null ? null : Path.of(schemasDir));
-    EventCodec<?> codec = codecFactory.apply(store);
-    decode = bytes -> (DecodeResult<T>) codec.decode(bytes);
+    codec = codecFactory.apply(store);
   }
 
-  @Override
-  public void processElement(RawRecord record, Context ctx, Collector<T> out) {
-    DecodeResult<T> result = decode.apply(record.value);
+  /** The event, or the dead letter saying why not; {@code nowMs} bounds the event's ts. */
+  @SuppressWarnings("unchecked")
+  public Decoded<T> decode(RawRecord record, long nowMs) {
+    if (codec == null) {
+      open();
+    }
+    DecodeResult<T> result = (DecodeResult<T>) codec.decode(record.value);
     if (!result.isOk()) {
-      ctx.output(
-          DeadLetters.TAG,
+      if (result.failure() == DecodeFailure.INVALID_UTF8) {
+        // The structure decoded; its content breaks the model, like any invalid event.
+        return Decoded.failed(
+            DeadLetter.ofRecord(
+                job,
+                DeadLetter.STAGE_INVALID,
+                EventRules.INVALID_UTF8,
+                result.detail(),
+                record,
+                null));
+      }
+      return Decoded.failed(
           DeadLetter.ofRecord(
               job,
               DeadLetter.STAGE_DECODE,
@@ -74,17 +113,26 @@ public final class EventDecoder<T> extends ProcessFunction<RawRecord, T> {
               result.detail(),
               record,
               null));
-      return;
     }
     T event = result.event();
-    String broken = violation.apply(event);
+    EventRules.Violation broken = rules.violation(event, limits, nowMs);
     if (broken != null) {
-      ctx.output(
-          DeadLetters.TAG,
+      return Decoded.failed(
           DeadLetter.ofRecord(
-              job, DeadLetter.STAGE_INVALID, broken, broken, record, eventId.apply(event)));
-      return;
+              job,
+              DeadLetter.STAGE_INVALID,
+              broken.reason(),
+              broken.detail(),
+              record,
+              clip(eventId.apply(event))));
     }
-    out.collect(event);
+    return Decoded.of(event);
+  }
+
+  /** An id too long to be one is still worth showing, not worth storing whole. */
+  private static String clip(String id) {
+    return id == null || id.length() <= EventLimits.MAX_ID_CHARS
+        ? id
+        : id.substring(0, EventLimits.MAX_ID_CHARS);
   }
 }

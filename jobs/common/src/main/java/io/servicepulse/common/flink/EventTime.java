@@ -3,32 +3,66 @@ package io.servicepulse.common.flink;
 import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.deadletter.DeadLetter;
+import io.servicepulse.common.decode.Decoded;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.events.OrderEvent;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.util.function.SerializableFunction;
 
 /**
- * Event time for the jobs that need it: timestamps are the events' {@code ts}; the watermark trails
- * the largest seen by {@code events.max-out-of-orderness}; an event more than {@code
- * events.allowed-lateness} behind the watermark is late and is dead-lettered, never dropped.
+ * Event time for the jobs that need it, made in the Kafka source per partition ({@link
+ * PartitionWatermarks}): timestamps are the decoded events' {@code ts}; each partition's watermark
+ * trails its largest by {@code events.max-out-of-orderness}; the source's watermark is the least of
+ * its partitions' (idle ones aside). An event more than {@code events.allowed-lateness} behind the
+ * watermark is late and is dead-lettered, never dropped. Events beyond {@link
+ * io.servicepulse.common.decode.EventLimits} never reach a watermark: they are dead letters.
  */
 public final class EventTime {
 
   private EventTime() {}
 
-  public static WatermarkStrategy<ChatMessage> chatMessages(JobConfig config) {
-    return WatermarkStrategy.<ChatMessage>forBoundedOutOfOrderness(
-            config.get(ServicePulseOptions.EVENTS_MAX_OUT_OF_ORDERNESS))
-        .withTimestampAssigner((m, previous) -> m.getTs().toEpochMilli())
-        .withIdleness(config.get(ServicePulseOptions.EVENTS_SOURCE_IDLENESS));
+  public static WatermarkStrategy<Decoded<ChatMessage>> chatMessages(JobConfig config) {
+    return perPartition(config, m -> m.getTs().toEpochMilli());
   }
 
-  public static WatermarkStrategy<OrderEvent> orderEvents(JobConfig config) {
-    return WatermarkStrategy.<OrderEvent>forBoundedOutOfOrderness(
-            config.get(ServicePulseOptions.EVENTS_MAX_OUT_OF_ORDERNESS))
-        .withTimestampAssigner((o, previous) -> o.getTs().toEpochMilli())
-        .withIdleness(config.get(ServicePulseOptions.EVENTS_SOURCE_IDLENESS));
+  public static WatermarkStrategy<Decoded<OrderEvent>> orderEvents(JobConfig config) {
+    return perPartition(config, o -> o.getTs().toEpochMilli());
+  }
+
+  /** No event time: records keep their Kafka timestamps (IngestJob's delay figures, QaJob). */
+  public static <T> WatermarkStrategy<Decoded<T>> none() {
+    return WatermarkStrategy.noWatermarks();
+  }
+
+  /**
+   * Keeps the sources of one job within {@code maxDrift} of event time of each other (Flink
+   * watermark alignment), so a job reading two topics does not buffer one while the other lags.
+   */
+  public static <T> WatermarkStrategy<Decoded<T>> aligned(
+      WatermarkStrategy<Decoded<T>> strategy, String group, Duration maxDrift) {
+    return strategy.withWatermarkAlignment(group, maxDrift, Duration.ofSeconds(1));
+  }
+
+  private static <T> WatermarkStrategy<Decoded<T>> perPartition(
+      JobConfig config, SerializableFunction<T, Long> ts) {
+    long outOfOrdernessMs = config.get(ServicePulseOptions.EVENTS_MAX_OUT_OF_ORDERNESS).toMillis();
+    long idleAfterMs = config.get(ServicePulseOptions.EVENTS_SOURCE_IDLENESS).toMillis();
+    // A partition this close to the wall clock is live; a backlog that old could not be judged
+    // late anyway once the others' watermark passes it, so idleness cannot drop it.
+    long liveLagMs = config.get(ServicePulseOptions.EVENTS_ALLOWED_LATENESS).toMillis();
+    long backlogIdleAfterMs = config.get(ServicePulseOptions.EVENTS_BACKLOG_IDLENESS).toMillis();
+    return WatermarkStrategy.<Decoded<T>>forGenerator(
+            context ->
+                new PartitionWatermarks<>(
+                    outOfOrdernessMs,
+                    idleAfterMs,
+                    liveLagMs,
+                    backlogIdleAfterMs,
+                    context.getInputActivityClock(),
+                    System::currentTimeMillis))
+        .withTimestampAssigner(
+            (record, kafkaTs) -> record.isEvent() ? ts.apply(record.event) : kafkaTs);
   }
 
   /** True if an event at {@code ts} can no longer correct its aggregates. */

@@ -2,26 +2,56 @@ package io.servicepulse.common.kafka;
 
 import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.config.ServicePulseOptions;
+import io.servicepulse.common.decode.Decoded;
+import io.servicepulse.common.decode.EventDecoder;
+import io.servicepulse.common.decode.EventLimits;
+import io.servicepulse.events.ChatMessage;
+import io.servicepulse.events.OrderEvent;
 import java.util.Locale;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
-/** Kafka sources of raw records for the configured topics. */
+/**
+ * Kafka sources of decoded events for the configured topics: decoding happens in the source ({@link
+ * DecodingDeserializer}), so watermarks are made per partition from the decoded events. The
+ * builders are returned so tests can bound them ({@code setBounded}); jobs call {@code build()}.
+ */
 public final class KafkaSources {
 
   private KafkaSources() {}
 
-  public static KafkaSource<RawRecord> raw(JobConfig config, String topic, String jobName) {
-    return KafkaSource.<RawRecord>builder()
+  public static KafkaSourceBuilder<Decoded<ChatMessage>> chatMessages(
+      JobConfig config, String jobName) {
+    return builder(
+        config,
+        config.get(ServicePulseOptions.KAFKA_CHAT_TOPIC),
+        jobName,
+        EventDecoder.chatMessages(
+            jobName, config.get(ServicePulseOptions.SCHEMAS_DIR), EventLimits.from(config)));
+  }
+
+  public static KafkaSourceBuilder<Decoded<OrderEvent>> orderEvents(
+      JobConfig config, String jobName) {
+    return builder(
+        config,
+        config.get(ServicePulseOptions.KAFKA_ORDER_TOPIC),
+        jobName,
+        EventDecoder.orderEvents(
+            jobName, config.get(ServicePulseOptions.SCHEMAS_DIR), EventLimits.from(config)));
+  }
+
+  private static <T> KafkaSourceBuilder<Decoded<T>> builder(
+      JobConfig config, String topic, String jobName, EventDecoder<T> decoder) {
+    return KafkaSource.<Decoded<T>>builder()
         .setBootstrapServers(config.get(ServicePulseOptions.KAFKA_BOOTSTRAP_SERVERS))
         .setTopics(topic)
         .setGroupId(groupId(config.get(ServicePulseOptions.KAFKA_GROUP_ID_PREFIX), jobName))
         .setStartingOffsets(startingOffsets(config))
-        .setDeserializer(new RawRecordDeserializer())
+        .setDeserializer(new DecodingDeserializer<>(decoder))
         // Offsets live in checkpoints; committing them too only shows progress in Kafka tools.
-        .setProperty("commit.offsets.on.checkpoint", "true")
-        .build();
+        .setProperty("commit.offsets.on.checkpoint", "true");
   }
 
   /** The consumer group a job's sources commit their offsets under (for progress in tools). */

@@ -1,5 +1,8 @@
 package io.servicepulse.common.testing;
 
+import io.servicepulse.common.decode.Decoded;
+import io.servicepulse.common.decode.EventDecoder;
+import io.servicepulse.common.decode.EventLimits;
 import io.servicepulse.common.kafka.RawRecord;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.events.OrderEvent;
@@ -7,18 +10,40 @@ import io.servicepulse.schemas.EventCodec;
 import io.servicepulse.schemas.ReleasedSchemas;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 
-/** Bounded sources of raw records, standing in for a Kafka topic in tests without a broker. */
+/**
+ * Bounded sources standing in for a Kafka topic in tests without a broker: raw records are decoded
+ * as the Kafka source decodes them ({@link EventDecoder}, default {@link EventLimits}), so bad
+ * records arrive as dead letters with their addresses.
+ */
 public final class RecordSources {
 
   private RecordSources() {}
 
-  public static DataGeneratorSource<RawRecord> of(List<RawRecord> records) {
-    ListFunction function = new ListFunction(new ArrayList<>(records));
-    return new DataGeneratorSource<>(function, records.size(), TypeInformation.of(RawRecord.class));
+  /** Chat records decoded for {@code job}. */
+  public static DataGeneratorSource<Decoded<ChatMessage>> chat(
+      String job, List<RawRecord> records) {
+    return decoded(EventDecoder.chatMessages(job, null, EventLimits.defaults()), records);
+  }
+
+  /** Order records decoded for {@code job}. */
+  public static DataGeneratorSource<Decoded<OrderEvent>> orders(
+      String job, List<RawRecord> records) {
+    return decoded(EventDecoder.orderEvents(job, null, EventLimits.defaults()), records);
+  }
+
+  private static <T> DataGeneratorSource<Decoded<T>> decoded(
+      EventDecoder<T> decoder, List<RawRecord> records) {
+    long now = System.currentTimeMillis();
+    List<Decoded<T>> decoded = new ArrayList<>();
+    for (RawRecord r : records) {
+      decoded.add(decoder.decode(r, now));
+    }
+    ListFunction<Decoded<T>> function = new ListFunction<>(decoded);
+    return new DataGeneratorSource<>(
+        function, decoded.size(), Decoded.typeOf(decoder.eventClass()));
   }
 
   /** Encodes events as a topic would hold them, offsets 0, 1, 2, … on partition 0. */
@@ -44,10 +69,9 @@ public final class RecordSources {
     return new RawRecord(topic, 0, offset, EventFixtures.BEGINNING.toEpochMilli(), null, value);
   }
 
-  private record ListFunction(List<RawRecord> records)
-      implements GeneratorFunction<Long, RawRecord> {
+  private record ListFunction<T>(List<T> records) implements GeneratorFunction<Long, T> {
     @Override
-    public RawRecord map(Long index) {
+    public T map(Long index) {
       return records.get(index.intValue());
     }
   }

@@ -5,10 +5,11 @@ import io.servicepulse.common.clickhouse.ClickHouseMigrations;
 import io.servicepulse.common.clickhouse.ClickHouseUrls;
 import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.config.ServicePulseOptions;
+import io.servicepulse.common.decode.Decoded;
 import io.servicepulse.common.flink.EventTime;
 import io.servicepulse.common.flink.StreamingJobs;
-import io.servicepulse.common.kafka.RawRecord;
-import io.servicepulse.common.kafka.RawRecordDeserializer;
+import io.servicepulse.common.kafka.KafkaSources;
+import io.servicepulse.events.ChatMessage;
 import io.servicepulse.generator.EventGenerator;
 import io.servicepulse.generator.GeneratedStream;
 import io.servicepulse.generator.GeneratorConfig;
@@ -116,14 +117,9 @@ public final class ServiceMetricsBenchmark {
     values.put("kafka.chat-topic", topic);
     JobConfig config = JobConfig.of(values);
     StreamExecutionEnvironment env = StreamingJobs.environment(config);
-    KafkaSource<RawRecord> source =
-        KafkaSource.<RawRecord>builder()
-            .setBootstrapServers(bootstrap)
-            .setTopics(topic)
-            .setGroupId("bench-metrics")
-            .setStartingOffsets(OffsetsInitializer.earliest())
+    KafkaSource<Decoded<ChatMessage>> source =
+        KafkaSources.chatMessages(config, ServiceMetricsJob.NAME)
             .setBounded(OffsetsInitializer.latest())
-            .setDeserializer(new RawRecordDeserializer())
             .build();
     ServiceMetricsJob.defineWorkflow(
         env,

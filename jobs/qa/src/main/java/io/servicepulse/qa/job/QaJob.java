@@ -8,12 +8,12 @@ import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.deadletter.DeadLetter;
 import io.servicepulse.common.deadletter.DeadLetterSinks;
 import io.servicepulse.common.deadletter.DeadLetters;
+import io.servicepulse.common.decode.Decoded;
 import io.servicepulse.common.decode.DecodedStreams;
+import io.servicepulse.common.flink.EventTime;
 import io.servicepulse.common.flink.StreamingJobs;
 import io.servicepulse.common.kafka.KafkaSources;
-import io.servicepulse.common.kafka.RawRecord;
 import io.servicepulse.events.ChatMessage;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -38,17 +38,11 @@ public final class QaJob {
 
   public static void defineWorkflow(
       StreamExecutionEnvironment env,
-      Source<RawRecord, ?, ?> chatSource,
+      Source<Decoded<ChatMessage>, ?, ?> chatSource,
       JobConfig config,
       Sinks sinks) {
     SingleOutputStreamOperator<ChatMessage> messages =
-        DecodedStreams.chatMessages(
-            env,
-            chatSource,
-            WatermarkStrategy.noWatermarks(),
-            NAME,
-            "qa",
-            config.get(ServicePulseOptions.SCHEMAS_DIR));
+        DecodedStreams.chatMessages(env, chatSource, EventTime.none(), "qa");
     DataStream<QaFlagRow> flags =
         messages
             .flatMap(
@@ -66,7 +60,7 @@ public final class QaJob {
   public static void wire(StreamExecutionEnvironment env, JobConfig config) {
     defineWorkflow(
         env,
-        KafkaSources.raw(config, config.get(ServicePulseOptions.KAFKA_CHAT_TOPIC), NAME),
+        KafkaSources.chatMessages(config, NAME).build(),
         config,
         (flags, deadLetters) -> {
           flags
