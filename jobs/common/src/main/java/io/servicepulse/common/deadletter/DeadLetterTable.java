@@ -6,10 +6,29 @@ import java.sql.SQLException;
 import java.util.Base64;
 import java.util.List;
 
-/** Rows of {@code dead_letters} (schemas/clickhouse/003_dead_letters.sql). */
+/**
+ * Rows of {@code dead_letters} (schemas/clickhouse/003_dead_letters.sql, payload_bytes from 004).
+ * Payload and error are cut as on the Kafka topic ({@link DeadLetterJson}); {@code payload_bytes}
+ * keeps the original length.
+ */
 public final class DeadLetterTable implements ClickHouseTable<DeadLetter> {
 
-  private static final int MAX_PAYLOAD_BYTES = 64 * 1024;
+  private final int maxPayloadBytes;
+  private final int maxErrorChars;
+
+  public DeadLetterTable() {
+    this(DeadLetterJson.MAX_PAYLOAD_BYTES, DeadLetterJson.MAX_ERROR_CHARS);
+  }
+
+  private DeadLetterTable(int maxPayloadBytes, int maxErrorChars) {
+    this.maxPayloadBytes = maxPayloadBytes;
+    this.maxErrorChars = maxErrorChars;
+  }
+
+  /** Keeps only 1 KiB of payload and error: the last try for a letter ClickHouse refused. */
+  public static DeadLetterTable minimal() {
+    return new DeadLetterTable(1024, 1024);
+  }
 
   @Override
   public String name() {
@@ -29,28 +48,27 @@ public final class DeadLetterTable implements ClickHouseTable<DeadLetter> {
         "source_offset",
         "event_id",
         "payload_base64",
+        "payload_bytes",
         "recorded_ms");
   }
 
   @Override
   public void bind(PreparedStatement st, DeadLetter d, long recordTimestamp, long insertTimeMs)
       throws SQLException {
-    byte[] payload = d.payload;
-    if (payload.length > MAX_PAYLOAD_BYTES) {
-      // Keep the table small; the full record is still on the Kafka dead-letter topic.
-      payload = java.util.Arrays.copyOf(payload, MAX_PAYLOAD_BYTES);
-    }
+    byte[] payload = DeadLetterJson.payload(d);
     st.setString(1, d.deadLetterId);
     st.setString(2, d.job);
     st.setString(3, d.stage);
-    st.setString(4, d.reason);
-    st.setString(5, d.error);
+    st.setString(4, DeadLetterJson.cut(d.reason, maxErrorChars));
+    st.setString(5, DeadLetterJson.cut(d.error, maxErrorChars));
     st.setString(6, d.sourceTopic);
     st.setInt(7, d.sourcePartition);
     st.setLong(8, d.sourceOffset);
     st.setString(9, d.eventId);
-    st.setString(10, Base64.getEncoder().encodeToString(payload));
-    st.setLong(11, d.recordedMs);
+    st.setString(
+        10, Base64.getEncoder().encodeToString(DeadLetterJson.prefix(payload, maxPayloadBytes)));
+    st.setLong(11, payload.length);
+    st.setLong(12, d.recordedMs);
   }
 
   @Override
