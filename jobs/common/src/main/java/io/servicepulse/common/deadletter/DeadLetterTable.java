@@ -7,9 +7,9 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Rows of {@code dead_letters} (schemas/clickhouse/003_dead_letters.sql, payload_bytes from 004).
- * Payload and error are cut as on the Kafka topic ({@link DeadLetterJson}); {@code payload_bytes}
- * keeps the original length.
+ * Rows of {@code dead_letters} (schemas/clickhouse/003_dead_letters.sql). Payload and error are cut
+ * as on the Kafka topic ({@link DeadLetterJson}); a cut payload's original length is noted in the
+ * error text (ClickHouse 18.16 has no ADD COLUMN IF NOT EXISTS for a payload_bytes column).
  */
 public final class DeadLetterTable implements ClickHouseTable<DeadLetter> {
 
@@ -48,7 +48,6 @@ public final class DeadLetterTable implements ClickHouseTable<DeadLetter> {
         "source_offset",
         "event_id",
         "payload_base64",
-        "payload_bytes",
         "recorded_ms");
   }
 
@@ -60,15 +59,19 @@ public final class DeadLetterTable implements ClickHouseTable<DeadLetter> {
     st.setString(2, d.job);
     st.setString(3, d.stage);
     st.setString(4, DeadLetterJson.cut(d.reason, maxErrorChars));
-    st.setString(5, DeadLetterJson.cut(d.error, maxErrorChars));
+    String error = DeadLetterJson.cut(d.error, maxErrorChars);
+    if (payload.length > maxPayloadBytes) {
+      error +=
+          " [payload cut to its first " + maxPayloadBytes + " of " + payload.length + " bytes]";
+    }
+    st.setString(5, error);
     st.setString(6, d.sourceTopic);
     st.setInt(7, d.sourcePartition);
     st.setLong(8, d.sourceOffset);
     st.setString(9, d.eventId);
     st.setString(
         10, Base64.getEncoder().encodeToString(DeadLetterJson.prefix(payload, maxPayloadBytes)));
-    st.setLong(11, payload.length);
-    st.setLong(12, d.recordedMs);
+    st.setLong(11, d.recordedMs);
   }
 
   @Override

@@ -195,6 +195,6 @@ class BatchInserterTest {
     assertThat(letters).extracting(l -> l.eventId).containsExactly("len-200000");
     List<Object> written = table("dead_letters").get(0);
     assertThat(((String) written.get(9)).length()).isLessThan(2_000);
-    assertThat(written.get(10)).as("payload_bytes").isEqualTo(200_000L);
+    assertThat((String) written.get(4)).endsWith("[payload cut to its first 1024 of 200000 bytes]");
   }
 }
