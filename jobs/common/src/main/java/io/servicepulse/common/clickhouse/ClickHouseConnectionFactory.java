@@ -76,7 +76,8 @@ public final class ClickHouseConnectionFactory implements Serializable {
     props.setProperty("password", password);
     if (NATIVE_DRIVER.equals(driver)) {
       // Read by ClickHouseConfig (SettingKey connect_timeout / query_timeout) in whole seconds;
-      // query_timeout is the socket read timeout of every answer.
+      // query_timeout is the socket read timeout of every answer. A write blocked on a full
+      // socket to a frozen server is not covered: the kernel buffers a batch of normal size.
       props.setProperty("connect_timeout", String.valueOf(wholeSeconds(connectTimeout)));
       props.setProperty("query_timeout", String.valueOf(wholeSeconds(queryTimeout)));
     }

@@ -33,17 +33,6 @@ public final class ClickHouseSink<T> implements Sink<T> {
   private final String deadLetterBootstrapServers;
   private final String deadLetterTopic;
 
-  public ClickHouseSink(
-      String job,
-      ClickHouseTable<T> table,
-      ClickHouseConnectionFactory connections,
-      int batchSize,
-      Duration flushInterval,
-      int maxRetries,
-      Duration retryBackoff) {
-    this(job, table, connections, batchSize, flushInterval, maxRetries, retryBackoff, null, null);
-  }
-
   /**
    * @param deadLetterBootstrapServers Kafka for the dead letters of refused rows; null: ClickHouse
    *     {@code dead_letters} only

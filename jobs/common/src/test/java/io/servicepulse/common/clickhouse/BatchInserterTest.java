@@ -11,49 +11,16 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class BatchInserterTest {
 
-  /** Binds id and status; ids in {@code unbindable} throw while binding, as a driver may. */
-  record Probe(List<Long> unbindable) implements ClickHouseTable<Long> {
-    @Override
-    public String name() {
-      return "probe";
-    }
-
-    @Override
-    public List<String> columns() {
-      return List.of("id", "status");
-    }
-
-    @Override
-    public void bind(PreparedStatement st, Long id, long recordTimestamp, long insertTimeMs)
-        throws SQLException {
-      if (unbindable.contains(id)) {
-        throw new IllegalArgumentException("cannot bind " + id);
-      }
-      st.setLong(1, id);
-      st.setString(2, id == 13 ? "unlucky" : "ok");
-    }
-
-    @Override
-    public String idOf(Long row) {
-      return "probe-" + row;
-    }
-  }
-
-  private static final Probe PROBE = new Probe(List.of());
+  private static final ProbeTable PROBE = new ProbeTable("probe");
 
   @BeforeEach
   void reset() {
     FakeClickHouseDriver.reset();
-  }
-
-  private static List<BatchInserter.Row<Long>> rows(long from, long to) {
-    return LongStream.rangeClosed(from, to).mapToObj(id -> new BatchInserter.Row<>(id, 0)).toList();
   }
 
   private static BatchInserter inserter(int maxRetries) {
@@ -79,7 +46,7 @@ class BatchInserterTest {
                 ? new ClickHouseSQLException(60, "Table servicepulse.probe doesn't exist.")
                 : null;
 
-    List<DeadLetter> letters = inserter(5).insert("job", PROBE, rows(1, 608));
+    List<DeadLetter> letters = inserter(5).insert("job", PROBE, ProbeTable.rows(1, 608));
 
     assertThat(letters).isEmpty();
     assertThat(table("probe")).hasSize(608);
@@ -92,7 +59,7 @@ class BatchInserterTest {
     FakeClickHouseDriver.server =
         (table, rows) -> new ClickHouseSQLException(252, "Too many parts (300).");
 
-    assertThatThrownBy(() -> inserter(2).insert("job", PROBE, rows(1, 100)))
+    assertThatThrownBy(() -> inserter(2).insert("job", PROBE, ProbeTable.rows(1, 100)))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("insert into probe failed 3 times in one flush")
         .hasMessageContaining("ClickHouse error 252")
@@ -105,7 +72,7 @@ class BatchInserterTest {
   void aValueTheServerRefusesIsIsolatedAndDeadLetteredAndTheRestWritten() throws Exception {
     FakeClickHouseDriver.server = BatchInserterTest::rejectUnlucky;
 
-    List<DeadLetter> letters = inserter(0).insert("job", PROBE, rows(1, 100));
+    List<DeadLetter> letters = inserter(0).insert("job", PROBE, ProbeTable.rows(1, 100));
 
     assertThat(table("probe")).hasSize(99).noneMatch(r -> r.get(0).equals(13L));
     assertThat(letters).hasSize(1);
@@ -123,7 +90,8 @@ class BatchInserterTest {
 
   @Test
   void aValueTheDriverRefusesWhileBindingIsDeadLetteredWithoutARetry() throws Exception {
-    List<DeadLetter> letters = inserter(0).insert("job", new Probe(List.of(7L, 8L)), rows(1, 20));
+    List<DeadLetter> letters =
+        inserter(0).insert("job", new ProbeTable("probe", List.of(7L, 8L)), ProbeTable.rows(1, 20));
 
     assertThat(letters).extracting(l -> l.eventId).containsExactly("probe-7", "probe-8");
     assertThat(letters.get(0).error).contains("IllegalArgumentException: cannot bind 7");
@@ -139,7 +107,7 @@ class BatchInserterTest {
                 ? new ClickHouseSQLException(131, "Too large string size.")
                 : rejectUnlucky(table, rows);
 
-    assertThatThrownBy(() -> inserter(0).insert("job", PROBE, rows(1, 100)))
+    assertThatThrownBy(() -> inserter(0).insert("job", PROBE, ProbeTable.rows(1, 100)))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("ClickHouse refused 1 dead letter(s)")
         .hasMessageContaining("even with payload and error cut to 1 KiB");

@@ -45,27 +45,6 @@ class ClickHouseSinkITCase {
               .setNumberSlotsPerTaskManager(2)
               .build());
 
-  /** A table whose status column accepts only 'ok', so a row can be made to be rejected. */
-  record ProbeTable(String name) implements ClickHouseTable<Long> {
-
-    @Override
-    public List<String> columns() {
-      return List.of("id", "status");
-    }
-
-    @Override
-    public void bind(PreparedStatement st, Long id, long recordTimestamp, long insertTimeMs)
-        throws SQLException {
-      st.setLong(1, id);
-      st.setString(2, id == 13 ? "unlucky" : "ok");
-    }
-
-    @Override
-    public String idOf(Long row) {
-      return "probe-" + row;
-    }
-  }
-
   /** A table whose ref column is a UUID; row 5 binds text that is not one. */
   record TypedTable() implements ClickHouseTable<Long> {
 
@@ -243,11 +222,11 @@ class ClickHouseSinkITCase {
                       "1 s")));
       ProbeTable frozen = new ProbeTable("frozen");
       try (BatchInserter inserter = new BatchInserter(viaProxy, 2, Duration.ofMillis(100))) {
-        inserter.insert("frozen-test", frozen, rows(100, 109));
+        inserter.insert("frozen-test", frozen, ProbeTable.rows(100, 109));
 
         proxy.freeze();
         long start = System.nanoTime();
-        assertThatThrownBy(() -> inserter.insert("frozen-test", frozen, rows(110, 119)))
+        assertThatThrownBy(() -> inserter.insert("frozen-test", frozen, ProbeTable.rows(110, 119)))
             .hasMessageContaining("failed 3 times in one flush")
             .hasRootCauseInstanceOf(SocketTimeoutException.class);
         // Three attempts of about 1 s each, not the whole freeze.
@@ -255,7 +234,7 @@ class ClickHouseSinkITCase {
 
         ScheduledExecutorService thaw = Executors.newSingleThreadScheduledExecutor();
         thaw.schedule(proxy::thaw, 1500, TimeUnit.MILLISECONDS);
-        inserter.insert("frozen-test", frozen, rows(110, 119));
+        inserter.insert("frozen-test", frozen, ProbeTable.rows(110, 119));
         thaw.shutdown();
       }
     }
@@ -265,10 +244,6 @@ class ClickHouseSinkITCase {
             STACK.queryClickHouse(
                 "SELECT count() FROM dead_letters FINAL WHERE job = 'frozen-test'"))
         .isEqualTo(List.of(List.of("0")));
-  }
-
-  private static List<BatchInserter.Row<Long>> rows(long from, long to) {
-    return LongStream.rangeClosed(from, to).mapToObj(id -> new BatchInserter.Row<>(id, 0)).toList();
   }
 
   @Test
