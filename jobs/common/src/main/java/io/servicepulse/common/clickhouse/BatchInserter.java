@@ -6,17 +6,21 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Inserts a batch over one reused connection. Tells an unreachable server (retry with backoff, then
- * fail) from rows the server rejects (isolate them by halving the batch, dead-letter them) by
- * asking the server a trivial query after a failure: that needs no knowledge of any one driver's
- * exception types.
+ * Inserts a batch over one reused connection. A value the driver refuses while binding, or the
+ * server refuses with a bad-value error code ({@link InsertErrors}), is a row error: the batch is
+ * halved until the refused rows are found, those become dead letters, the rest is written. Every
+ * other failure (server down or frozen, missing table, too many parts, memory, read-only, unknown
+ * code) is retried with backoff, at most {@code maxRetries} times per flush, then fails the job so
+ * it restarts from its checkpoint: good rows are never dead-lettered.
  */
 final class BatchInserter implements AutoCloseable {
 
@@ -27,6 +31,7 @@ final class BatchInserter implements AutoCloseable {
   private final int maxRetries;
   private final Duration firstBackoff;
   private final DeadLetterTable deadLetterTable = new DeadLetterTable();
+  private final DeadLetterTable lastTryTable = DeadLetterTable.minimal();
   private Connection connection;
 
   BatchInserter(ClickHouseConnectionFactory connections, int maxRetries, Duration firstBackoff) {
@@ -38,84 +43,170 @@ final class BatchInserter implements AutoCloseable {
   /** A row with the Flink record timestamp it arrived with. */
   record Row<T>(T value, long recordTimestamp) {}
 
-  <T> void insert(String job, ClickHouseTable<T> table, List<Row<T>> rows)
+  /** A row ClickHouse or the driver refused, and why. */
+  private record Refused<T>(Row<T> row, Throwable error) {}
+
+  /**
+   * Writes {@code rows}; the refused ones go to {@code dead_letters}. Returns their dead letters,
+   * for the caller to send to Kafka too (none when {@code table} is {@code dead_letters} itself).
+   */
+  <T> List<DeadLetter> insert(String job, ClickHouseTable<T> table, List<Row<T>> rows)
       throws IOException, InterruptedException {
-    for (int attempt = 0; ; attempt++) {
-      try {
-        execute(table, rows);
-        return;
-      } catch (SQLException e) {
-        closeQuietly();
-        if (serverAnswers()) {
-          isolateRejected(job, table, rows, e);
-          return;
-        }
-        if (attempt >= maxRetries) {
-          throw new IOException(
-              "ClickHouse at "
-                  + connections.url()
-                  + " unreachable after "
-                  + (attempt + 1)
-                  + " attempts; failing so the job restarts from its last checkpoint",
-              e);
-        }
-        long backoff = Math.min(MAX_BACKOFF_MS, firstBackoff.toMillis() << Math.min(attempt, 20));
-        LOG.warn(
-            "insert into {} failed ({}); retry {} of {} in {} ms",
-            table.name(),
-            e.getMessage(),
-            attempt + 1,
-            maxRetries,
-            backoff);
-        Thread.sleep(backoff);
-      }
+    Retries retries = new Retries();
+    List<Refused<T>> refused = write(table, rows, retries);
+    if (refused.isEmpty()) {
+      return List.of();
     }
+    if (table instanceof DeadLetterTable) {
+      // A refused dead letter must not become a dead letter of its own (no end to that).
+      @SuppressWarnings("unchecked")
+      List<Refused<DeadLetter>> letters = (List<Refused<DeadLetter>>) (List<?>) refused;
+      lastTry(letters, retries);
+      return List.of();
+    }
+    List<DeadLetter> letters = new ArrayList<>();
+    for (Refused<T> r : refused) {
+      String error = describe(r.error());
+      LOG.error("ClickHouse refused a row of {}: {}", table.name(), error);
+      letters.add(
+          DeadLetter.ofSinkRow(
+              job,
+              table.name(),
+              error,
+              table.idOf(r.row().value()),
+              String.valueOf(r.row().value())));
+    }
+    List<Row<DeadLetter>> letterRows = letters.stream().map(l -> new Row<>(l, 0L)).toList();
+    lastTry(write(deadLetterTable, letterRows, retries), retries);
+    return letters;
   }
 
-  /** The server is up but refused the batch: find the rows it refuses, write the rest. */
-  private <T> void isolateRejected(
-      String job, ClickHouseTable<T> table, List<Row<T>> rows, SQLException error)
+  private void lastTry(List<Refused<DeadLetter>> refused, Retries retries)
       throws IOException, InterruptedException {
-    if (rows.size() == 1) {
-      Row<T> row = rows.get(0);
-      LOG.error("ClickHouse rejected a row of {}: {}", table.name(), error.getMessage());
-      DeadLetter letter =
-          DeadLetter.ofEvent(
-              job,
-              DeadLetter.STAGE_SINK,
-              "rejected by ClickHouse table " + table.name(),
-              String.valueOf(error.getMessage()),
-              table.idOf(row.value()),
-              String.valueOf(row.value()));
-      insert(job, deadLetterTable, List.of(new Row<>(letter, 0)));
+    if (refused.isEmpty()) {
       return;
     }
-    int half = rows.size() / 2;
-    insert(job, table, rows.subList(0, half));
-    insert(job, table, rows.subList(half, rows.size()));
+    List<Refused<DeadLetter>> still =
+        write(lastTryTable, refused.stream().map(Refused::row).toList(), retries);
+    if (!still.isEmpty()) {
+      Refused<DeadLetter> first = still.get(0);
+      throw new IOException(
+          "ClickHouse refused "
+              + still.size()
+              + " dead letter(s), e.g. "
+              + first.row().value().deadLetterId
+              + ", even with payload and error cut to 1 KiB ("
+              + describe(first.error())
+              + "); failing so the job restarts from its last checkpoint",
+          first.error());
+    }
   }
 
-  private <T> void execute(ClickHouseTable<T> table, List<Row<T>> rows) throws SQLException {
+  /**
+   * Writes {@code rows}, returning the refused ones. Iterative and bounded: each step writes a
+   * chunk, drops one row the driver refused, halves a chunk the server refused, or retries.
+   */
+  private <T> List<Refused<T>> write(ClickHouseTable<T> table, List<Row<T>> rows, Retries retries)
+      throws IOException, InterruptedException {
+    List<Refused<T>> refused = new ArrayList<>();
+    Deque<List<Row<T>>> pending = new ArrayDeque<>();
+    pending.push(rows);
+    while (!pending.isEmpty()) {
+      List<Row<T>> chunk = pending.pop();
+      if (chunk.isEmpty()) {
+        continue;
+      }
+      try {
+        execute(table, chunk);
+      } catch (BindFailure e) {
+        closeQuietly();
+        refused.add(new Refused<>(chunk.get(e.index), e.getCause()));
+        List<Row<T>> rest = new ArrayList<>(chunk.subList(0, e.index));
+        rest.addAll(chunk.subList(e.index + 1, chunk.size()));
+        pending.push(rest);
+      } catch (SQLException | RuntimeException e) {
+        closeQuietly();
+        if (!InsertErrors.isRowError(e)) {
+          retries.backOff(table, e);
+          pending.push(chunk);
+        } else if (chunk.size() == 1) {
+          refused.add(new Refused<>(chunk.get(0), e));
+        } else {
+          int half = chunk.size() / 2;
+          pending.push(chunk.subList(half, chunk.size()));
+          pending.push(chunk.subList(0, half));
+        }
+      }
+    }
+    return refused;
+  }
+
+  private <T> void execute(ClickHouseTable<T> table, List<Row<T>> rows)
+      throws SQLException, BindFailure {
     if (connection == null) {
       connection = connections.open();
     }
     long now = System.currentTimeMillis();
     try (PreparedStatement statement = connection.prepareStatement(table.insertSql())) {
-      for (Row<T> row : rows) {
-        table.bind(statement, row.value(), row.recordTimestamp(), now);
-        statement.addBatch();
+      for (int i = 0; i < rows.size(); i++) {
+        Row<T> row = rows.get(i);
+        try {
+          table.bind(statement, row.value(), row.recordTimestamp(), now);
+          statement.addBatch();
+        } catch (SQLException | RuntimeException e) {
+          // Binding is client-side: the value itself is what the driver or table refuses.
+          throw new BindFailure(i, e);
+        }
       }
       statement.executeBatch();
     }
   }
 
-  private boolean serverAnswers() {
-    try (Connection probe = connections.open();
-        Statement statement = probe.createStatement()) {
-      statement.executeQuery("SELECT 1").close();
-      return true;
-    } catch (SQLException e) {
-      return false;
+  private static String describe(Throwable e) {
+    int code = InsertErrors.code(e);
+    String text = e instanceof SQLException ? String.valueOf(e.getMessage()) : e.toString();
+    return code > 0 ? "ClickHouse error " + code + ": " + text : text;
+  }
+
+  /** The retry budget of one flush, so a flush blocks the task thread for a bounded time. */
+  private final class Retries {
+    private int used;
+
+    void backOff(ClickHouseTable<?> table, Exception error)
+        throws IOException, InterruptedException {
+      if (used >= maxRetries) {
+        throw new IOException(
+            "insert into "
+                + table.name()
+                + " failed "
+                + (used + 1)
+                + " times in one flush: ClickHouse at "
+                + connections.url()
+                + " unreachable or failing ("
+                + describe(error)
+                + "); failing so the job restarts from its last checkpoint",
+            error);
+      }
+      long backoff = Math.min(MAX_BACKOFF_MS, firstBackoff.toMillis() << Math.min(used, 20));
+      used++;
+      LOG.warn(
+          "insert into {} failed ({}); retry {} of {} in {} ms",
+          table.name(),
+          describe(error),
+          used,
+          maxRetries,
+          backoff);
+      Thread.sleep(backoff);
+    }
+  }
+
+  /** Row {@code index} of a chunk could not be bound; nothing of the chunk was sent. */
+  private static final class BindFailure extends Exception {
+    final int index;
+
+    BindFailure(int index, Throwable cause) {
+      super(cause);
+      this.index = index;
     }
   }
 

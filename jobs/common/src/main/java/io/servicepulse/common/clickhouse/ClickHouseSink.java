@@ -12,10 +12,14 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
  *
  * <p>Guarantee: at-least-once. The buffer is flushed before every checkpoint barrier passes, so a
  * checkpoint never covers a row that is not in ClickHouse; after a restart the rows since the last
- * checkpoint are written again and the tables' ReplacingMergeTree keys collapse them. While
- * ClickHouse is unreachable a batch is retried with exponential backoff; after the last retry the
- * job fails and restarts from its checkpoint, losing nothing. A row ClickHouse rejects goes to
- * {@code dead_letters} with the error text; the rest of its batch is written.
+ * checkpoint are written again and the tables' ReplacingMergeTree keys collapse them. A failure
+ * that is not about the rows (server down or frozen past the query timeout, missing table, too many
+ * parts, memory, read-only, unknown error code) is retried with exponential backoff, at most {@code
+ * clickhouse.max-retries} times per flush; then the job fails and its restart strategy restarts it
+ * from the checkpoint, losing nothing. A row whose value the driver or server refuses becomes a
+ * dead letter (stage {@code sink}, source_topic = the table, partition and offset -1, event_id =
+ * the row's id, payload = the row's text) in {@code dead_letters} and, when Kafka is configured, on
+ * the dead-letter topic; the rest of its batch is written.
  */
 public final class ClickHouseSink<T> implements Sink<T> {
 
@@ -26,7 +30,13 @@ public final class ClickHouseSink<T> implements Sink<T> {
   private final Duration flushInterval;
   private final int maxRetries;
   private final Duration retryBackoff;
+  private final String deadLetterBootstrapServers;
+  private final String deadLetterTopic;
 
+  /**
+   * @param deadLetterBootstrapServers Kafka for the dead letters of refused rows; null: ClickHouse
+   *     {@code dead_letters} only
+   */
   public ClickHouseSink(
       String job,
       ClickHouseTable<T> table,
@@ -34,7 +44,9 @@ public final class ClickHouseSink<T> implements Sink<T> {
       int batchSize,
       Duration flushInterval,
       int maxRetries,
-      Duration retryBackoff) {
+      Duration retryBackoff,
+      String deadLetterBootstrapServers,
+      String deadLetterTopic) {
     this.job = job;
     this.table = table;
     this.connections = connections;
@@ -42,6 +54,8 @@ public final class ClickHouseSink<T> implements Sink<T> {
     this.flushInterval = flushInterval;
     this.maxRetries = maxRetries;
     this.retryBackoff = retryBackoff;
+    this.deadLetterBootstrapServers = deadLetterBootstrapServers;
+    this.deadLetterTopic = deadLetterTopic;
   }
 
   public static <T> ClickHouseSink<T> of(String job, ClickHouseTable<T> table, JobConfig config) {
@@ -52,7 +66,9 @@ public final class ClickHouseSink<T> implements Sink<T> {
         config.get(ServicePulseOptions.CLICKHOUSE_BATCH_SIZE),
         config.get(ServicePulseOptions.CLICKHOUSE_FLUSH_INTERVAL),
         config.get(ServicePulseOptions.CLICKHOUSE_MAX_RETRIES),
-        config.get(ServicePulseOptions.CLICKHOUSE_RETRY_BACKOFF));
+        config.get(ServicePulseOptions.CLICKHOUSE_RETRY_BACKOFF),
+        config.get(ServicePulseOptions.KAFKA_BOOTSTRAP_SERVERS),
+        config.get(ServicePulseOptions.KAFKA_DEAD_LETTER_TOPIC));
   }
 
   @Override
@@ -61,6 +77,7 @@ public final class ClickHouseSink<T> implements Sink<T> {
         job,
         table,
         new BatchInserter(connections, maxRetries, retryBackoff),
+        new DeadLetterProducer(deadLetterBootstrapServers, deadLetterTopic),
         batchSize,
         flushInterval.toMillis(),
         context.getProcessingTimeService());

@@ -6,12 +6,17 @@ import java.util.List;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 
-/** Buffers rows; flushes when the batch is full, every flush interval, and before checkpoints. */
+/**
+ * Buffers rows; flushes when the batch is full, every flush interval, and before checkpoints. A
+ * flush returns once its rows are in ClickHouse and the dead letters of refused rows are in
+ * ClickHouse and on Kafka, so a checkpoint never covers either one unwritten.
+ */
 final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
 
   private final String job;
   private final ClickHouseTable<T> table;
   private final BatchInserter inserter;
+  private final DeadLetterProducer deadLetters;
   private final int batchSize;
   private final long flushIntervalMs;
   private final ProcessingTimeService timers;
@@ -21,12 +26,14 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
       String job,
       ClickHouseTable<T> table,
       BatchInserter inserter,
+      DeadLetterProducer deadLetters,
       int batchSize,
       long flushIntervalMs,
       ProcessingTimeService timers) {
     this.job = job;
     this.table = table;
     this.inserter = inserter;
+    this.deadLetters = deadLetters;
     this.batchSize = batchSize;
     this.flushIntervalMs = flushIntervalMs;
     this.timers = timers;
@@ -53,7 +60,7 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     }
     List<BatchInserter.Row<T>> batch = buffer;
     buffer = new ArrayList<>(Math.min(batchSize, batch.size() * 2));
-    inserter.insert(job, table, batch);
+    deadLetters.publish(inserter.insert(job, table, batch));
   }
 
   private void scheduleFlush() {
@@ -69,5 +76,6 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
   @Override
   public void close() {
     inserter.close();
+    deadLetters.close();
   }
 }

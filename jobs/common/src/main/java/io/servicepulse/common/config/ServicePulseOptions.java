@@ -107,14 +107,33 @@ public final class ServicePulseOptions {
           .intType()
           .defaultValue(8)
           .withDescription(
-              "Retries of a batch while ClickHouse is unreachable (exponential backoff) before"
-                  + " the job fails and restarts from its last checkpoint.");
+              "Retries per sink flush while ClickHouse is unreachable or fails for a reason"
+                  + " other than a bad value (missing table, too many parts, memory, timeout,"
+                  + " read-only), with exponential backoff; then the job fails and its restart"
+                  + " strategy restarts it from the last checkpoint, which rides out longer"
+                  + " outages. Bounds how long one flush blocks the task.");
 
   public static final ConfigOption<Duration> CLICKHOUSE_RETRY_BACKOFF =
       ConfigOptions.key("clickhouse.retry-backoff")
           .durationType()
           .defaultValue(Duration.ofMillis(200))
           .withDescription("First retry delay; doubles per retry up to 30 s.");
+
+  public static final ConfigOption<Duration> CLICKHOUSE_CONNECT_TIMEOUT =
+      ConfigOptions.key("clickhouse.connect-timeout")
+          .durationType()
+          .defaultValue(Duration.ofSeconds(10))
+          .withDescription(
+              "Longest wait to open a connection to ClickHouse (whole seconds; native driver).");
+
+  public static final ConfigOption<Duration> CLICKHOUSE_QUERY_TIMEOUT =
+      ConfigOptions.key("clickhouse.query-timeout")
+          .durationType()
+          .defaultValue(Duration.ofSeconds(30))
+          .withDescription(
+              "Longest wait for an answer from ClickHouse during a query or insert (whole"
+                  + " seconds; native driver), so a frozen server fails the attempt, which is"
+                  + " retried, instead of hanging inserts and checkpoints.");
 
   // --- Schemas -----------------------------------------------------------------------------
 

@@ -73,6 +73,19 @@ public class DeadLetter implements java.io.Serializable {
     return letter;
   }
 
+  /**
+   * A row ClickHouse (or the driver) refused. It is derived, so it has no Kafka address: the table
+   * stands in for the topic, partition and offset are -1, and the payload is the row's text.
+   */
+  public static DeadLetter ofSinkRow(
+      String job, String table, String error, String rowId, String rowText) {
+    DeadLetter letter =
+        ofEvent(job, STAGE_SINK, "rejected by ClickHouse table " + table, error, rowId, rowText);
+    letter.deadLetterId = id(job, STAGE_SINK, table + "|" + rowId);
+    letter.sourceTopic = table;
+    return letter;
+  }
+
   private static String id(String job, String stage, String source) {
     return UUID.nameUUIDFromBytes(
             (job + "|" + stage + "|" + source).getBytes(StandardCharsets.UTF_8))
