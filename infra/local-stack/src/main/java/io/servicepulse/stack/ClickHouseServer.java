@@ -30,17 +30,39 @@ public final class ClickHouseServer implements AutoCloseable {
   private static final Path COMBINED_BINARY = Path.of("/usr/bin/clickhouse");
 
   private final ClickHouseConfig config;
-  private final ChildProcess process;
+  private final boolean detached;
+  private volatile ChildProcess process;
 
-  private ClickHouseServer(ClickHouseConfig config, ChildProcess process) {
+  private ClickHouseServer(ClickHouseConfig config, boolean detached) {
     this.config = config;
-    this.process = process;
+    this.detached = detached;
   }
 
   /** Starts a server on free ports with its state in {@code stateDir}. */
   public static ClickHouseServer start(Path stateDir, boolean detached) {
-    int[] ports = Ports.freePorts(2);
-    ClickHouseConfig config = new ClickHouseConfig(ports[0], ports[1], stateDir);
+    return start(stateDir, 0, 0, detached);
+  }
+
+  /** Starts a server on the given ports (0: a free one) with its state in {@code stateDir}. */
+  public static ClickHouseServer start(Path stateDir, int tcpPort, int httpPort, boolean detached) {
+    int[] free = Ports.freePorts(2);
+    ClickHouseServer server =
+        new ClickHouseServer(
+            new ClickHouseConfig(
+                tcpPort > 0 ? tcpPort : free[0], httpPort > 0 ? httpPort : free[1], stateDir),
+            detached);
+    server.start();
+    return server;
+  }
+
+  /**
+   * Starts the server again after {@link #stop} or {@link #kill} (or a crash), on the same ports
+   * and data dir, and returns once it answers; a no-op while it runs.
+   */
+  public synchronized void start() {
+    if (isAlive()) {
+      return;
+    }
     List<String> command = new ArrayList<>(serverCommand());
     command.add("--config-file=" + config.configFile());
 
@@ -53,21 +75,18 @@ public final class ClickHouseServer implements AutoCloseable {
       Files.writeString(config.configFile(), config.configXml());
       Files.writeString(config.usersFile(), config.usersXml());
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write ClickHouse config to " + stateDir, e);
+      throw new UncheckedIOException("Cannot write ClickHouse config to " + config.dir(), e);
     }
 
-    Path consoleLog = stateDir.resolve("clickhouse.out");
-    ChildProcess process =
-        ChildProcess.start("ClickHouse server", command, stateDir, consoleLog, detached);
-    ClickHouseServer server = new ClickHouseServer(config, process);
-    server.awaitReady();
+    Path consoleLog = config.dir().resolve("clickhouse.out");
+    process = ChildProcess.start("ClickHouse server", command, config.dir(), consoleLog, detached);
+    awaitReady();
     LOG.info(
         "ClickHouse ready on tcp {} / http {} (pid {}, logs {})",
         config.tcpPort(),
         config.httpPort(),
         process.pid(),
         config.logDir());
-    return server;
   }
 
   public int tcpPort() {
@@ -78,17 +97,54 @@ public final class ClickHouseServer implements AutoCloseable {
     return config.httpPort();
   }
 
+  /** The server's PID (the current one after a restart), e.g. for SIGSTOP/SIGCONT. */
   public long pid() {
     return process.pid();
   }
 
-  /** Stops the server (SIGTERM, then SIGKILL after a grace period) and waits for it to exit. */
+  public boolean isAlive() {
+    ChildProcess current = process;
+    return current != null && current.isAlive();
+  }
+
+  /**
+   * Stops the server cleanly (SIGTERM, then SIGKILL after a grace period) and waits for it to exit.
+   * Its ports and data stay for {@link #start()}.
+   */
+  public synchronized void stop() {
+    if (process != null) {
+      process.stop();
+    }
+  }
+
+  /** Kills the server (SIGKILL, no clean shutdown) and waits for it to exit, as a crash would. */
+  public synchronized void kill() {
+    if (process != null) {
+      process.kill();
+    }
+  }
+
+  /**
+   * Freezes the server with SIGSTOP, as a hung process: its ports still accept connections but
+   * nothing answers. {@link #resume}, {@link #stop} and {@link #kill} undo it.
+   */
+  public synchronized void pause() {
+    process.pause();
+  }
+
+  /** SIGCONT after {@link #pause}. */
+  public synchronized void resume() {
+    process.resume();
+  }
+
+  /** Same as {@link #stop}. */
   @Override
   public void close() {
-    process.stop();
+    stop();
   }
 
   private void awaitReady() {
+    ChildProcess process = this.process;
     ClickHouseHttp http = new ClickHouseHttp(Ports.LOOPBACK, httpPort());
     try {
       Polling.pollUntil(
@@ -106,7 +162,7 @@ public final class ClickHouseServer implements AutoCloseable {
 
   /** The process's own failure plus the server's error log, where 18.16 explains most problems. */
   private ServerStartException failure(String reason) {
-    ServerStartException failure = process.startFailure(reason);
+    ServerStartException failure = this.process.startFailure(reason);
     if (!Files.exists(config.errorLog())) {
       return failure;
     }

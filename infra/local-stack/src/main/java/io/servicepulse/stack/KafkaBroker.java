@@ -43,21 +43,46 @@ public final class KafkaBroker implements AutoCloseable {
           "-Djava.awt.headless=true");
 
   private final KafkaBrokerConfig config;
-  private final ChildProcess process;
+  private final Path stateDir;
+  private final boolean detached;
+  private volatile ChildProcess process;
 
-  private KafkaBroker(KafkaBrokerConfig config, ChildProcess process) {
+  private KafkaBroker(KafkaBrokerConfig config, Path stateDir, boolean detached) {
     this.config = config;
-    this.process = process;
+    this.stateDir = stateDir;
+    this.detached = detached;
   }
 
   /** Starts a broker on free ports with its state in {@code stateDir}. */
   public static KafkaBroker start(Path stateDir, boolean detached) {
-    int[] ports = Ports.freePorts(2);
-    return start(
-        stateDir, new KafkaBrokerConfig(ports[0], ports[1], stateDir.resolve("data")), detached);
+    return start(stateDir, 0, 0, detached);
   }
 
-  private static KafkaBroker start(Path stateDir, KafkaBrokerConfig config, boolean detached) {
+  /**
+   * Starts a broker on the given ports (0: a free one) with its state in {@code stateDir}. The
+   * controller port is the KRaft quorum's address of this node; keep it with the data dir.
+   */
+  public static KafkaBroker start(
+      Path stateDir, int brokerPort, int controllerPort, boolean detached) {
+    int[] free = Ports.freePorts(2);
+    KafkaBrokerConfig config =
+        new KafkaBrokerConfig(
+            brokerPort > 0 ? brokerPort : free[0],
+            controllerPort > 0 ? controllerPort : free[1],
+            stateDir.resolve("data"));
+    KafkaBroker broker = new KafkaBroker(config, stateDir, detached);
+    broker.start();
+    return broker;
+  }
+
+  /**
+   * Starts the broker again after {@link #stop} or {@link #kill} (or a crash), on the same ports
+   * and data dir, and returns once it serves; a no-op while it runs.
+   */
+  public synchronized void start() {
+    if (isAlive()) {
+      return;
+    }
     Ports.requireFree(config.brokerPort(), "Kafka broker");
     Ports.requireFree(config.controllerPort(), "Kafka controller");
     Path serverProperties = stateDir.resolve("server.properties");
@@ -78,29 +103,71 @@ public final class KafkaBroker implements AutoCloseable {
     List<String> command = new ArrayList<>(java);
     command.add("kafka.Kafka");
     command.add(serverProperties.toString());
-    ChildProcess process = ChildProcess.start("Kafka broker", command, stateDir, logFile, detached);
-    KafkaBroker broker = new KafkaBroker(config, process);
-    broker.awaitReady();
+    process = ChildProcess.start("Kafka broker", command, stateDir, logFile, detached);
+    awaitReady();
     LOG.info(
         "Kafka broker ready at {} (pid {}, log {})",
         config.bootstrapServers(),
         process.pid(),
         logFile);
-    return broker;
   }
 
   public String bootstrapServers() {
     return config.bootstrapServers();
   }
 
+  public int brokerPort() {
+    return config.brokerPort();
+  }
+
+  public int controllerPort() {
+    return config.controllerPort();
+  }
+
+  /** The broker JVM's PID (the current one after a restart), e.g. for SIGSTOP/SIGCONT. */
   public long pid() {
     return process.pid();
   }
 
-  /** Stops the broker (SIGTERM, then SIGKILL after a grace period) and waits for it to exit. */
+  public boolean isAlive() {
+    ChildProcess current = process;
+    return current != null && current.isAlive();
+  }
+
+  /**
+   * Stops the broker cleanly (SIGTERM, then SIGKILL after a grace period) and waits for it to exit.
+   * Its ports and data stay for {@link #start()}.
+   */
+  public synchronized void stop() {
+    if (process != null) {
+      process.stop();
+    }
+  }
+
+  /** Kills the broker (SIGKILL, no clean shutdown) and waits for it to exit, as a crash would. */
+  public synchronized void kill() {
+    if (process != null) {
+      process.kill();
+    }
+  }
+
+  /**
+   * Freezes the broker with SIGSTOP, as a hung process: its ports still accept connections but
+   * nothing answers. {@link #resume}, {@link #stop} and {@link #kill} undo it.
+   */
+  public synchronized void pause() {
+    process.pause();
+  }
+
+  /** SIGCONT after {@link #pause}. */
+  public synchronized void resume() {
+    process.resume();
+  }
+
+  /** Same as {@link #stop}. */
   @Override
   public void close() {
-    process.stop();
+    stop();
   }
 
   /** True if a broker at {@code bootstrapServers} answers a describe-cluster request. */
@@ -133,6 +200,7 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   private void awaitReady() {
+    ChildProcess process = this.process;
     try {
       // Wait for the listener first: an admin client pointed at a closed port logs a warning per
       // retry, and the broker opens its port only late in its startup.
