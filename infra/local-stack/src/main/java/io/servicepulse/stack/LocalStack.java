@@ -106,7 +106,8 @@ public final class LocalStack {
       out.println(
           "Part of the stack recorded in "
               + stateDir
-              + " is down; restarting only that, on its recorded ports.");
+              + " is down; restarting only that, on "
+              + (newPorts ? "new ports." : "its recorded ports."));
       if (!kafkaUp) {
         stopProcess("Kafka", env.kafkaPid());
       }

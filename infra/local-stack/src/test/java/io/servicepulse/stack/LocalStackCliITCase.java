@@ -69,7 +69,7 @@ class LocalStackCliITCase {
     assertThat(ports.kafkaController()).isPositive();
 
     // ClickHouse dies: only it comes back, on its ports; Kafka keeps running.
-    ProcessHandle.of(first.clickHousePid()).orElseThrow().destroyForcibly().onExit().get();
+    crash(first.clickHousePid());
     assertThat(run("status")).isEqualTo(1);
     assertThat(run("start")).isZero();
     assertThat(lastOutput()).contains("restarting only that").doesNotContain("Starting Kafka");
@@ -97,7 +97,7 @@ class LocalStackCliITCase {
     assertThat(StackPorts.read(stateDir)).isEqualTo(ports);
 
     // Another process took a recorded port: a new one, and the output says so.
-    ProcessHandle.of(third.clickHousePid()).orElseThrow().destroyForcibly().onExit().get();
+    crash(third.clickHousePid());
     try (ServerSocket taken = new ServerSocket()) {
       taken.setReuseAddress(true);
       taken.bind(new InetSocketAddress("127.0.0.1", ports.clickHouseHttp()));
@@ -115,6 +115,12 @@ class LocalStackCliITCase {
   @Test
   void unknownCommandPrintsUsage() {
     assertThat(run("restart")).isEqualTo(2);
+  }
+
+  private static void crash(long pid) throws Exception {
+    ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
+    process.destroyForcibly();
+    process.onExit().get();
   }
 
   private int run(String... command) {

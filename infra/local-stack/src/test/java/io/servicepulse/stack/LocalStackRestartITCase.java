@@ -71,7 +71,7 @@ class LocalStackRestartITCase {
     long pid = STACK.kafkaPid();
 
     STACK.stopKafka();
-    assertThat(KafkaBroker.isReachable(bootstrapServers)).isFalse();
+    assertThat(Ports.accepts(STACK.kafkaBroker().brokerPort())).isFalse();
     STACK.startKafka();
 
     assertThat(STACK.kafkaPid()).isNotEqualTo(pid);
