@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * <p>State dir layout: {@code config.xml}, {@code users.xml}, {@code data/}, {@code tmp/}, {@code
  * log/clickhouse-server[.err].log} (server logs) and {@code clickhouse.out} (console output).
  */
-public final class ClickHouseServer implements AutoCloseable {
+public final class ClickHouseServer extends LocalServer {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClickHouseServer.class);
 
@@ -31,7 +31,6 @@ public final class ClickHouseServer implements AutoCloseable {
 
   private final ClickHouseConfig config;
   private final boolean detached;
-  private volatile ChildProcess process;
 
   private ClickHouseServer(ClickHouseConfig config, boolean detached) {
     this.config = config;
@@ -55,14 +54,8 @@ public final class ClickHouseServer implements AutoCloseable {
     return server;
   }
 
-  /**
-   * Starts the server again after {@link #stop} or {@link #kill} (or a crash), on the same ports
-   * and data dir, and returns once it answers; a no-op while it runs.
-   */
-  public synchronized void start() {
-    if (isAlive()) {
-      return;
-    }
+  @Override
+  ChildProcess launch() {
     List<String> command = new ArrayList<>(serverCommand());
     command.add("--config-file=" + config.configFile());
 
@@ -79,14 +72,16 @@ public final class ClickHouseServer implements AutoCloseable {
     }
 
     Path consoleLog = config.dir().resolve("clickhouse.out");
-    process = ChildProcess.start("ClickHouse server", command, config.dir(), consoleLog, detached);
-    awaitReady();
+    ChildProcess process =
+        ChildProcess.start("ClickHouse server", command, config.dir(), consoleLog, detached);
+    awaitReady(process);
     LOG.info(
         "ClickHouse ready on tcp {} / http {} (pid {}, logs {})",
         config.tcpPort(),
         config.httpPort(),
         process.pid(),
         config.logDir());
+    return process;
   }
 
   public int tcpPort() {
@@ -97,54 +92,7 @@ public final class ClickHouseServer implements AutoCloseable {
     return config.httpPort();
   }
 
-  /** The server's PID (the current one after a restart), e.g. for SIGSTOP/SIGCONT. */
-  public long pid() {
-    return process.pid();
-  }
-
-  public boolean isAlive() {
-    ChildProcess current = process;
-    return current != null && current.isAlive();
-  }
-
-  /**
-   * Stops the server cleanly (SIGTERM, then SIGKILL after a grace period) and waits for it to exit.
-   * Its ports and data stay for {@link #start()}.
-   */
-  public synchronized void stop() {
-    if (process != null) {
-      process.stop();
-    }
-  }
-
-  /** Kills the server (SIGKILL, no clean shutdown) and waits for it to exit, as a crash would. */
-  public synchronized void kill() {
-    if (process != null) {
-      process.kill();
-    }
-  }
-
-  /**
-   * Freezes the server with SIGSTOP, as a hung process: its ports still accept connections but
-   * nothing answers. {@link #resume}, {@link #stop} and {@link #kill} undo it.
-   */
-  public synchronized void pause() {
-    process.pause();
-  }
-
-  /** SIGCONT after {@link #pause}. */
-  public synchronized void resume() {
-    process.resume();
-  }
-
-  /** Same as {@link #stop}. */
-  @Override
-  public void close() {
-    stop();
-  }
-
-  private void awaitReady() {
-    ChildProcess process = this.process;
+  private void awaitReady(ChildProcess process) {
     ClickHouseHttp http = new ClickHouseHttp(Ports.LOOPBACK, httpPort());
     try {
       Polling.pollUntil(
@@ -153,16 +101,16 @@ public final class ClickHouseServer implements AutoCloseable {
           "ClickHouse to answer /ping on port " + httpPort());
     } catch (ConditionTimeoutException e) {
       process.stop();
-      throw failure("did not become ready within " + START_TIMEOUT.toSeconds() + " s");
+      throw failure(process, "did not become ready within " + START_TIMEOUT.toSeconds() + " s");
     }
     if (!process.isAlive()) {
-      throw failure("exited during startup");
+      throw failure(process, "exited during startup");
     }
   }
 
   /** The process's own failure plus the server's error log, where 18.16 explains most problems. */
-  private ServerStartException failure(String reason) {
-    ServerStartException failure = this.process.startFailure(reason);
+  private ServerStartException failure(ChildProcess process, String reason) {
+    ServerStartException failure = process.startFailure(reason);
     if (!Files.exists(config.errorLog())) {
       return failure;
     }

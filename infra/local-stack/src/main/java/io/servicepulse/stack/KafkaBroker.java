@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * <p>State dir layout: {@code server.properties}, {@code log4j2.properties}, {@code data/} (topic
  * and metadata logs, formatted once) and {@code kafka.log} (the child's output).
  */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker extends LocalServer {
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaBroker.class);
 
@@ -45,7 +45,6 @@ public final class KafkaBroker implements AutoCloseable {
   private final KafkaBrokerConfig config;
   private final Path stateDir;
   private final boolean detached;
-  private volatile ChildProcess process;
 
   private KafkaBroker(KafkaBrokerConfig config, Path stateDir, boolean detached) {
     this.config = config;
@@ -75,14 +74,8 @@ public final class KafkaBroker implements AutoCloseable {
     return broker;
   }
 
-  /**
-   * Starts the broker again after {@link #stop} or {@link #kill} (or a crash), on the same ports
-   * and data dir, and returns once it serves; a no-op while it runs.
-   */
-  public synchronized void start() {
-    if (isAlive()) {
-      return;
-    }
+  @Override
+  ChildProcess launch() {
     Ports.requireFree(config.brokerPort(), "Kafka broker");
     Ports.requireFree(config.controllerPort(), "Kafka controller");
     Path serverProperties = stateDir.resolve("server.properties");
@@ -103,13 +96,14 @@ public final class KafkaBroker implements AutoCloseable {
     List<String> command = new ArrayList<>(java);
     command.add("kafka.Kafka");
     command.add(serverProperties.toString());
-    process = ChildProcess.start("Kafka broker", command, stateDir, logFile, detached);
-    awaitReady();
+    ChildProcess process = ChildProcess.start("Kafka broker", command, stateDir, logFile, detached);
+    awaitReady(process);
     LOG.info(
         "Kafka broker ready at {} (pid {}, log {})",
         config.bootstrapServers(),
         process.pid(),
         logFile);
+    return process;
   }
 
   public String bootstrapServers() {
@@ -122,52 +116,6 @@ public final class KafkaBroker implements AutoCloseable {
 
   public int controllerPort() {
     return config.controllerPort();
-  }
-
-  /** The broker JVM's PID (the current one after a restart), e.g. for SIGSTOP/SIGCONT. */
-  public long pid() {
-    return process.pid();
-  }
-
-  public boolean isAlive() {
-    ChildProcess current = process;
-    return current != null && current.isAlive();
-  }
-
-  /**
-   * Stops the broker cleanly (SIGTERM, then SIGKILL after a grace period) and waits for it to exit.
-   * Its ports and data stay for {@link #start()}.
-   */
-  public synchronized void stop() {
-    if (process != null) {
-      process.stop();
-    }
-  }
-
-  /** Kills the broker (SIGKILL, no clean shutdown) and waits for it to exit, as a crash would. */
-  public synchronized void kill() {
-    if (process != null) {
-      process.kill();
-    }
-  }
-
-  /**
-   * Freezes the broker with SIGSTOP, as a hung process: its ports still accept connections but
-   * nothing answers. {@link #resume}, {@link #stop} and {@link #kill} undo it.
-   */
-  public synchronized void pause() {
-    process.pause();
-  }
-
-  /** SIGCONT after {@link #pause}. */
-  public synchronized void resume() {
-    process.resume();
-  }
-
-  /** Same as {@link #stop}. */
-  @Override
-  public void close() {
-    stop();
   }
 
   /** True if a broker at {@code bootstrapServers} answers a describe-cluster request. */
@@ -199,8 +147,7 @@ public final class KafkaBroker implements AutoCloseable {
         .isEmpty();
   }
 
-  private void awaitReady() {
-    ChildProcess process = this.process;
+  private void awaitReady(ChildProcess process) {
     try {
       // Wait for the listener first: an admin client pointed at a closed port logs a warning per
       // retry, and the broker opens its port only late in its startup.

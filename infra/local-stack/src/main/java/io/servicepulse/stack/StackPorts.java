@@ -1,14 +1,8 @@
 package io.servicepulse.stack;
 
-import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
-import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
-
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -58,7 +52,8 @@ record StackPorts(
    */
   static StackPorts read(Path stateDir) {
     Path file = stateDir.resolve(FILE_NAME);
-    if (!Files.exists(file)) {
+    Optional<Properties> read = EnvFile.read(file);
+    if (read.isEmpty()) {
       return StackEnv.read(stateDir)
           .map(
               env ->
@@ -67,12 +62,7 @@ record StackPorts(
                       .withFlink(0, env.flink() == null ? 0 : Ports.portOf(env.flink().restUrl())))
           .orElse(NONE);
     }
-    Properties p = new Properties();
-    try (Reader reader = Files.newBufferedReader(file)) {
-      p.load(reader);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + file, e);
-    }
+    Properties p = read.get();
     try {
       return new StackPorts(
           get(p, KAFKA_BROKER),
@@ -88,9 +78,9 @@ record StackPorts(
   }
 
   void write(Path stateDir) {
-    String content =
-        String.join(
-            "\n",
+    EnvFile.write(
+        stateDir.resolve(FILE_NAME),
+        List.of(
             "# Ports of the local stack: picked free at the first start, reused by every later",
             "# start. `infra/stack.sh start --new-ports` (or deleting this file) picks new ones.",
             KAFKA_BROKER + "=" + kafkaBroker,
@@ -98,17 +88,7 @@ record StackPorts(
             CLICKHOUSE_TCP + "=" + clickHouseTcp,
             CLICKHOUSE_HTTP + "=" + clickHouseHttp,
             FLINK_RPC + "=" + flinkRpc,
-            FLINK_REST + "=" + flinkRest,
-            "");
-    Path file = stateDir.resolve(FILE_NAME);
-    Path partial = stateDir.resolve(FILE_NAME + ".tmp");
-    try {
-      Files.createDirectories(stateDir);
-      Files.writeString(partial, content);
-      Files.move(partial, file, REPLACE_EXISTING, ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write " + file, e);
-    }
+            FLINK_REST + "=" + flinkRest));
   }
 
   private static int get(Properties p, String key) {
