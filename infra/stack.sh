@@ -2,7 +2,8 @@
 # Starts, stops or checks the local Kafka (KRaft) + ClickHouse stack, optionally with a Flink
 # standalone session cluster, from any directory.
 # State, data and logs live in <repo>/.servicepulse/stack; endpoints in its stack.env.
-# Usage: infra/stack.sh start [--flink [--taskmanagers N]] | stop | status
+# Ports are picked free at the first start and kept in ports.env; later starts reuse them.
+# Usage: infra/stack.sh start [--flink [--taskmanagers N]] [--new-ports] | stop | status
 #        infra/stack.sh flink start|stop|status|submit|cancel ...   (what infra/flink.sh runs)
 set -euo pipefail
 
@@ -15,7 +16,7 @@ CLASSES="$MODULE/target/classes"
 CLASSPATH_FILE="$CLASSES/io/servicepulse/stack/kafka-server.classpath"
 
 usage() {
-  echo "Usage: $0 start [--flink [--taskmanagers N]] | stop | status" >&2
+  echo "Usage: $0 start [--flink [--taskmanagers N]] [--new-ports] | stop | status" >&2
   echo "       $0 flink start [--taskmanagers N] | stop | status | submit JAR [ARGS...] | cancel JOB_ID" >&2
   exit 2
 }

@@ -27,12 +27,13 @@ final class ChildProcess {
   private final Process process;
   private final Path logFile;
   private final Thread shutdownHook;
+  private volatile boolean paused;
 
-  private ChildProcess(String name, Process process, Path logFile, Thread shutdownHook) {
+  private ChildProcess(String name, Process process, Path logFile, boolean stopOnExit) {
     this.name = name;
     this.process = process;
     this.logFile = logFile;
-    this.shutdownHook = shutdownHook;
+    this.shutdownHook = stopOnExit ? new Thread(this::stopNow, name + "-shutdown") : null;
   }
 
   /**
@@ -61,12 +62,11 @@ final class ChildProcess {
     } catch (IOException e) {
       throw new ServerStartException("Cannot run " + String.join(" ", command), e);
     }
-    Thread hook = null;
-    if (!detached) {
-      hook = new Thread(() -> stopTree(process.toHandle()), name + "-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
+    ChildProcess child = new ChildProcess(name, process, logFile, !detached);
+    if (child.shutdownHook != null) {
+      Runtime.getRuntime().addShutdownHook(child.shutdownHook);
     }
-    return new ChildProcess(name, process, logFile, hook);
+    return child;
   }
 
   long pid() {
@@ -100,6 +100,68 @@ final class ChildProcess {
   }
 
   void stop() {
+    removeShutdownHook();
+    stopNow();
+  }
+
+  private void stopNow() {
+    // A stopped process would hold SIGTERM until the grace period ends in SIGKILL.
+    resume();
+    stopTree(process.toHandle());
+  }
+
+  /** SIGSTOP: the process freezes (a hung server: connections stay open, nothing answers). */
+  void pause() {
+    signal("STOP");
+    paused = true;
+  }
+
+  /** SIGCONT after {@link #pause}; a no-op otherwise. */
+  void resume() {
+    if (paused) {
+      signal("CONT");
+      paused = false;
+    }
+  }
+
+  private void signal(String signal) {
+    if (!process.isAlive()) {
+      return;
+    }
+    try {
+      Process kill =
+          new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid()))
+              .redirectErrorStream(true)
+              .start();
+      if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new IllegalStateException(
+            "kill -"
+                + signal
+                + " "
+                + process.pid()
+                + " failed: "
+                + new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot run kill -" + signal + " " + process.pid(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while signalling " + name, e);
+    }
+  }
+
+  /** SIGKILL for the process and its descendants, as a crash; returns once all have exited. */
+  void kill() {
+    removeShutdownHook();
+    List<ProcessHandle> tree =
+        Stream.concat(process.toHandle().descendants(), Stream.of(process.toHandle())).toList();
+    tree.forEach(ProcessHandle::destroyForcibly);
+    if (!awaitExit(tree, KILL_WAIT)) {
+      throw new IllegalStateException("Process " + process.pid() + " survived SIGKILL");
+    }
+  }
+
+  private void removeShutdownHook() {
     if (shutdownHook != null) {
       try {
         Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -107,7 +169,6 @@ final class ChildProcess {
         // The hook is running or about to; stopping twice is harmless.
       }
     }
-    stopTree(process.toHandle());
   }
 
   private String logTail() {

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * <p>State dir layout: {@code config.xml}, {@code users.xml}, {@code data/}, {@code tmp/}, {@code
  * log/clickhouse-server[.err].log} (server logs) and {@code clickhouse.out} (console output).
  */
-public final class ClickHouseServer implements AutoCloseable {
+public final class ClickHouseServer extends LocalServer {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClickHouseServer.class);
 
@@ -30,17 +30,32 @@ public final class ClickHouseServer implements AutoCloseable {
   private static final Path COMBINED_BINARY = Path.of("/usr/bin/clickhouse");
 
   private final ClickHouseConfig config;
-  private final ChildProcess process;
+  private final boolean detached;
 
-  private ClickHouseServer(ClickHouseConfig config, ChildProcess process) {
+  private ClickHouseServer(ClickHouseConfig config, boolean detached) {
     this.config = config;
-    this.process = process;
+    this.detached = detached;
   }
 
   /** Starts a server on free ports with its state in {@code stateDir}. */
   public static ClickHouseServer start(Path stateDir, boolean detached) {
-    int[] ports = Ports.freePorts(2);
-    ClickHouseConfig config = new ClickHouseConfig(ports[0], ports[1], stateDir);
+    return start(stateDir, 0, 0, detached);
+  }
+
+  /** Starts a server on the given ports (0: a free one) with its state in {@code stateDir}. */
+  public static ClickHouseServer start(Path stateDir, int tcpPort, int httpPort, boolean detached) {
+    int[] free = Ports.freePorts(2);
+    ClickHouseServer server =
+        new ClickHouseServer(
+            new ClickHouseConfig(
+                tcpPort > 0 ? tcpPort : free[0], httpPort > 0 ? httpPort : free[1], stateDir),
+            detached);
+    server.start();
+    return server;
+  }
+
+  @Override
+  ChildProcess launch() {
     List<String> command = new ArrayList<>(serverCommand());
     command.add("--config-file=" + config.configFile());
 
@@ -53,21 +68,20 @@ public final class ClickHouseServer implements AutoCloseable {
       Files.writeString(config.configFile(), config.configXml());
       Files.writeString(config.usersFile(), config.usersXml());
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write ClickHouse config to " + stateDir, e);
+      throw new UncheckedIOException("Cannot write ClickHouse config to " + config.dir(), e);
     }
 
-    Path consoleLog = stateDir.resolve("clickhouse.out");
+    Path consoleLog = config.dir().resolve("clickhouse.out");
     ChildProcess process =
-        ChildProcess.start("ClickHouse server", command, stateDir, consoleLog, detached);
-    ClickHouseServer server = new ClickHouseServer(config, process);
-    server.awaitReady();
+        ChildProcess.start("ClickHouse server", command, config.dir(), consoleLog, detached);
+    awaitReady(process);
     LOG.info(
         "ClickHouse ready on tcp {} / http {} (pid {}, logs {})",
         config.tcpPort(),
         config.httpPort(),
         process.pid(),
         config.logDir());
-    return server;
+    return process;
   }
 
   public int tcpPort() {
@@ -78,17 +92,7 @@ public final class ClickHouseServer implements AutoCloseable {
     return config.httpPort();
   }
 
-  public long pid() {
-    return process.pid();
-  }
-
-  /** Stops the server (SIGTERM, then SIGKILL after a grace period) and waits for it to exit. */
-  @Override
-  public void close() {
-    process.stop();
-  }
-
-  private void awaitReady() {
+  private void awaitReady(ChildProcess process) {
     ClickHouseHttp http = new ClickHouseHttp(Ports.LOOPBACK, httpPort());
     try {
       Polling.pollUntil(
@@ -97,15 +101,15 @@ public final class ClickHouseServer implements AutoCloseable {
           "ClickHouse to answer /ping on port " + httpPort());
     } catch (ConditionTimeoutException e) {
       process.stop();
-      throw failure("did not become ready within " + START_TIMEOUT.toSeconds() + " s");
+      throw failure(process, "did not become ready within " + START_TIMEOUT.toSeconds() + " s");
     }
     if (!process.isAlive()) {
-      throw failure("exited during startup");
+      throw failure(process, "exited during startup");
     }
   }
 
   /** The process's own failure plus the server's error log, where 18.16 explains most problems. */
-  private ServerStartException failure(String reason) {
+  private ServerStartException failure(ChildProcess process, String reason) {
     ServerStartException failure = process.startFailure(reason);
     if (!Files.exists(config.errorLog())) {
       return failure;

@@ -90,7 +90,7 @@ public final class FlinkCluster {
     } else if (!args.isEmpty()) {
       return usage(err);
     }
-    return new LocalStack(stateDir, out).start(true, taskManagers);
+    return new LocalStack(stateDir, out).start(true, taskManagers, false);
   }
 
   private int stop() {

@@ -57,6 +57,15 @@ public final class FlinkSessionCluster implements AutoCloseable {
    *     stops them (tests)
    */
   public static FlinkSessionCluster start(Path dir, int taskManagers, boolean detached) {
+    return start(dir, taskManagers, 0, 0, detached);
+  }
+
+  /**
+   * Like {@link #start(Path, int, boolean)} on the given JobManager RPC and REST ports (0: a free
+   * one), so a restarted cluster keeps the URL its clients know.
+   */
+  public static FlinkSessionCluster start(
+      Path dir, int taskManagers, int rpcPort, int restPort, boolean detached) {
     Path absoluteDir = dir.toAbsolutePath().normalize();
     String classpath = BuildClasspath.of("Flink cluster", CLASSPATH_RESOURCES);
 
@@ -69,9 +78,15 @@ public final class FlinkSessionCluster implements AutoCloseable {
     List<String> jmMemory = memoryArguments(jmTool, withoutPorts, "jm");
     List<String> tmMemory = memoryArguments(tmTool, withoutPorts, "tm");
 
-    int[] ports = Ports.freePorts(2);
+    int[] free = Ports.freePorts(2);
     FlinkClusterConfig config =
-        new FlinkClusterConfig(absoluteDir, ports[0], ports[1], taskManagers);
+        new FlinkClusterConfig(
+            absoluteDir,
+            rpcPort > 0 ? rpcPort : free[0],
+            restPort > 0 ? restPort : free[1],
+            taskManagers);
+    Ports.requireFree(config.rpcPort(), "Flink JobManager RPC");
+    Ports.requireFree(config.restPort(), "Flink REST");
     writeConfig(config);
     // All processes start together: TaskManagers retry until the JobManager answers.
 
@@ -103,6 +118,14 @@ public final class FlinkSessionCluster implements AutoCloseable {
   /** The REST endpoint, also the web UI: {@code http://127.0.0.1:PORT}. */
   public String restUrl() {
     return config.restUrl();
+  }
+
+  public int rpcPort() {
+    return config.rpcPort();
+  }
+
+  public int restPort() {
+    return config.restPort();
   }
 
   /** A client of this cluster's REST API. */

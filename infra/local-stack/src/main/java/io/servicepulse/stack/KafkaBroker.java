@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * <p>State dir layout: {@code server.properties}, {@code log4j2.properties}, {@code data/} (topic
  * and metadata logs, formatted once) and {@code kafka.log} (the child's output).
  */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker extends LocalServer {
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaBroker.class);
 
@@ -43,21 +43,39 @@ public final class KafkaBroker implements AutoCloseable {
           "-Djava.awt.headless=true");
 
   private final KafkaBrokerConfig config;
-  private final ChildProcess process;
+  private final Path stateDir;
+  private final boolean detached;
 
-  private KafkaBroker(KafkaBrokerConfig config, ChildProcess process) {
+  private KafkaBroker(KafkaBrokerConfig config, Path stateDir, boolean detached) {
     this.config = config;
-    this.process = process;
+    this.stateDir = stateDir;
+    this.detached = detached;
   }
 
   /** Starts a broker on free ports with its state in {@code stateDir}. */
   public static KafkaBroker start(Path stateDir, boolean detached) {
-    int[] ports = Ports.freePorts(2);
-    return start(
-        stateDir, new KafkaBrokerConfig(ports[0], ports[1], stateDir.resolve("data")), detached);
+    return start(stateDir, 0, 0, detached);
   }
 
-  private static KafkaBroker start(Path stateDir, KafkaBrokerConfig config, boolean detached) {
+  /**
+   * Starts a broker on the given ports (0: a free one) with its state in {@code stateDir}. The
+   * controller port is the KRaft quorum's address of this node; keep it with the data dir.
+   */
+  public static KafkaBroker start(
+      Path stateDir, int brokerPort, int controllerPort, boolean detached) {
+    int[] free = Ports.freePorts(2);
+    KafkaBrokerConfig config =
+        new KafkaBrokerConfig(
+            brokerPort > 0 ? brokerPort : free[0],
+            controllerPort > 0 ? controllerPort : free[1],
+            stateDir.resolve("data"));
+    KafkaBroker broker = new KafkaBroker(config, stateDir, detached);
+    broker.start();
+    return broker;
+  }
+
+  @Override
+  ChildProcess launch() {
     Ports.requireFree(config.brokerPort(), "Kafka broker");
     Ports.requireFree(config.controllerPort(), "Kafka controller");
     Path serverProperties = stateDir.resolve("server.properties");
@@ -79,28 +97,25 @@ public final class KafkaBroker implements AutoCloseable {
     command.add("kafka.Kafka");
     command.add(serverProperties.toString());
     ChildProcess process = ChildProcess.start("Kafka broker", command, stateDir, logFile, detached);
-    KafkaBroker broker = new KafkaBroker(config, process);
-    broker.awaitReady();
+    awaitReady(process);
     LOG.info(
         "Kafka broker ready at {} (pid {}, log {})",
         config.bootstrapServers(),
         process.pid(),
         logFile);
-    return broker;
+    return process;
   }
 
   public String bootstrapServers() {
     return config.bootstrapServers();
   }
 
-  public long pid() {
-    return process.pid();
+  public int brokerPort() {
+    return config.brokerPort();
   }
 
-  /** Stops the broker (SIGTERM, then SIGKILL after a grace period) and waits for it to exit. */
-  @Override
-  public void close() {
-    process.stop();
+  public int controllerPort() {
+    return config.controllerPort();
   }
 
   /** True if a broker at {@code bootstrapServers} answers a describe-cluster request. */
@@ -132,7 +147,7 @@ public final class KafkaBroker implements AutoCloseable {
         .isEmpty();
   }
 
-  private void awaitReady() {
+  private void awaitReady(ChildProcess process) {
     try {
       // Wait for the listener first: an admin client pointed at a closed port logs a warning per
       // retry, and the broker opens its port only late in its startup.

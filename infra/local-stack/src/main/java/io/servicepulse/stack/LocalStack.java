@@ -2,20 +2,26 @@ package io.servicepulse.stack;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Command line for the demo stack: {@code start [--flink [--taskmanagers N]] | stop | status
  * [--state-dir DIR]}. {@code start} leaves Kafka and ClickHouse (and with {@code --flink} a Flink
  * session cluster) running after it exits and records them in {@code DIR/stack.env}; {@code stop}
- * and {@code status} act on what that file records. Run it through {@code infra/stack.sh}, which
+ * and {@code status} act on what that file records. Ports are picked free at the first start and
+ * kept in {@code DIR/ports.env}, so every later start (of all or of one crashed server) reuses
+ * them; {@code start --new-ports} picks new ones. Run it through {@code infra/stack.sh}, which
  * builds the classpath and passes {@code <repo>/.servicepulse/stack}.
  */
 public final class LocalStack {
 
   private static final String USAGE =
-      "Usage: LocalStack start [--flink [--taskmanagers N]] | stop | status [--state-dir DIR]"
-          + "  (default DIR: .servicepulse/stack)";
+      "Usage: LocalStack start [--flink [--taskmanagers N]] [--new-ports] | stop | status"
+          + " [--state-dir DIR]  (default DIR: .servicepulse/stack)";
 
   private final Path stateDir;
   private final PrintStream out;
@@ -35,11 +41,14 @@ public final class LocalStack {
     Path stateDir = Path.of(".servicepulse", "stack");
     boolean flink = false;
     int taskManagers = 1;
+    boolean newPorts = false;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--state-dir") && i + 1 < args.length) {
         stateDir = Path.of(args[++i]);
       } else if (args[i].equals("--flink")) {
         flink = true;
+      } else if (args[i].equals("--new-ports")) {
+        newPorts = true;
       } else if (args[i].equals("--taskmanagers") && i + 1 < args.length) {
         taskManagers = Integer.parseInt(args[++i]);
       } else if (command == null && !args[i].startsWith("-")) {
@@ -56,7 +65,7 @@ public final class LocalStack {
         return 2;
       }
       return switch (command) {
-        case "start" -> stack.start(flink, taskManagers);
+        case "start" -> stack.start(flink, taskManagers, newPorts);
         case "stop" -> stack.stop();
         case "status" -> stack.status();
         default -> {
@@ -71,66 +80,160 @@ public final class LocalStack {
   }
 
   /**
-   * Starts whatever is not running yet. With {@code withFlink}, a healthy Kafka and ClickHouse are
-   * kept and only the Flink cluster is (re)started.
+   * Starts whatever is not running yet, on the ports recorded in {@code ports.env} (free ones at
+   * the first start, or for a recorded port another process took); what runs keeps running, so
+   * clients connected to it are not disturbed. A recorded Flink cluster counts as part of the
+   * stack; {@code withFlink} adds one.
+   *
+   * @param newPorts pick new free ports for what this start starts, instead of the recorded ones
    */
-  int start(boolean withFlink, int taskManagers) {
-    Optional<StackEnv> recorded = StackEnv.read(stateDir);
-    if (recorded.isPresent()) {
-      StackEnv env = recorded.get();
-      if (kafkaUp(env) && clickHouseUp(env)) {
-        if (!withFlink || flinkUp(env)) {
-          out.println("Local stack is already running.");
-          printEndpoints(env);
-          return 0;
-        }
-        if (env.flink() != null) {
-          out.println("The Flink cluster recorded in " + stateDir + " is not healthy.");
-          stopFlink(env.flink());
-        }
-        env = env.withFlink(FlinkEnv.of(startFlink(taskManagers)));
-        env.write(stateDir);
-        out.println("Local stack is running.");
-        printEndpoints(env);
-        return 0;
+  int start(boolean withFlink, int taskManagers, boolean newPorts) {
+    StackEnv env = StackEnv.read(stateDir).orElse(null);
+    boolean kafkaUp = env != null && kafkaUp(env);
+    boolean clickHouseUp = env != null && clickHouseUp(env);
+    FlinkEnv recordedFlink = env == null ? null : env.flink();
+    boolean flinkWanted = withFlink || recordedFlink != null;
+    boolean flinkUp = recordedFlink != null && flinkUp(env);
+    if (kafkaUp && clickHouseUp && (!flinkWanted || flinkUp)) {
+      out.println("Local stack is already running.");
+      if (newPorts) {
+        out.println("--new-ports changes nothing while it runs: stop it first.");
       }
-      out.println("The stack recorded in " + stateDir + " is not healthy; restarting it.");
-      stopRecorded(env);
+      printEndpoints(env);
+      return 0;
+    }
+    if (env != null) {
+      out.println(
+          "Part of the stack recorded in "
+              + stateDir
+              + " is down; restarting only that, on "
+              + (newPorts ? "new ports." : "its recorded ports."));
+      if (!kafkaUp) {
+        stopProcess("Kafka", env.kafkaPid());
+      }
+      if (!clickHouseUp) {
+        stopProcess("ClickHouse", env.clickHousePid());
+      }
+      if (recordedFlink != null && !flinkUp) {
+        stopFlink(recordedFlink);
+      }
+    }
+    if (!withFlink && recordedFlink != null) {
+      taskManagers = recordedFlink.taskManagerPids().size();
     }
 
-    out.println("Starting Kafka (single KRaft node)...");
-    KafkaBroker kafka = KafkaBroker.start(stateDir.resolve("kafka"), true);
-    out.println("Starting ClickHouse...");
-    ClickHouseServer clickHouse;
+    StackPorts ports = StackPorts.read(stateDir);
+    if (kafkaUp) {
+      ports = ports.withKafka(Ports.portOf(env.kafkaBootstrapServers()), ports.kafkaController());
+    } else if (newPorts) {
+      ports = ports.withKafka(0, 0);
+    }
+    if (clickHouseUp) {
+      ports = ports.withClickHouse(env.clickHouseTcpPort(), env.clickHouseHttpPort());
+    } else if (newPorts) {
+      ports = ports.withClickHouse(0, 0);
+    }
+    if (flinkUp) {
+      ports = ports.withFlink(ports.flinkRpc(), Ports.portOf(recordedFlink.restUrl()));
+    } else if (newPorts) {
+      ports = ports.withFlink(0, 0);
+    }
+
+    List<AutoCloseable> started = new ArrayList<>();
     try {
-      clickHouse = ClickHouseServer.start(stateDir.resolve("clickhouse"), true);
+      String bootstrapServers;
+      long kafkaPid;
+      if (kafkaUp) {
+        bootstrapServers = env.kafkaBootstrapServers();
+        kafkaPid = env.kafkaPid();
+      } else {
+        int[] picked =
+            pick(
+                ports,
+                new int[] {ports.kafkaBroker(), ports.kafkaController()},
+                "the Kafka broker",
+                "the Kafka controller");
+        ports = ports.withKafka(picked[0], picked[1]);
+        ports.write(stateDir);
+        out.println("Starting Kafka (single KRaft node)...");
+        KafkaBroker kafka =
+            KafkaBroker.start(stateDir.resolve("kafka"), picked[0], picked[1], true);
+        started.add(kafka);
+        bootstrapServers = kafka.bootstrapServers();
+        kafkaPid = kafka.pid();
+      }
+
+      long clickHousePid;
+      if (clickHouseUp) {
+        clickHousePid = env.clickHousePid();
+      } else {
+        int[] picked =
+            pick(
+                ports,
+                new int[] {ports.clickHouseTcp(), ports.clickHouseHttp()},
+                "ClickHouse native TCP",
+                "ClickHouse HTTP");
+        ports = ports.withClickHouse(picked[0], picked[1]);
+        ports.write(stateDir);
+        out.println("Starting ClickHouse...");
+        ClickHouseServer clickHouse =
+            ClickHouseServer.start(stateDir.resolve("clickhouse"), picked[0], picked[1], true);
+        started.add(clickHouse);
+        clickHousePid = clickHouse.pid();
+      }
+
+      FlinkEnv flink = flinkUp ? recordedFlink : null;
+      if (flinkWanted && !flinkUp) {
+        int[] picked =
+            pick(
+                ports,
+                new int[] {ports.flinkRpc(), ports.flinkRest()},
+                "the Flink JobManager RPC",
+                "the Flink REST API");
+        ports = ports.withFlink(picked[0], picked[1]);
+        ports.write(stateDir);
+        out.println("Starting Flink (JobManager + " + taskManagers + " TaskManager(s))...");
+        FlinkSessionCluster cluster =
+            FlinkSessionCluster.start(flinkDir(), taskManagers, picked[0], picked[1], true);
+        started.add(cluster);
+        flink = FlinkEnv.of(cluster);
+      }
+
+      ports.write(stateDir);
+      env =
+          new StackEnv(
+              bootstrapServers,
+              Ports.LOOPBACK,
+              ports.clickHouseTcp(),
+              ports.clickHouseHttp(),
+              kafkaPid,
+              clickHousePid,
+              flink);
     } catch (RuntimeException e) {
-      kafka.close();
+      // Leave the stack as it was: what runs was recorded before, what this run started goes.
+      for (int i = started.size() - 1; i >= 0; i--) {
+        try {
+          started.get(i).close();
+        } catch (Exception suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
       throw e;
     }
-    FlinkEnv flink = null;
-    if (withFlink) {
-      try {
-        flink = FlinkEnv.of(startFlink(taskManagers));
-      } catch (RuntimeException e) {
-        clickHouse.close();
-        kafka.close();
-        throw e;
-      }
-    }
-    StackEnv env =
-        new StackEnv(
-            kafka.bootstrapServers(),
-            Ports.LOOPBACK,
-            clickHouse.tcpPort(),
-            clickHouse.httpPort(),
-            kafka.pid(),
-            clickHouse.pid(),
-            flink);
     env.write(stateDir);
     out.println("Local stack is running.");
     printEndpoints(env);
     return 0;
+  }
+
+  /** The recorded ports of one server, or new free ones where unset or taken (and says so). */
+  private int[] pick(StackPorts ports, int[] recorded, String... purposes) {
+    Set<Integer> others = new HashSet<>(ports.all());
+    for (int port : recorded) {
+      others.remove(port);
+    }
+    others.remove(0);
+    return Ports.reuseOrPick(recorded, purposes, others, out);
   }
 
   int stop() {
@@ -140,7 +243,12 @@ public final class LocalStack {
       return 0;
     }
     stopRecorded(recorded.get());
-    out.println("Local stack stopped. Data stays in " + stateDir + ".");
+    out.println(
+        "Local stack stopped. Data and ports ("
+            + StackPorts.FILE_NAME
+            + ") stay in "
+            + stateDir
+            + "; the next start reuses them.");
     return 0;
   }
 
@@ -200,11 +308,6 @@ public final class LocalStack {
     recorded.get().withFlink(null).write(stateDir);
     out.println("Flink cluster stopped. Checkpoints and logs stay in " + flinkDir() + ".");
     return 0;
-  }
-
-  private FlinkSessionCluster startFlink(int taskManagers) {
-    out.println("Starting Flink (JobManager + " + taskManagers + " TaskManager(s))...");
-    return FlinkSessionCluster.start(flinkDir(), taskManagers, true);
   }
 
   private boolean flinkUp(StackEnv env) {

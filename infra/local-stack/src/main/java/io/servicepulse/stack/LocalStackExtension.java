@@ -66,6 +66,8 @@ public final class LocalStackExtension implements BeforeAllCallback, AfterAllCal
     if (context.getRequiredTestClass() != testClass) {
       return;
     }
+    // A fault test that failed half-way may have left a server down; the next class needs it.
+    SharedStack.restoreStopped();
     if (!Boolean.getBoolean(KEEP_DATABASES_PROPERTY)) {
       http.dropDatabase(database);
     }
@@ -127,6 +129,64 @@ public final class LocalStackExtension implements BeforeAllCallback, AfterAllCal
   public int clickHouseHttpPort() {
     requireStarted();
     return clickHouse.httpPort();
+  }
+
+  /**
+   * The broker this JVM started, for fault tests: {@link KafkaBroker#stop}, {@link
+   * KafkaBroker#kill}, {@link KafkaBroker#pause}/{@link KafkaBroker#resume}, {@link
+   * KafkaBroker#start()} (same port, same topics and offsets), {@link KafkaBroker#pid}. Whatever a
+   * class leaves down is started again after it. Fails if Kafka comes from the environment.
+   */
+  public KafkaBroker kafkaBroker() {
+    return SharedStack.kafkaBroker();
+  }
+
+  /**
+   * The ClickHouse server this JVM started, for fault tests, like {@link #kafkaBroker()}: a restart
+   * keeps its ports and databases. Fails if ClickHouse comes from the environment.
+   */
+  public ClickHouseServer clickHouseServer() {
+    return SharedStack.clickHouseServer();
+  }
+
+  /** Stops Kafka cleanly (SIGTERM); {@link #startKafka} brings it back on the same port. */
+  public void stopKafka() {
+    kafkaBroker().stop();
+  }
+
+  /** Kills Kafka (SIGKILL), as a crash; {@link #startKafka} brings it back on the same port. */
+  public void killKafka() {
+    kafkaBroker().kill();
+  }
+
+  /** Starts Kafka again on the same port and data; returns once it serves (no-op if running). */
+  public void startKafka() {
+    kafkaBroker().start();
+  }
+
+  /** The PID of the Kafka broker's JVM, for signals of a test's own (SIGSTOP, SIGKILL). */
+  public long kafkaPid() {
+    return kafkaBroker().pid();
+  }
+
+  /** Stops ClickHouse cleanly (SIGTERM); {@link #startClickHouse} brings it back. */
+  public void stopClickHouse() {
+    clickHouseServer().stop();
+  }
+
+  /** Kills ClickHouse (SIGKILL), as a crash; {@link #startClickHouse} brings it back. */
+  public void killClickHouse() {
+    clickHouseServer().kill();
+  }
+
+  /** Starts ClickHouse again on the same ports and data; returns once it answers. */
+  public void startClickHouse() {
+    clickHouseServer().start();
+  }
+
+  /** The PID of the ClickHouse server, for signals of a test's own (SIGSTOP, SIGKILL). */
+  public long clickHousePid() {
+    return clickHouseServer().pid();
   }
 
   /** Runs a statement that returns no rows in this class's database. */

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 /**
  * One Kafka broker and one ClickHouse server per JVM, each started on first use and stopped by a
  * shutdown hook, their state in one temp dir that the hook deletes. Environment variables (the keys
- * of {@link StackEnv}) point a server at an already running one instead.
+ * of {@link StackEnv}) point a server at an already running one instead. Fault tests may stop and
+ * restart the servers this JVM started; they come back on the same ports and data.
  */
 final class SharedStack {
 
@@ -25,6 +26,8 @@ final class SharedStack {
       new Once<>(SharedStack::resolveClickHouse);
   private static final Deque<AutoCloseable> STARTED = new ArrayDeque<>();
   private static Path stateDir;
+  private static volatile KafkaBroker kafkaBroker;
+  private static volatile ClickHouseServer clickHouseServer;
 
   private SharedStack() {}
 
@@ -34,6 +37,48 @@ final class SharedStack {
 
   static ClickHouseEndpoint clickHouse() {
     return CLICKHOUSE.get();
+  }
+
+  /** The broker this JVM started (starting it if needed), for fault tests. */
+  static KafkaBroker kafkaBroker() {
+    KAFKA.get();
+    if (kafkaBroker == null) {
+      throw external(StackEnv.KAFKA_BOOTSTRAP_SERVERS);
+    }
+    return kafkaBroker;
+  }
+
+  /** The ClickHouse server this JVM started (starting it if needed), for fault tests. */
+  static ClickHouseServer clickHouseServer() {
+    CLICKHOUSE.get();
+    if (clickHouseServer == null) {
+      throw external(StackEnv.CLICKHOUSE_TCP_PORT);
+    }
+    return clickHouseServer;
+  }
+
+  /**
+   * Brings back what a fault test stopped, killed or paused and left so: the next test class
+   * expects a running stack. Servers not started yet stay so.
+   */
+  static void restoreStopped() {
+    KafkaBroker broker = kafkaBroker;
+    if (broker != null) {
+      broker.resume();
+      broker.start();
+    }
+    ClickHouseServer server = clickHouseServer;
+    if (server != null) {
+      server.resume();
+      server.start();
+    }
+  }
+
+  private static IllegalStateException external(String variable) {
+    return new IllegalStateException(
+        "The test uses a server from the environment ("
+            + variable
+            + " is set); only a server this JVM started can be stopped or restarted.");
   }
 
   private static String resolveKafka() {
@@ -51,6 +96,7 @@ final class SharedStack {
     }
     KafkaBroker broker = KafkaBroker.start(stateDir("kafka"), false);
     registerStarted(broker);
+    kafkaBroker = broker;
     return broker.bootstrapServers();
   }
 
@@ -85,6 +131,7 @@ final class SharedStack {
     }
     ClickHouseServer server = ClickHouseServer.start(stateDir("clickhouse"), false);
     registerStarted(server);
+    clickHouseServer = server;
     return new ClickHouseEndpoint(Ports.LOOPBACK, server.tcpPort(), server.httpPort());
   }
 

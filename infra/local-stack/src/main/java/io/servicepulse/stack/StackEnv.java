@@ -1,10 +1,6 @@
 package io.servicepulse.stack;
 
-import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
-import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
-
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,29 +91,16 @@ public record StackEnv(
     if (flink != null) {
       lines.addAll(flink.lines());
     }
-    String content = String.join("\n", lines) + "\n";
-    Path file = stateDir.resolve(FILE_NAME);
-    Path partial = stateDir.resolve(FILE_NAME + ".tmp");
-    try {
-      // Write then rename, so a reader never sees half a file.
-      Files.writeString(partial, content);
-      Files.move(partial, file, REPLACE_EXISTING, ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write " + file, e);
-    }
+    EnvFile.write(stateDir.resolve(FILE_NAME), lines);
   }
 
   static Optional<StackEnv> read(Path stateDir) {
     Path file = stateDir.resolve(FILE_NAME);
-    if (!Files.exists(file)) {
+    Optional<Properties> read = EnvFile.read(file);
+    if (read.isEmpty()) {
       return Optional.empty();
     }
-    Properties p = new Properties();
-    try (Reader reader = Files.newBufferedReader(file)) {
-      p.load(reader);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + file, e);
-    }
+    Properties p = read.get();
     try {
       return Optional.of(
           new StackEnv(
