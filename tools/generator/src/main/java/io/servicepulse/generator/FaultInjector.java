@@ -19,7 +19,7 @@ final class FaultInjector {
   /** Poison ts ahead of any clock: early January 2100, one minute apart. */
   static final long POISON_AHEAD_MS = Instant.parse("2100-01-01T00:00:00Z").toEpochMilli();
 
-  /** Poison ts before any plausible event: the jobs' floor is later. */
+  /** Poison ts before any plausible event, below the jobs' ts floor. */
   static final long POISON_FLOOR_MS = Instant.parse("1990-01-01T00:00:00Z").toEpochMilli();
 
   private final GeneratorConfig config;
