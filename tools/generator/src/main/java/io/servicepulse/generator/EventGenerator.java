@@ -52,9 +52,11 @@ public final class EventGenerator {
     long chatRecords = events.stream().filter(e -> e.type == PlannedEvent.Type.CHAT).count();
     long from = events.stream().mapToLong(e -> e.emitAt).min().orElse(0);
     long to = events.stream().mapToLong(e -> e.emitAt).max().orElse(0);
-    events.addAll(
-        faults.malformed(
-            chatRecords, events.size() - chatRecords, keys, from, Math.max(from + 1, to)));
+    long orderRecords = events.size() - chatRecords;
+    events.addAll(faults.malformed(chatRecords, orderRecords, keys, from, Math.max(from + 1, to)));
+    // Own random stream: a poison rate of 0 leaves every other record's bytes as they were.
+    FaultInjector poison = new FaultInjector(config, Rngs.derive(config.seed(), 6));
+    events.addAll(poison.poison(chatRecords, orderRecords, shops, from, Math.max(from + 1, to)));
 
     PlannedEvent[] records = events.toArray(PlannedEvent[]::new);
     for (int i = 0; i < records.length; i++) {

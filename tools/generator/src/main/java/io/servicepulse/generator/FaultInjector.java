@@ -1,5 +1,7 @@
 package io.servicepulse.generator;
 
+import io.servicepulse.events.SenderRole;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -8,11 +10,17 @@ import java.util.Random;
  * Delivery faults on the planned events: late buyers emitted {@code lateDelay} after their event
  * time; out-of-order events held back 30–110 s (after later events of their buyer, inside a 5 min
  * allowed lateness even with a 2 min out-of-orderness bound); duplicates emitted again 1–60 s later
- * with identical bytes; malformed records added at random times.
+ * with identical bytes; malformed and poison records added at random times.
  */
 final class FaultInjector {
 
   private static final long SEC = 1_000;
+
+  /** Poison ts ahead of any clock: early January 2100, one minute apart. */
+  static final long POISON_AHEAD_MS = Instant.parse("2100-01-01T00:00:00Z").toEpochMilli();
+
+  /** Poison ts before any plausible event, below the jobs' ts floor. */
+  static final long POISON_FLOOR_MS = Instant.parse("1990-01-01T00:00:00Z").toEpochMilli();
 
   private final GeneratorConfig config;
   private final Random rng;
@@ -71,6 +79,46 @@ final class FaultInjector {
                 0,
                 0);
         e.kind = GeneratedRecord.Kind.MALFORMED;
+        bad.add(e);
+      }
+    }
+    return bad;
+  }
+
+  /**
+   * {@code ceil(poisonRate × valid records)} poison records per topic, cycling through the topic's
+   * {@link PoisonKind}s, at random times within the stream. Each has its own buyer ({@code
+   * poison-01-00001}…, shops in turn), so none of them enters a service, attribution or QA figure.
+   */
+  List<PlannedEvent> poison(
+      long chatRecords, long orderRecords, List<ShopModel> shops, long from, long to) {
+    List<PlannedEvent> bad = new ArrayList<>();
+    double rate = config.poisonRate();
+    long[] counts = {(long) Math.ceil(rate * chatRecords), (long) Math.ceil(rate * orderRecords)};
+    int n = 0;
+    for (int topic = 0; topic < 2; topic++) {
+      PoisonKind[] kinds = topic == 0 ? PoisonKind.CHAT : PoisonKind.ORDER;
+      for (long i = 0; i < counts[topic]; i++, n++) {
+        ShopModel shop = shops.get(n % shops.size());
+        BuyerKey key =
+            new BuyerKey(shop, String.format("poison-%02d-%05d", shop.index + 1, n + 1), false);
+        PoisonKind kind = kinds[(int) (i % kinds.length)];
+        long emitAt = Rngs.between(rng, from, to);
+        Texts.Kind textKind =
+            PoisonKind.role(n) == SenderRole.AGENT ? Texts.Kind.AGENT : Texts.Kind.BUYER_OPEN;
+        int text = Texts.pick(rng, shop.lang, textKind);
+        long amountCents = Rngs.between(rng, 90, 9_000) * 10;
+        long ts =
+            switch (kind) {
+              case TS_AHEAD -> POISON_AHEAD_MS + (n % 10_000) * 60 * SEC;
+              case TS_BEFORE_FLOOR -> POISON_FLOOR_MS;
+              default -> emitAt;
+            };
+        PlannedEvent e =
+            new PlannedEvent(
+                key, PlannedEvent.Type.POISON, ts, n, kind.ordinal(), topic, text, 0, amountCents);
+        e.emitAt = emitAt;
+        e.kind = GeneratedRecord.Kind.POISON;
         bad.add(e);
       }
     }

@@ -3,7 +3,8 @@ package io.servicepulse.generator;
 /**
  * One record as it goes to Kafka, in emission order.
  *
- * @param timestamp event time in epoch millis (emission time for a malformed record)
+ * @param timestamp event time in epoch millis as written (emission time for a malformed record;
+ *     year 2100 or 1990 for a poison record with a bad ts)
  * @param kind why it is where it is; a consumer sees only topic, key and value
  */
 public record GeneratedRecord(
@@ -19,6 +20,8 @@ public record GeneratedRecord(
     /** A second copy of an earlier record (same event_id, same bytes). */
     DUPLICATE,
     /** Bytes that do not decode. */
-    MALFORMED
+    MALFORMED,
+    /** Decodes, but breaks a validity rule ({@code PoisonKind}): an {@code invalid} dead letter. */
+    POISON
   }
 }

@@ -68,6 +68,10 @@ public final class GeneratorCli {
               "malformed records per valid record, per topic (default 0.002)",
               doubles(Builder::malformedRate)),
           new Option(
+              "--poison-rate",
+              "records that decode but are invalid, per valid record, per topic (default 0)",
+              doubles(Builder::poisonRate)),
+          new Option(
               "--uncivil-rate",
               "share of agent/buyer messages that are uncivil (default 0.03)",
               doubles(Builder::uncivilRate)),
@@ -168,14 +172,15 @@ public final class GeneratorCli {
     out.printf(
         Locale.ROOT,
         "records %,d: chat messages %,d, order events %,d (distinct valid, %,d late),"
-            + " duplicates %,d, out of order %,d, malformed %s%n",
+            + " duplicates %,d, out of order %,d, malformed %s, poison %s%n",
         in.totalRecords(),
         in.chatMessages(),
         in.orderEvents(),
         in.lateEvents(),
         in.duplicatesTotal(),
         in.outOfOrderEvents(),
-        in.malformed());
+        in.malformed(),
+        in.poison());
     for (String shop : truth.service().keySet()) {
       GroundTruth.ServiceCounts s = truth.service().get(shop).total();
       GroundTruth.ShopAttribution a = truth.attribution().get(shop);

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What to generate. Every rate is a probability per event (per record for malformed ones), 0
- * switches the fault off. Build with {@link #builder()}; {@link #defaults()} is a small scenario (3
- * shops, ~2k events) suitable for tests.
+ * What to generate. Every rate is a probability per event (per record for malformed and poison
+ * ones), 0 switches the fault off. Build with {@link #builder()}; {@link #defaults()} is a small
+ * scenario (3 shops, ~2k events) suitable for tests.
  *
  * @param eventsPerSecond emission speed for writers, 0 = as fast as possible
  * @param lateDelay how long after its event time a late buyer's message is emitted
@@ -25,6 +25,7 @@ public record GeneratorConfig(
     double lateRate,
     double duplicateRate,
     double malformedRate,
+    double poisonRate,
     double uncivilRate,
     double eventsPerSecond,
     Duration lateDelay,
@@ -45,7 +46,9 @@ public record GeneratorConfig(
     require(buyersPerShop >= 1, "need ≥1 buyer per shop");
     require(days >= 1, "need ≥1 day");
     for (double rate :
-        new double[] {outOfOrderRate, lateRate, duplicateRate, malformedRate, uncivilRate}) {
+        new double[] {
+          outOfOrderRate, lateRate, duplicateRate, malformedRate, poisonRate, uncivilRate
+        }) {
       require(rate >= 0 && rate <= 0.5, "rates must be within [0, 0.5]");
     }
     require(eventsPerSecond >= 0, "events per second must be ≥ 0");
@@ -90,6 +93,7 @@ public record GeneratorConfig(
     m.put("lateRate", Double.toString(lateRate));
     m.put("duplicateRate", Double.toString(duplicateRate));
     m.put("malformedRate", Double.toString(malformedRate));
+    m.put("poisonRate", Double.toString(poisonRate));
     m.put("uncivilRate", Double.toString(uncivilRate));
     m.put("lateDelay", lateDelay.toString());
     m.put("chatTopic", chatTopic);
@@ -111,6 +115,8 @@ public record GeneratorConfig(
     private double lateRate = 0.005;
     private double duplicateRate = 0.005;
     private double malformedRate = 0.002;
+    // Off by default: existing scenarios keep their bytes and figures.
+    private double poisonRate = 0;
     private double uncivilRate = 0.03;
     private double eventsPerSecond = 0;
     private Duration lateDelay = Duration.ofHours(2);
@@ -132,6 +138,7 @@ public record GeneratorConfig(
       lateRate = c.lateRate;
       duplicateRate = c.duplicateRate;
       malformedRate = c.malformedRate;
+      poisonRate = c.poisonRate;
       uncivilRate = c.uncivilRate;
       eventsPerSecond = c.eventsPerSecond;
       lateDelay = c.lateDelay;
@@ -194,6 +201,12 @@ public record GeneratorConfig(
       return this;
     }
 
+    /** Poison records (decode, but invalid) per valid record, per topic. */
+    public Builder poisonRate(double v) {
+      poisonRate = v;
+      return this;
+    }
+
     public Builder uncivilRate(double v) {
       uncivilRate = v;
       return this;
@@ -227,7 +240,7 @@ public record GeneratorConfig(
 
     /** All faults off: a clean stream. */
     public Builder noFaults() {
-      return outOfOrderRate(0).lateRate(0).duplicateRate(0).malformedRate(0);
+      return outOfOrderRate(0).lateRate(0).duplicateRate(0).malformedRate(0).poisonRate(0);
     }
 
     public GeneratorConfig build() {
@@ -248,6 +261,7 @@ public record GeneratorConfig(
           lateRate,
           duplicateRate,
           malformedRate,
+          poisonRate,
           uncivilRate,
           eventsPerSecond,
           lateDelay,

@@ -45,8 +45,9 @@ import java.util.TreeMap;
  *       created in [q, q + 2 days). The shop row uses the first answer by any agent and any owner.
  * </ul>
  *
- * Late buyers (events emitted beyond allowed lateness) count only in {@link Ingest}; they are in
- * none of the service, attribution or QA figures.
+ * Late buyers (events emitted beyond allowed lateness) and poison buyers (records that decode but
+ * are invalid) count only in {@link Ingest}; they are in none of the service, attribution or QA
+ * figures.
  */
 public final class GroundTruth {
 
@@ -144,6 +145,18 @@ public final class GroundTruth {
     /** topic → malformed records written raw to it. */
     Map<String, Long> malformed = new TreeMap<>();
 
+    /**
+     * topic → poison records: they decode but are invalid, so every job reading the topic
+     * dead-letters them with stage {@code invalid}; not in chatMessages/orderEvents.
+     */
+    Map<String, Long> poison = new TreeMap<>();
+
+    /** dead letter reason (exact text) → poison records with it, both topics. */
+    Map<String, Long> poisonByReason = new TreeMap<>();
+
+    /** Every poison record in emission order, with its topic and expected reason. */
+    List<PoisonEvent> poisonEvents = new ArrayList<>();
+
     /** topic → second copies emitted (same event_id and bytes as an earlier record). */
     Map<String, Long> duplicates = new TreeMap<>();
 
@@ -175,6 +188,22 @@ public final class GroundTruth {
       return malformed.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    public Map<String, Long> poison() {
+      return poison;
+    }
+
+    public long poisonTotal() {
+      return poison.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public Map<String, Long> poisonByReason() {
+      return poisonByReason;
+    }
+
+    public List<PoisonEvent> poisonEvents() {
+      return poisonEvents;
+    }
+
     public Map<String, Long> duplicates() {
       return duplicates;
     }
@@ -195,9 +224,37 @@ public final class GroundTruth {
       return lateEventIds;
     }
 
-    /** Every record written: valid, duplicate and malformed. */
+    /** Every record written: valid, duplicate, malformed and poison. */
     public long totalRecords() {
       return totalRecords;
+    }
+  }
+
+  /** A poison record: the dead letter every job reading {@code topic} must write for it. */
+  public static final class PoisonEvent {
+    String eventId;
+    String topic;
+    String reason;
+
+    PoisonEvent() {}
+
+    PoisonEvent(String eventId, String topic, String reason) {
+      this.eventId = eventId;
+      this.topic = topic;
+      this.reason = reason;
+    }
+
+    public String eventId() {
+      return eventId;
+    }
+
+    public String topic() {
+      return topic;
+    }
+
+    /** The dead letter's reason, exactly; its stage is {@code invalid}. */
+    public String reason() {
+      return reason;
     }
   }
 

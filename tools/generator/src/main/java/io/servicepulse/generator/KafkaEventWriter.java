@@ -50,6 +50,9 @@ public final class KafkaEventWriter implements AutoCloseable {
     props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
     props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    // The too-long poison text is 1 MiB + 1 byte, over the 1 MiB default; lz4 shrinks its batch
+    // far below the broker's message.max.bytes.
+    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(4 * 1024 * 1024));
     props.put(ProducerConfig.CLIENT_ID_CONFIG, "servicepulse-generator");
     props.putAll(overrides);
     producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());

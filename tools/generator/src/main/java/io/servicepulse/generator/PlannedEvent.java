@@ -9,31 +9,38 @@ final class PlannedEvent {
   enum Type {
     CHAT,
     ORDER,
-    MALFORMED
+    MALFORMED,
+    POISON
   }
 
   final BuyerKey buyer;
   final Type type;
 
-  /** Event time; for a malformed record the emission time. */
+  /** Event time; for a malformed record the emission time; for a poison record the ts written. */
   final long ts;
 
-  /** CHAT: message number in the buyer's timeline; ORDER: order number; MALFORMED: a seed. */
+  /**
+   * CHAT: message number in the buyer's timeline; ORDER: order number; MALFORMED: a seed; POISON:
+   * the poison record's index.
+   */
   final int number;
 
-  /** CHAT: SenderRole ordinal; ORDER: OrderStatus ordinal; MALFORMED: MalformedKind ordinal. */
+  /**
+   * CHAT: SenderRole ordinal; ORDER: OrderStatus ordinal; MALFORMED: MalformedKind ordinal; POISON:
+   * PoisonKind ordinal.
+   */
   final byte code;
 
-  /** CHAT: agent index or -1; MALFORMED: 0 = chat topic, 1 = order topic. */
+  /** CHAT: agent index or -1; MALFORMED, POISON: 0 = chat topic, 1 = order topic. */
   final short agent;
 
-  /** CHAT: text id; ORDER: refund reason text id or -1. */
+  /** CHAT, chat POISON: text id; ORDER: refund reason text id or -1. */
   final short text;
 
   /** CHAT: conversation number. */
   final short conversation;
 
-  /** ORDER: amount in cents. */
+  /** ORDER, order POISON: amount in cents. */
   final long amountCents;
 
   long emitAt;
@@ -73,6 +80,6 @@ final class PlannedEvent {
   }
 
   boolean isChatTopic() {
-    return type == Type.CHAT || (type == Type.MALFORMED && agent == 0);
+    return type == Type.CHAT || ((type == Type.MALFORMED || type == Type.POISON) && agent == 0);
   }
 }

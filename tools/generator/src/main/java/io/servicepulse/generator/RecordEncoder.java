@@ -6,10 +6,21 @@ import io.servicepulse.events.OrderStatus;
 import io.servicepulse.events.SenderRole;
 import io.servicepulse.schemas.EventCodec;
 import io.servicepulse.schemas.ReleasedSchemas;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Random;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.util.Utf8;
 
 /** Turns planned events into wire records. Holds Avro codecs: one instance per thread. */
 final class RecordEncoder {
@@ -17,6 +28,16 @@ final class RecordEncoder {
   private static final SenderRole[] ROLES = SenderRole.values();
   private static final OrderStatus[] STATUSES = OrderStatus.values();
   private static final MalformedKind[] MALFORMED = MalformedKind.values();
+  private static final PoisonKind[] POISON = PoisonKind.values();
+
+  /** The poison amount, 10^28: unscaled 10^30 at scale 2, precision 31. */
+  static final BigDecimal POISON_AMOUNT = new BigDecimal(BigInteger.TEN.pow(30), 2);
+
+  /** UTF-8 bytes of the too-long poison text: 1 MiB + 1 (the jobs' cap is far lower). */
+  static final int LONG_TEXT_BYTES = 1024 * 1024 + 1;
+
+  /** Not UTF-8: a lead byte followed by '(' instead of a continuation byte. */
+  static final byte[] INVALID_UTF8 = {(byte) 0xC3, 0x28};
 
   private final EventCodec<ChatMessage> chatCodec;
   private final EventCodec<OrderEvent> orderCodec;
@@ -38,6 +59,7 @@ final class RecordEncoder {
           case CHAT -> chatCodec.encode(chat(e));
           case ORDER -> orderCodec.encode(order(e));
           case MALFORMED -> malformed(e);
+          case POISON -> poison(e);
         };
     return new GeneratedRecord(topic, e.buyer.recordKey, value, e.ts, e.kind);
   }
@@ -114,5 +136,120 @@ final class RecordEncoder {
         new PlannedEvent(e.buyer, PlannedEvent.Type.ORDER, e.ts, e.number, 0, -1, -1, 0, 9900);
     return orderCodec.encode(
         OrderEvent.newBuilder(order(source)).setEventId("malformed-" + e.number).build());
+  }
+
+  /** The event id a poison record carries; the truth lists it with its reason. */
+  static String poisonEventId(PlannedEvent e) {
+    return e.isChatTopic() ? e.buyer.chatEventId(1) : e.buyer.orderId(1) + ":CREATED";
+  }
+
+  /** A valid event of the poison buyer, then the one bad property of its kind. */
+  private byte[] poison(PlannedEvent e) {
+    PoisonKind kind = POISON[e.code];
+    if (!e.isChatTopic()) {
+      OrderEvent order = poisonOrder(e);
+      return kind == PoisonKind.AMOUNT_OUT_OF_RANGE
+          // Avro's decimal conversion refuses precision 31 > 18: write the unscaled bytes raw.
+          ? rawEncode(order, "amount", ByteBuffer.wrap(POISON_AMOUNT.unscaledValue().toByteArray()))
+          : orderCodec.encode(order);
+    }
+    ChatMessage message = poisonChat(e);
+    return switch (kind) {
+      case TEXT_TOO_LONG ->
+          chatCodec.encode(ChatMessage.newBuilder(message).setText(LongText.TEXT).build());
+      case INVALID_UTF8 -> rawEncode(message, "text", new Utf8(invalidUtf8(message.getText())));
+      default -> chatCodec.encode(message);
+    };
+  }
+
+  private static ChatMessage poisonChat(PlannedEvent e) {
+    ShopModel shop = e.buyer.shop;
+    // Routed like any message that names an agent: agent_id and team_id set.
+    int agent = (e.number / 2) % shop.agents();
+    return ChatMessage.newBuilder()
+        .setEventId(poisonEventId(e))
+        .setPlatform(shop.platform)
+        .setShopId(shop.id)
+        .setBuyerId(e.buyer.buyerId)
+        .setAgentId(shop.agentId(agent))
+        .setSenderRole(PoisonKind.role(e.number))
+        .setText(Texts.get(e.text).text())
+        .setTs(Instant.ofEpochMilli(e.ts))
+        .setConversationId(e.buyer.conversationId(1))
+        .setTeamId(shop.teamId(agent))
+        .build();
+  }
+
+  private static OrderEvent poisonOrder(PlannedEvent e) {
+    ShopModel shop = e.buyer.shop;
+    String orderId = e.buyer.orderId(1);
+    return OrderEvent.newBuilder()
+        .setEventId(poisonEventId(e))
+        .setOrderId(orderId)
+        .setShopId(shop.id)
+        .setBuyerId(e.buyer.buyerId)
+        .setStatus(OrderStatus.CREATED)
+        .setAmount(BigDecimal.valueOf(e.amountCents, 2))
+        .setCurrency(shop.currency)
+        .setTs(Instant.ofEpochMilli(e.ts))
+        .build();
+  }
+
+  /** The text's UTF-8 with {@link #INVALID_UTF8} spliced in at a character boundary mid-text. */
+  static byte[] invalidUtf8(String text) {
+    int mid = text.offsetByCodePoints(0, text.codePointCount(0, text.length()) / 2);
+    byte[] head = text.substring(0, mid).getBytes(StandardCharsets.UTF_8);
+    byte[] tail = text.substring(mid).getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = Arrays.copyOf(head, head.length + INVALID_UTF8.length + tail.length);
+    System.arraycopy(INVALID_UTF8, 0, bytes, head.length, INVALID_UTF8.length);
+    System.arraycopy(tail, 0, bytes, head.length + INVALID_UTF8.length, tail.length);
+    return bytes;
+  }
+
+  /**
+   * Single-object encoding of {@code event} with one field replaced by a raw Avro value. Goes
+   * through the generic writer without logical-type conversions, so bytes and Utf8 are written as
+   * given: same header and fingerprint as the codec's, a body the specific encoder would refuse.
+   */
+  private static byte[] rawEncode(SpecificRecord event, String field, Object raw) {
+    Schema schema = event.getSchema();
+    GenericData model = new GenericData();
+    GenericData.Record record = new GenericData.Record(schema);
+    for (Schema.Field f : schema.getFields()) {
+      Object v = event.get(f.pos());
+      if (v instanceof Instant t) {
+        v = t.toEpochMilli();
+      } else if (v instanceof BigDecimal d) {
+        v = ByteBuffer.wrap(d.unscaledValue().toByteArray());
+      } else if (v instanceof Enum<?> symbol) {
+        v = model.createEnum(symbol.name(), f.schema());
+      }
+      record.put(f.pos(), v);
+    }
+    record.put(field, raw);
+    try {
+      ByteBuffer buffer = new BinaryMessageEncoder<GenericRecord>(model, schema).encode(record);
+      byte[] bytes = new byte[buffer.remaining()];
+      buffer.get(bytes);
+      return bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode poison " + schema.getName(), e);
+    }
+  }
+
+  /** Built once, on first use: a buyer pasting the same complaint over and over. */
+  private static final class LongText {
+    static final String TEXT = build();
+
+    private static String build() {
+      String line = "亲，我上周买的这件羽绒服收到后发现袖口开线了，拉链也拉不上，" + "麻烦帮我看看怎么处理，能换一件新的吗？不行的话我就申请退款了。";
+      int lineBytes = line.getBytes(StandardCharsets.UTF_8).length;
+      StringBuilder text = new StringBuilder();
+      int bytes = 0;
+      for (; bytes + lineBytes <= LONG_TEXT_BYTES; bytes += lineBytes) {
+        text.append(line);
+      }
+      return text.append("!".repeat(LONG_TEXT_BYTES - bytes)).toString();
+    }
   }
 }

@@ -51,6 +51,10 @@ final class TruthBuilder {
     for (String topic : List.of(config.chatTopic(), config.orderTopic())) {
       truth.ingest.malformed.put(topic, 0L);
       truth.ingest.duplicates.put(topic, 0L);
+      truth.ingest.poison.put(topic, 0L);
+    }
+    for (PoisonKind kind : PoisonKind.values()) {
+      truth.ingest.poisonByReason.put(kind.reason, 0L);
     }
   }
 
@@ -73,6 +77,13 @@ final class TruthBuilder {
       case MALFORMED -> ingest.malformed.merge(topic, 1L, Long::sum);
       case DUPLICATE -> ingest.duplicates.merge(topic, 1L, Long::sum);
       case OUT_OF_ORDER -> ingest.outOfOrderEvents++;
+      case POISON -> {
+        String reason = PoisonKind.values()[record.code].reason;
+        ingest.poison.merge(topic, 1L, Long::sum);
+        ingest.poisonByReason.merge(reason, 1L, Long::sum);
+        ingest.poisonEvents.add(
+            new GroundTruth.PoisonEvent(RecordEncoder.poisonEventId(record), topic, reason));
+      }
       default -> {}
     }
   }

@@ -133,7 +133,7 @@ class EventGeneratorTest {
             assertThat(watermark - r.timestamp()).isLessThan(3 * 60_000);
         case LATE ->
             assertThat(watermark - r.timestamp()).isGreaterThan(CONFIG.lateDelay().toMillis() / 2);
-        case MALFORMED -> {}
+        case MALFORMED, POISON -> {}
       }
     }
   }

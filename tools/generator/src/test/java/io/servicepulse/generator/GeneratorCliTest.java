@@ -43,6 +43,7 @@ class GeneratorCliTest {
             "--late-rate",
             "--duplicate-rate",
             "--malformed-rate",
+            "--poison-rate",
             "--uncivil-rate",
             "--events");
   }
@@ -61,16 +62,21 @@ class GeneratorCliTest {
             "--events",
             "3000",
             "--seed",
-            "7");
+            "7",
+            "--poison-rate",
+            "0.01");
 
     assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
     assertThat(dir.resolve("out/chat-messages.records")).exists();
     assertThat(dir.resolve("out/order-events.records")).exists();
     GroundTruth t = GroundTruth.read(truth);
     assertThat(t.scenario()).containsEntry("seed", "7").containsEntry("shops", "2");
+    assertThat(t.scenario()).containsEntry("poisonRate", "0.01");
+    assertThat(t.ingest().poisonTotal()).isPositive();
     assertThat(t.ingest().chatMessages() + t.ingest().orderEvents()).isBetween(2_000L, 4_500L);
     assertThat(Files.readString(dir.resolve("out/truth.json"))).isEqualTo(t.toJson());
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("shop-01", "shop-02", "records");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("shop-01", "shop-02", "records", "poison");
   }
 
   @Test

@@ -14,7 +14,11 @@ class StreamFilesTest {
   void filesRoundTripRecordsInEmissionOrderAndTheTruth(@TempDir Path dir) throws Exception {
     GeneratedStream stream =
         EventGenerator.generate(
-            GeneratorConfig.builder().buyersPerShop(20).malformedRate(0.02).build());
+            GeneratorConfig.builder()
+                .buyersPerShop(20)
+                .malformedRate(0.02)
+                .poisonRate(0.02)
+                .build());
     List<GeneratedRecord> written = new ArrayList<>();
     stream.forEach(written::add);
 
@@ -34,6 +38,7 @@ class StreamFilesTest {
       assertThat(r.timestamp()).isEqualTo(w.timestamp());
       assertThat(r.kind()).isEqualTo(w.kind());
     }
+    assertThat(read).anyMatch(r -> r.kind() == GeneratedRecord.Kind.POISON);
     assertThat(StreamFiles.readTruth(dir).toJson()).isEqualTo(stream.truth().toJson());
   }
 
