@@ -19,6 +19,7 @@ import io.servicepulse.events.OrderEvent;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -303,5 +304,26 @@ class AttributionFunctionTest {
 
   private static OrderEvent inShop2(OrderEvent e) {
     return OrderEvent.newBuilder(e).setShopId("shop-2").build();
+  }
+
+  @Test
+  void afterARestoreAReplayedFactKeepsItsVersionAndALaterOneGoesAboveEverything() throws Exception {
+    OrderEvent paid = order(mins(40), "o-1", PAID, "60.00");
+    buyer.chat(agentReplies(mins(1), "agent-a")).order(order(mins(30), "o-1", CREATED, "60.00"));
+    OperatorSubtaskState checkpoint = buyer.snapshot();
+    int before = buyer.orderFacts().size();
+    // Emitted after the checkpoint, then the task fails: the restored job replays the payment.
+    buyer.order(paid);
+    OrderAttributionFact lost = buyer.orderFacts().get(before);
+    try (BuyerHarness restored = new BuyerHarness(AttributionSettings.defaults(), checkpoint)) {
+      restored.order(paid);
+      OrderAttributionFact replayed = restored.orderFact("o-1");
+      assertThat(replayed.version).isGreaterThanOrEqualTo(lost.version);
+      assertThat(replayed.sameAs(lost)).isTrue();
+
+      restored.order(order(mins(50), "o-1", REFUNDED, "60.00"));
+      assertThat(restored.orderFact("o-1").version).isGreaterThan(lost.version);
+      assertThat(restored.orderFact("o-1").refundedMs).isPositive();
+    }
   }
 }

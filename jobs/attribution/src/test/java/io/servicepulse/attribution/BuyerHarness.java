@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -31,13 +32,30 @@ final class BuyerHarness implements AutoCloseable {
       harness;
 
   BuyerHarness(AttributionSettings settings) throws Exception {
+    this(settings, null);
+  }
+
+  /** Restored from {@code snapshot} (null: empty), as after a failover. */
+  BuyerHarness(AttributionSettings settings, OperatorSubtaskState snapshot) throws Exception {
     harness =
         new KeyedTwoInputStreamOperatorTestHarness<>(
             new KeyedCoProcessOperator<>(new AttributionFunction("attribution", settings)),
             AttributionFunction::keyOf,
             AttributionFunction::keyOf,
             Types.STRING);
+    if (snapshot != null) {
+      harness.initializeState(snapshot);
+    }
     harness.open();
+  }
+
+  OperatorSubtaskState snapshot() throws Exception {
+    return harness.snapshot(1, 1);
+  }
+
+  /** Every order fact emitted so far, in emission order. */
+  List<OrderAttributionFact> orderFacts() {
+    return side(AttributionFunction.ORDER_FACTS);
   }
 
   BuyerHarness() throws Exception {

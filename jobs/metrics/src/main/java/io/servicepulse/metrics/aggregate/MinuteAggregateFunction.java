@@ -110,7 +110,7 @@ public final class MinuteAggregateFunction
     long watermark = timers.currentWatermark();
     row.settle(watermark);
     if (row.dirty) {
-      out.collect(row.emit(settings.day(row.minuteMs), System.currentTimeMillis()));
+      out.collect(row.emit(settings.day(row.minuteMs)));
     }
     rows.update(row);
     if (isClosed(row, watermark)) {

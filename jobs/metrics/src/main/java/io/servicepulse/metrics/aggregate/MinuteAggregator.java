@@ -19,7 +19,10 @@ public class MinuteAggregator {
   public MinuteSums settled = new MinuteSums();
   public Map<String, PendingItem> pending = new HashMap<>();
 
-  /** Version of the last emitted row; the next one is higher. */
+  /**
+   * Version of the last emitted row, counted in state (not the wall clock) so it survives a restore
+   * and never goes backwards; the next one is higher.
+   */
   public long version;
 
   /** Changed since the last emitted row. */
@@ -113,8 +116,8 @@ public class MinuteAggregator {
   }
 
   /** The row to write now, with a version higher than every earlier one of this row. */
-  public MinuteRow emit(int day, long nowMs) {
-    version = Math.max(version + 1, nowMs);
+  public MinuteRow emit(int day) {
+    version++;
     dirty = false;
     return new MinuteRow(shopId, teamId, agentId, minuteMs, day, current(), version);
   }

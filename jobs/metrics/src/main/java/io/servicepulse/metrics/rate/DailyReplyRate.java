@@ -12,7 +12,10 @@ public class DailyReplyRate {
   public int day;
   public long reachedBuyers;
   public long missedBuyers;
+
+  /** Counted in state (not the wall clock), so it survives a restore and never goes backwards. */
   public long version;
+
   public boolean dirty;
 
   public DailyReplyRate() {}
@@ -33,8 +36,8 @@ public class DailyReplyRate {
   }
 
   /** The row to write now, with a version higher than every earlier one of this row. */
-  public DailyReplyRate emit(long nowMs) {
-    version = Math.max(version + 1, nowMs);
+  public DailyReplyRate emit() {
+    version++;
     dirty = false;
     DailyReplyRate row = new DailyReplyRate();
     row.scope = scope;

@@ -75,7 +75,7 @@ public final class DailyReplyRateFunction
       return;
     }
     if (row.dirty) {
-      out.collect(row.emit(System.currentTimeMillis()));
+      out.collect(row.emit());
     }
     rows.update(row);
     if (timers.currentWatermark() > BuyerDayFunction.horizon(settings, row.day)) {

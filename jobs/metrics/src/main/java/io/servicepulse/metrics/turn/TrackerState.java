@@ -24,6 +24,14 @@ public class TrackerState {
   /** The watermark the emitted facts were derived at; Long.MIN_VALUE before the first time. */
   public long derivedAtWatermark = Long.MIN_VALUE;
 
+  /**
+   * Version of the last turn row (or retraction) emitted for this buyer. One counter for all the
+   * buyer's turns, so a turn dissolved and re-created gets a version above its retraction. Dropped
+   * with the state: by then every turn of the buyer is settled and its id can never be emitted
+   * again.
+   */
+  public long lastVersion;
+
   public TrackerState() {}
 
   public TrackerState(String shopId, String buyerId, String platform) {
@@ -57,6 +65,15 @@ public class TrackerState {
       }
     }
     return null;
+  }
+
+  /**
+   * The version of the next emitted row: above every earlier one of this buyer and above {@code
+   * atLeast} (state restored from before versions were counted holds wall-clock versions).
+   */
+  long nextVersion(long atLeast) {
+    lastVersion = Math.max(lastVersion, atLeast) + 1;
+    return lastVersion;
   }
 
   /** An emitted turn as the rest of the pipeline sees it: with shop, buyer and platform. */

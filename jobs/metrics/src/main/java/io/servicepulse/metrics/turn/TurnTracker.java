@@ -63,7 +63,8 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
             "events", Types.LIST(Types.POJO(ChatEvent.class)),
             "emittedTurns", Types.LIST(Types.POJO(TurnFact.class)),
             "emittedConversations", Types.LIST(Types.POJO(ConversationFact.class)),
-            "derivedAtWatermark", Types.LONG));
+            "derivedAtWatermark", Types.LONG,
+            "lastVersion", Types.LONG));
   }
 
   @Override
@@ -120,8 +121,7 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
   private void derive(TrackerState s, long watermark, Context ctx, Collector<TurnFact> out)
       throws Exception {
     List<TurnDerivation.Conversation> conversations = derivation.derive(s, watermark);
-    long now = System.currentTimeMillis();
-    emitTurnChanges(s, conversations, now, out);
+    emitTurnChanges(s, conversations, out);
     emitConversationChanges(s, conversations, ctx);
     int settled = 0;
     int settledEvents = 0;
@@ -146,10 +146,7 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
   }
 
   private void emitTurnChanges(
-      TrackerState s,
-      List<TurnDerivation.Conversation> conversations,
-      long now,
-      Collector<TurnFact> out) {
+      TrackerState s, List<TurnDerivation.Conversation> conversations, Collector<TurnFact> out) {
     // By id: a long conversation re-derives many turns per watermark step.
     Map<String, TurnFact> emitted = new HashMap<>();
     for (TurnFact t : s.emittedTurns) {
@@ -163,11 +160,10 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
         if (previous != null && previous.sameContent(turn)) {
           continue;
         }
-        long version = now;
         if (previous != null) {
-          version = retract(s, previous, now, out) + 1;
+          retract(s, previous, out);
         }
-        turn.version = version;
+        turn.version = s.nextVersion(0);
         out.collect(turn);
         s.emittedTurns.add(TrackerState.withoutKey(turn));
       }
@@ -175,21 +171,20 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
     if (current.size() < s.emittedTurns.size()) {
       for (TurnFact previous : List.copyOf(s.emittedTurns)) {
         if (!current.contains(previous.turnId)) {
-          retract(s, previous, now, out);
+          retract(s, previous, out);
         }
       }
     }
   }
 
-  /** Sends the retraction of an emitted turn and forgets it; returns the retraction's version. */
-  private long retract(TrackerState s, TurnFact previous, long now, Collector<TurnFact> out) {
+  /** Sends the retraction of an emitted turn and forgets it. */
+  private void retract(TrackerState s, TurnFact previous, Collector<TurnFact> out) {
     s.emittedTurns.remove(previous);
     TurnFact retraction = s.withKey(previous);
     retraction.retracted = true;
-    retraction.version = Math.max(now, previous.version + 1);
+    retraction.version = s.nextVersion(previous.version);
     out.collect(retraction);
     corrections.inc();
-    return retraction.version;
   }
 
   private void emitConversationChanges(

@@ -8,6 +8,7 @@ import io.servicepulse.metrics.MetricsSettings;
 import io.servicepulse.metrics.turn.TurnFact;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -19,13 +20,36 @@ class MinuteAggregateFunctionTest {
 
   private static KeyedOneInputStreamOperatorTestHarness<String, MinuteContribution, MinuteRow>
       harness() throws Exception {
+    return harness(null);
+  }
+
+  /** Restored from {@code snapshot} (null: empty), as after a failover. */
+  private static KeyedOneInputStreamOperatorTestHarness<String, MinuteContribution, MinuteRow>
+      harness(OperatorSubtaskState snapshot) throws Exception {
     var h =
         new KeyedOneInputStreamOperatorTestHarness<>(
             new KeyedProcessOperator<>(new MinuteAggregateFunction("service-metrics", SETTINGS)),
             MinuteContribution::rowKey,
             Types.STRING);
+    if (snapshot != null) {
+      h.initializeState(snapshot);
+    }
     h.open();
     return h;
+  }
+
+  /** Replaces the turn's response time and lets the watermark write the row. */
+  private static void correct(
+      KeyedOneInputStreamOperatorTestHarness<String, MinuteContribution, MinuteRow> h,
+      long fromMs,
+      long toMs,
+      long watermark)
+      throws Exception {
+    TurnFact retracted = turn("a", fromMs);
+    retracted.retracted = true;
+    h.processElement(MinuteContribution.ofTurn(retracted), MINUTE);
+    h.processElement(MinuteContribution.ofTurn(turn("a", toMs)), MINUTE);
+    h.processWatermark(watermark);
   }
 
   private static TurnFact turn(String agent, long responseMs) {
@@ -81,6 +105,43 @@ class MinuteAggregateFunctionTest {
       assertThat(rows.get(1).sums.responseMsSum).isEqualTo(40_000);
       assertThat(rows.get(1).sums.responseMsMax).isEqualTo(40_000);
       assertThat(rows.get(1).sums.turns).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void versionsOfARowStrictlyIncreaseAcrossCorrectionsAndStayAboveThemAfterARestore()
+      throws Exception {
+    OperatorSubtaskState checkpoint;
+    List<MinuteRow> lost;
+    long highest;
+    try (var h = harness()) {
+      h.processElement(MinuteContribution.ofTurn(turn("a", 150_000)), MINUTE);
+      h.processWatermark(MINUTE + 200_000);
+      correct(h, 150_000, 120_000, MINUTE + 201_000);
+      correct(h, 120_000, 100_000, MINUTE + 202_000);
+      assertThat(h.extractOutputValues())
+          .extracting(r -> r.version)
+          .hasSize(3)
+          .isSorted()
+          .doesNotHaveDuplicates();
+      checkpoint = h.snapshot(1, 1);
+      int before = h.extractOutputValues().size();
+      // Written after the checkpoint, then the task fails: the restored job replays the items.
+      correct(h, 100_000, 90_000, MINUTE + 203_000);
+      lost = h.extractOutputValues().subList(before, h.extractOutputValues().size());
+      highest = lost.get(lost.size() - 1).version;
+      assertThat(lost).singleElement().extracting(r -> r.version).isEqualTo(4L);
+    }
+    try (var h = harness(checkpoint)) {
+      correct(h, 100_000, 90_000, MINUTE + 203_000);
+      MinuteRow replayed = h.extractOutputValues().get(0);
+      assertThat(replayed.version).isGreaterThanOrEqualTo(lost.get(0).version);
+      assertThat(replayed.sums.responseMsSum).isEqualTo(lost.get(0).sums.responseMsSum);
+
+      correct(h, 90_000, 80_000, MINUTE + 204_000);
+      MinuteRow later = h.extractOutputValues().get(1);
+      assertThat(later.version).isGreaterThan(highest);
+      assertThat(later.sums.responseMsSum).isEqualTo(80_000);
     }
   }
 

@@ -8,6 +8,7 @@ import io.servicepulse.metrics.MetricsSettings;
 import io.servicepulse.metrics.turn.TurnFact;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -46,13 +47,65 @@ class ReplyRateFunctionsTest {
 
   private static KeyedOneInputStreamOperatorTestHarness<String, ReplyRateDelta, DailyReplyRate>
       dailyRows() throws Exception {
+    return dailyRows(null);
+  }
+
+  /** Restored from {@code snapshot} (null: empty), as after a failover. */
+  private static KeyedOneInputStreamOperatorTestHarness<String, ReplyRateDelta, DailyReplyRate>
+      dailyRows(OperatorSubtaskState snapshot) throws Exception {
     var h =
         new KeyedOneInputStreamOperatorTestHarness<>(
             new KeyedProcessOperator<>(new DailyReplyRateFunction("service-metrics", SETTINGS)),
             ReplyRateDelta::rowKey,
             Types.STRING);
+    if (snapshot != null) {
+      h.initializeState(snapshot);
+    }
     h.open();
     return h;
+  }
+
+  /** One buyer's change of the shop row, written at the next watermark. */
+  private static void change(
+      KeyedOneInputStreamOperatorTestHarness<String, ReplyRateDelta, DailyReplyRate> h,
+      int reached,
+      int missed,
+      long watermark)
+      throws Exception {
+    h.processElement(
+        new ReplyRateDelta(ReplyRateDelta.SCOPE_SHOP, "shop-1", "", DAY, reached, missed), 0);
+    h.processWatermark(watermark);
+  }
+
+  @Test
+  void dailyVersionsStrictlyIncreaseAndStayAboveEverythingWrittenBeforeARestore() throws Exception {
+    OperatorSubtaskState checkpoint;
+    DailyReplyRate lost;
+    try (var h = dailyRows()) {
+      change(h, 1, 0, 1);
+      change(h, 1, 1, 2);
+      change(h, 0, -1, 3);
+      assertThat(h.extractOutputValues())
+          .extracting(r -> r.version)
+          .hasSize(3)
+          .isSorted()
+          .doesNotHaveDuplicates();
+      checkpoint = h.snapshot(1, 1);
+      // Written after the checkpoint, then the task fails: the restored job replays the delta.
+      change(h, 1, 0, 4);
+      lost = h.extractOutputValues().get(3);
+    }
+    try (var h = dailyRows(checkpoint)) {
+      change(h, 1, 0, 4);
+      DailyReplyRate replayed = h.extractOutputValues().get(0);
+      assertThat(replayed.version).isGreaterThanOrEqualTo(lost.version);
+      assertThat(replayed.reachedBuyers).isEqualTo(lost.reachedBuyers).isEqualTo(3);
+
+      change(h, 0, 1, 5);
+      DailyReplyRate later = h.extractOutputValues().get(1);
+      assertThat(later.version).isGreaterThan(lost.version);
+      assertThat(later.missedBuyers).isEqualTo(1);
+    }
   }
 
   @Test

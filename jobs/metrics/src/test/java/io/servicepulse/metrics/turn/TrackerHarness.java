@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -24,17 +25,29 @@ final class TrackerHarness implements AutoCloseable {
   final KeyedOneInputStreamOperatorTestHarness<String, ChatMessage, TurnFact> harness;
 
   TrackerHarness(Map<String, String> config) throws Exception {
+    this(config, null);
+  }
+
+  TrackerHarness() throws Exception {
+    this(Map.of());
+  }
+
+  /** A tracker restored from {@code snapshot} (null: empty), as after a failover. */
+  TrackerHarness(Map<String, String> config, OperatorSubtaskState snapshot) throws Exception {
     MetricsSettings settings = MetricsSettings.from(JobConfig.of(config));
     harness =
         new KeyedOneInputStreamOperatorTestHarness<>(
             new KeyedProcessOperator<>(new TurnTracker("test", settings)),
             new ShopBuyerKey(),
             Types.STRING);
+    if (snapshot != null) {
+      harness.initializeState(snapshot);
+    }
     harness.open();
   }
 
-  TrackerHarness() throws Exception {
-    this(Map.of());
+  OperatorSubtaskState snapshot() throws Exception {
+    return harness.snapshot(1, 1);
   }
 
   TrackerHarness send(ChatMessage... messages) throws Exception {
@@ -55,14 +68,18 @@ final class TrackerHarness implements AutoCloseable {
     return harness.extractOutputValues();
   }
 
-  /** The turns as the turns table shows them with FINAL: latest version per id, not deleted. */
+  /**
+   * The turns as the turns table shows them with FINAL: latest version per id, not deleted. Fails
+   * if a turn's versions do not strictly increase: FINAL would keep either row of a tie.
+   */
   List<TurnFact> currentTurns() {
     Map<String, TurnFact> latest = new java.util.TreeMap<>();
     for (TurnFact t : emitted()) {
       TurnFact seen = latest.get(t.turnId);
-      if (seen == null || t.version >= seen.version) {
-        latest.put(t.turnId, t);
+      if (seen != null && t.version <= seen.version) {
+        throw new AssertionError(t + " is not above the earlier " + seen);
       }
+      latest.put(t.turnId, t);
     }
     return latest.values().stream().filter(t -> !t.retracted).toList();
   }

@@ -12,12 +12,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.servicepulse.common.deadletter.DeadLetter;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.metrics.aggregate.MinuteContribution;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.junit.jupiter.api.Test;
 
 class TurnTrackerTest {
@@ -220,6 +222,88 @@ class TurnTrackerTest {
   }
 
   @Test
+  void aTurnDissolvedAndReCreatedInTheSameMillisecondGetsAVersionAboveItsRetraction()
+      throws Exception {
+    ChatMessage earlier = buyerSaysTo(secs(30), "agent-1", "在吗");
+    ChatMessage earlyAnswer = agentReplies(secs(45), "agent-1");
+    ChatMessage buyer = buyerSaysTo(secs(60), "agent-1", "有货吗");
+    ChatMessage answer = agentReplies(secs(90), "agent-1");
+    try (TrackerHarness inOrder = new TrackerHarness();
+        TrackerHarness late = new TrackerHarness()) {
+      inOrder.send(earlier, earlyAnswer, buyer, answer).watermark(mins(70));
+      late.send(buyer, answer).watermark(secs(100));
+      // The first late message dissolves buyer's turn into earlier's, the second splits it out
+      // again: both derivations run back to back, well inside one millisecond of wall clock.
+      late.send(earlier, earlyAnswer);
+
+      List<TurnFact> rows =
+          late.emitted().stream().filter(t -> t.turnId.equals(buyer.getEventId())).toList();
+      assertThat(rows).extracting(t -> t.retracted).containsExactly(false, true, false);
+      assertThat(rows.get(2).version).isGreaterThan(rows.get(1).version);
+      assertSameTurns(late.watermark(mins(70)).currentTurns(), inOrder.currentTurns());
+      assertStrictlyIncreasingVersions(late.emitted());
+    }
+  }
+
+  @Test
+  void versionsOfABuyerStrictlyIncreaseAcrossSuccessiveCorrections() throws Exception {
+    ChatMessage buyer = buyerSaysTo(secs(0), "agent-1", "在吗");
+    try (TrackerHarness t = new TrackerHarness()) {
+      t.send(buyer, agentReplies(mins(5), "agent-1")).watermark(mins(6));
+      for (Duration answer : List.of(mins(4), mins(3), mins(2), secs(90))) {
+        t.send(agentReplies(answer, "agent-2"));
+      }
+
+      List<TurnFact> emitted = t.emitted();
+      assertThat(emitted).hasSize(9);
+      assertStrictlyIncreasingVersions(emitted);
+      assertThat(t.currentTurns()).singleElement().extracting(x -> x.responseMs).isEqualTo(90_000L);
+    }
+  }
+
+  @Test
+  void afterARestoreReplayedRowsKeepTheirVersionsAndLaterCorrectionsGoAboveEverything()
+      throws Exception {
+    ChatMessage replayed = agentReplies(mins(3), "agent-2");
+    ChatMessage correction = agentReplies(mins(2), "agent-3");
+    OperatorSubtaskState checkpoint;
+    List<TurnFact> lost;
+    try (TrackerHarness t = new TrackerHarness()) {
+      t.send(buyerSaysTo(secs(0), "agent-1", "在吗"), agentReplies(mins(5), "agent-1"))
+          .watermark(mins(6))
+          .send(agentReplies(mins(4), "agent-2"));
+      checkpoint = t.snapshot();
+      int before = t.emitted().size();
+      // Emitted after the checkpoint, then the task fails: the restored job replays this message.
+      t.send(replayed);
+      lost = t.emitted().subList(before, t.emitted().size());
+      assertStrictlyIncreasingVersions(t.emitted());
+    }
+    long highest = lost.get(lost.size() - 1).version;
+    try (TrackerHarness restored = new TrackerHarness(Map.of(), checkpoint)) {
+      restored.watermark(mins(6)).send(replayed);
+      List<TurnFact> replay = restored.emitted();
+      assertThat(replay).hasSameSizeAs(lost);
+      for (int i = 0; i < replay.size(); i++) {
+        assertThat(replay.get(i).version).isGreaterThanOrEqualTo(lost.get(i).version);
+        assertThat(replay.get(i).sameContent(lost.get(i))).isTrue();
+      }
+
+      restored.send(correction);
+      List<TurnFact> corrected =
+          restored.emitted().subList(replay.size(), restored.emitted().size());
+      assertThat(corrected)
+          .isNotEmpty()
+          .allSatisfy(x -> assertThat(x.version).isGreaterThan(highest));
+      assertStrictlyIncreasingVersions(restored.emitted());
+      assertThat(restored.currentTurns())
+          .singleElement()
+          .extracting(x -> x.agentId)
+          .isEqualTo("agent-3");
+    }
+  }
+
+  @Test
   void aDuplicateEventIdIsCountedOnce() throws Exception {
     ChatMessage buyer = buyerSays(secs(0), "在吗");
     ChatMessage agent = agentReplies(secs(30), "agent-1");
@@ -316,6 +400,17 @@ class TurnTrackerTest {
 
   private static List<MinuteContribution> conversations(TrackerHarness t) {
     return t.contributions().stream().filter(c -> c.id.startsWith("c:") && !c.retracted).toList();
+  }
+
+  /**
+   * ReplacingMergeTree keeps the highest version, so every later row of the buyer must be above.
+   */
+  private static void assertStrictlyIncreasingVersions(List<TurnFact> rows) {
+    for (int i = 1; i < rows.size(); i++) {
+      assertThat(rows.get(i).version)
+          .as("version of %s after %s", rows.get(i), rows.get(i - 1))
+          .isGreaterThan(rows.get(i - 1).version);
+    }
   }
 
   private static void assertSameTurns(List<TurnFact> actual, List<TurnFact> expected) {
