@@ -4,7 +4,8 @@
 # generates events with ground truth, runs every job in a local Flink runtime (killing it
 # half-way and restarting it from its checkpoint), shows progress, and prints a summary read
 # back from ClickHouse. Exit code 0 only if ClickHouse matches the ground truth.
-# Usage: infra/demo.sh [--events N] [--rate EVENTS_PER_S] [--seed S] [--crash true|false]
+# Usage: infra/demo.sh [--events N] [--rate EVENTS_PER_S] [--seed S] [--poison-rate R]
+#                      [--fault crash|broker-restart|clickhouse-restart|none] [--outage-seconds S]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -21,5 +22,6 @@ exec java -Xmx4g -cp "tools/demo/target/classes:$(cat tools/demo/target/runtime.
   --bootstrap-servers "$KAFKA_BOOTSTRAP_SERVERS" \
   --clickhouse-url "jdbc:clickhouse://${CLICKHOUSE_HOST}:${CLICKHOUSE_TCP_PORT}/servicepulse" \
   --state-dir "$repo/.servicepulse/demo" \
+  --stack-dir "$repo/.servicepulse/stack" \
   --qa-model-root "$repo/jobs/qa/target/corenlp-models" \
   "$@"

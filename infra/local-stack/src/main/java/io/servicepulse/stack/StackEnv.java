@@ -94,7 +94,7 @@ public record StackEnv(
     EnvFile.write(stateDir.resolve(FILE_NAME), lines);
   }
 
-  static Optional<StackEnv> read(Path stateDir) {
+  public static Optional<StackEnv> read(Path stateDir) {
     Path file = stateDir.resolve(FILE_NAME);
     Optional<Properties> read = EnvFile.read(file);
     if (read.isEmpty()) {

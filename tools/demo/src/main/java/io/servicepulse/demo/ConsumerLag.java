@@ -77,8 +77,13 @@ final class ConsumerLag implements AutoCloseable {
     return endOffsetRequest;
   }
 
-  boolean caughtUp() throws ExecutionException, InterruptedException {
-    return byJob().values().stream().allMatch(l -> l == 0);
+  /** True if every job has committed the end of its topics; false while Kafka is unreachable. */
+  boolean caughtUp() throws InterruptedException {
+    try {
+      return byJob().values().stream().allMatch(l -> l == 0);
+    } catch (ExecutionException e) {
+      return false;
+    }
   }
 
   @Override

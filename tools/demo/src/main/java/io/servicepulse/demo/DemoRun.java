@@ -77,16 +77,18 @@ public final class DemoRun {
             GeneratorConfig.builder()
                 .seed(options.seed())
                 .approximateEvents(options.events())
+                .poisonRate(options.poisonRate())
                 .build());
     GroundTruth truth = stream.truth();
     truth.write(state.resolve("truth.json"));
     System.out.printf(
-        "  %,d records: %,d chat messages, %,d order events, %,d malformed, %,d duplicates,"
-            + " %,d out of order, %,d late%n  ground truth: %s%n",
+        "  %,d records: %,d chat messages, %,d order events, %,d malformed, %,d poison,"
+            + " %,d duplicates, %,d out of order, %,d late%n  ground truth: %s%n",
         stream.size(),
         truth.ingest().chatMessages(),
         truth.ingest().orderEvents(),
         truth.ingest().malformedTotal(),
+        truth.ingest().poisonTotal(),
         truth.ingest().duplicatesTotal(),
         truth.ingest().outOfOrderEvents(),
         truth.ingest().lateEvents(),
@@ -121,7 +123,9 @@ public final class DemoRun {
 
     ConsumerLag lag = new ConsumerLag(options.bootstrapServers(), TOPICS_BY_JOB);
     Progress progress = new Progress(clickHouse, lag, truth, stream.size());
-    step(4, "Producing at " + options.rate() + " events/s; the pipeline is killed half-way");
+    step(
+        4,
+        "Producing at " + options.rate() + " events/s; fault half-way: " + options.fault().label());
     // Late buyers' events (2 h behind the stream) are sent once the jobs have caught up, as they
     // arrive in production. Mixed into a backlog replayed faster than real time, whether one is
     // behind the watermark would depend on how far each partition's reader had got.
@@ -131,7 +135,8 @@ public final class DemoRun {
     AtomicLong produced = new AtomicLong();
     AtomicBoolean onTimeWritten = new AtomicBoolean();
     CountDownLatch sendLate = new CountDownLatch(1);
-    AtomicBoolean crashed = new AtomicBoolean(!options.crash());
+    AtomicBoolean faulted = new AtomicBoolean(options.fault() == Fault.NONE);
+    Thread serverFault = null;
     Thread producer =
         new Thread(
             () -> {
@@ -159,10 +164,36 @@ public final class DemoRun {
     while (true) {
       Thread.sleep(1000);
       progress.print(produced.get());
-      if (!crashed.get()
-          && produced.get() >= onTime.size() / 2
-          && RetainedCheckpoints.latest(checkpoints).isPresent()) {
-        crashed.set(true);
+      boolean halfWay =
+          produced.get() >= onTime.size() / 2
+              && RetainedCheckpoints.latest(checkpoints).isPresent();
+      if (!faulted.get() && halfWay && options.fault().isServerFault()) {
+        faulted.set(true);
+        progress.newLine();
+        System.out.println(
+            "  ✂ "
+                + options.fault().label()
+                + ": kill -9, down "
+                + options.outage().toSeconds()
+                + " s");
+        serverFault =
+            new Thread(
+                () -> {
+                  try {
+                    System.out.println(
+                        "  ✂ "
+                            + options
+                                .fault()
+                                .injectServerFault(options.stackDir(), options.outage()));
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                },
+                "demo-fault");
+        serverFault.start();
+      }
+      if (!faulted.get() && halfWay && options.fault() == Fault.CRASH) {
+        faulted.set(true);
         Path checkpoint = RetainedCheckpoints.latest(checkpoints).orElseThrow();
         progress.newLine();
         System.out.println(
@@ -187,7 +218,9 @@ public final class DemoRun {
       if (!producer.isAlive() && deadline == Long.MAX_VALUE) {
         deadline = System.nanoTime() + options.settleTimeout().toNanos();
       }
-      if (!producer.isAlive() && progress.complete()) {
+      if (!producer.isAlive()
+          && (serverFault == null || !serverFault.isAlive())
+          && progress.complete()) {
         break;
       }
       if (System.nanoTime() > deadline) {
@@ -249,7 +282,10 @@ public final class DemoRun {
       long events,
       double rate,
       long seed,
-      boolean crash,
+      Fault fault,
+      Duration outage,
+      Path stackDir,
+      double poisonRate,
       Duration settleTimeout,
       String qaModelRoot) {
 
@@ -272,7 +308,12 @@ public final class DemoRun {
           Long.parseLong(values.getOrDefault("events", "200000")),
           Double.parseDouble(values.getOrDefault("rate", "10000")),
           Long.parseLong(values.getOrDefault("seed", "42")),
-          Boolean.parseBoolean(values.getOrDefault("crash", "true")),
+          Boolean.parseBoolean(values.getOrDefault("crash", "true"))
+              ? Fault.parse(values.getOrDefault("fault", "crash"))
+              : Fault.NONE,
+          Duration.ofSeconds(Long.parseLong(values.getOrDefault("outage-seconds", "40"))),
+          Path.of(values.getOrDefault("stack-dir", ".servicepulse/stack")),
+          Double.parseDouble(values.getOrDefault("poison-rate", "0.0005")),
           Duration.ofSeconds(Long.parseLong(values.getOrDefault("settle-seconds", "180"))),
           values.get("qa-model-root"));
     }

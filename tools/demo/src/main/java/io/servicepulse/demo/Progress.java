@@ -32,22 +32,31 @@ final class Progress {
     if (!terminal && ticks % 5 != 0) {
       return;
     }
-    String line =
-        String.format(
-            "  produced %,d/%,d | messages %,d/%,d | orders %,d/%,d | dead letters %,d/%,d"
-                + " | turns %,d | lag %s",
-            produced,
-            records,
-            reader.count("SELECT count() FROM messages"),
-            truth.ingest().chatMessages(),
-            reader.count("SELECT count() FROM orders"),
-            truth.ingest().orderEvents(),
-            reader.count(DEAD_LETTERS),
-            truth.ingest().malformedTotal(),
-            reader.count("SELECT count() FROM turns"),
-            lagText());
+    String line;
+    try {
+      line = line(produced);
+    } catch (Exception e) {
+      // A fault run takes Kafka or ClickHouse down on purpose: say so and keep going.
+      line = "  produced " + produced + " | (" + e.getClass().getSimpleName() + ": server down?)";
+    }
     System.out.print(terminal ? "\r" + line + "   " : line + "\n");
     System.out.flush();
+  }
+
+  private String line(long produced) throws Exception {
+    return String.format(
+        "  produced %,d/%,d | messages %,d/%,d | orders %,d/%,d | dead letters %,d/%,d"
+            + " | turns %,d | lag %s",
+        produced,
+        records,
+        reader.count("SELECT count() FROM messages"),
+        truth.ingest().chatMessages(),
+        reader.count("SELECT count() FROM orders"),
+        truth.ingest().orderEvents(),
+        reader.count(DEAD_LETTERS),
+        truth.ingest().malformedTotal(),
+        reader.count("SELECT count() FROM turns"),
+        lagText());
   }
 
   void newLine() {
@@ -71,7 +80,15 @@ final class Progress {
    * True once ClickHouse holds exactly the expected distinct facts and every job has read and
    * checkpointed the whole stream.
    */
-  boolean complete() throws Exception {
+  boolean complete() {
+    try {
+      return isComplete();
+    } catch (Exception e) {
+      return false; // a server is down (fault run): not complete yet
+    }
+  }
+
+  private boolean isComplete() throws Exception {
     return reader.count("SELECT count() FROM messages FINAL") == truth.ingest().chatMessages()
         && reader.count("SELECT count() FROM orders FINAL") == truth.ingest().orderEvents()
         && reader.count(DEAD_LETTERS.replace("dead_letters", "dead_letters FINAL"))

@@ -243,6 +243,7 @@ final class Summary {
         truth.ingest().malformedTotal(),
         reader.count(
             "SELECT count() FROM dead_letters FINAL WHERE job = 'ingest' AND stage = 'decode'"));
+    poison();
     for (var shop : truth.ingest().perShop().entrySet()) {
       check(
           "messages of " + shop.getKey(),
@@ -268,6 +269,34 @@ final class Summary {
           "    delay Kafka -> ClickHouse: p50 %s ms, p99 %s ms (a row replayed after the crash"
               + " counts its replay; steady-state figures: infra/bench.sh ingest)%n",
           delay.get(0).get(0), delay.get(0).get(1));
+    }
+  }
+
+  /**
+   * Poison records (they decode but break EventLimits) are dead letters with stage 'invalid' and
+   * the truth's reason in every job that reads their topic, never a fact or a figure.
+   */
+  private void poison() throws SQLException {
+    Map<String, List<String>> topicsByJob =
+        Map.of(
+            "ingest", List.of("chat-messages", "order-events"),
+            "service-metrics", List.of("chat-messages"),
+            "attribution", List.of("chat-messages", "order-events"),
+            "qa", List.of("chat-messages"));
+    for (var job : new TreeMap<>(topicsByJob).entrySet()) {
+      Map<String, String> expected = new TreeMap<>();
+      for (var p : truth.ingest().poisonEvents()) {
+        if (job.getValue().contains(p.topic())) {
+          expected.merge(p.reason(), "1", (a, b) -> String.valueOf(Long.parseLong(a) + 1));
+        }
+      }
+      Map<String, String> actual =
+          keyed(
+              reader.rows(
+                  "SELECT reason, toString(count()) FROM dead_letters FINAL WHERE job = ?"
+                      + " AND stage = 'invalid' GROUP BY reason",
+                  job.getKey()));
+      checkSame(job.getKey() + ": poison records dead-lettered by reason", expected, actual);
     }
   }
 
