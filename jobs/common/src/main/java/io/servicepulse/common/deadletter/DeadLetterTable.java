@@ -9,7 +9,8 @@ import java.util.List;
 /** Rows of {@code dead_letters} (schemas/clickhouse/003_dead_letters.sql). */
 public final class DeadLetterTable implements ClickHouseTable<DeadLetter> {
 
-  private static final int MAX_PAYLOAD_BYTES = 64 * 1024;
+  /** Payloads are cut to this; a shorter stored payload is the whole record value. */
+  static final int MAX_PAYLOAD_BYTES = 64 * 1024;
 
   @Override
   public String name() {
