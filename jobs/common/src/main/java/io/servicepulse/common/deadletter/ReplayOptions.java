@@ -82,17 +82,18 @@ record ReplayOptions(
         }
       }
     }
-    if ((where == null || where.isBlank()) && ids.isEmpty()) {
-      throw new UsageException("choose dead letters with --where EXPR or --id ID");
-    }
-    if (toTopic != null && toTopic.isBlank()) {
-      throw new UsageException("--to-topic needs a topic name");
-    }
+    // Job options first: a mistyped --where is reported as the unknown key it is.
     JobConfig config;
     try {
       config = JobConfig.fromArgs(jobArgs.toArray(String[]::new), env);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
+    }
+    if ((where == null || where.isBlank()) && ids.isEmpty()) {
+      throw new UsageException("choose dead letters with --where EXPR or --id ID");
+    }
+    if (toTopic != null && toTopic.isBlank()) {
+      throw new UsageException("--to-topic needs a topic name");
     }
     return new ReplayOptions(
         where == null || where.isBlank() ? null : where,

@@ -107,6 +107,13 @@ class ReplayOptionsTest {
   }
 
   @Test
+  void aMistypedFlagIsReportedAsTheUnknownKeyItIs() {
+    assertThatThrownBy(() -> parse("--wher", "stage = 'late'"))
+        .isInstanceOf(ReplayOptions.UsageException.class)
+        .hasMessageContaining("unknown configuration key 'wher'");
+  }
+
+  @Test
   void theCommandExitsWithTwoAndUsageOnAnUnknownFlagAndZeroOnHelp() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
