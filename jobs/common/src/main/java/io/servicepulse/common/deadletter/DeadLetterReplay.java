@@ -89,6 +89,10 @@ public final class DeadLetterReplay {
       return new Plan(Outcome.SEND, topic, key, value, headers, from);
     }
 
+    Plan withoutBytes() {
+      return new Plan(outcome, topic, null, null, null, note);
+    }
+
     static Plan not(Outcome outcome, String why) {
       return new Plan(outcome, null, null, null, null, why);
     }
@@ -114,7 +118,7 @@ public final class DeadLetterReplay {
       return 2;
     }
     try {
-      return replay(options, out, err);
+      return replay(options, out);
     } catch (ReplayOptions.UsageException e) {
       err.println("用法错误 usage error: " + e.getMessage());
       return 2;
@@ -131,7 +135,7 @@ public final class DeadLetterReplay {
     }
   }
 
-  private static int replay(ReplayOptions options, PrintStream out, PrintStream err)
+  private static int replay(ReplayOptions options, PrintStream out)
       throws ReplayOptions.UsageException, SQLException, InterruptedException {
     List<StoredLetter> letters = select(options);
     if (letters.size() > options.limit()) {
@@ -150,20 +154,32 @@ public final class DeadLetterReplay {
             "--to-topic " + options.toTopic() + " does not exist");
       }
       // One plan per distinct record: the Kafka address, or the bytes when there is none.
+      // Each is sent as soon as it is read and its bytes dropped, so memory stays bounded.
       Map<String, Plan> plans = new LinkedHashMap<>();
       Map<String, String> firstLetter = new HashMap<>();
+      Map<String, Future<RecordMetadata>> sent = new HashMap<>();
       List<String> recordOf = new ArrayList<>();
-      for (StoredLetter letter : letters) {
-        String record = recordKey(letter, options.toTopic());
-        recordOf.add(record);
-        if (!plans.containsKey(record)) {
-          plans.put(record, plan(letter, options.toTopic(), originals, keys));
+      try (KafkaProducer<byte[], byte[]> producer = options.dryRun() ? null : producer(bootstrap)) {
+        for (StoredLetter letter : letters) {
+          String record = recordKey(letter, options.toTopic());
+          recordOf.add(record);
+          if (plans.containsKey(record)) {
+            continue;
+          }
+          Plan plan = plan(letter, options.toTopic(), originals, keys);
+          if (producer != null && plan.outcome() == Outcome.SEND) {
+            sent.put(
+                record,
+                producer.send(
+                    new ProducerRecord<>(
+                        plan.topic(), null, plan.key(), plan.value(), plan.headers())));
+          }
+          plans.put(record, plan.withoutBytes());
           firstLetter.put(record, letter.id());
         }
-      }
-      Map<String, Future<RecordMetadata>> sent = new HashMap<>();
-      if (!options.dryRun()) {
-        sent = send(plans, bootstrap);
+        if (producer != null) {
+          producer.flush();
+        }
       }
       int sentCount = 0;
       int skipped = 0;
@@ -309,8 +325,7 @@ public final class DeadLetterReplay {
         topic, keys.of(letter.payload()), letter.payload(), headers, "存储的载荷 stored payload");
   }
 
-  private static Map<String, Future<RecordMetadata>> send(
-      Map<String, Plan> plans, String bootstrap) {
+  private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -318,22 +333,7 @@ public final class DeadLetterReplay {
     props.put(ProducerConfig.CLIENT_ID_CONFIG, "servicepulse-dead-letter-replay");
     // The originals passed the broker once; let the broker's limit, not the client's, decide.
     props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(64 * 1024 * 1024));
-    Map<String, Future<RecordMetadata>> sent = new HashMap<>();
-    try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-      plans.forEach(
-          (record, plan) -> {
-            if (plan.outcome() == Outcome.SEND) {
-              sent.put(
-                  record,
-                  producer.send(
-                      new ProducerRecord<>(
-                          plan.topic(), null, plan.key(), plan.value(), plan.headers())));
-            }
-          });
-      producer.flush();
-    }
-    return sent;
+    return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
   /** The key producers use, shop_id|buyer_id, for bytes that decode as an event; else none. */
