@@ -36,7 +36,8 @@ public final class JobConfig {
     return fromArgs(args, System.getenv());
   }
 
-  static JobConfig fromArgs(String[] args, Map<String, String> env) {
+  /** As {@link #fromArgs(String[])} with {@code env} instead of the process environment. */
+  public static JobConfig fromArgs(String[] args, Map<String, String> env) {
     Set<String> known =
         ServicePulseOptions.all().stream().map(ConfigOption::key).collect(Collectors.toSet());
     Configuration conf = new Configuration();
