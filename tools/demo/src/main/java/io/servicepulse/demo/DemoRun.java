@@ -104,9 +104,13 @@ public final class DemoRun {
                 "--job.checkpoint-dir", checkpoints.toUri().toString(),
                 "--job.checkpoint-interval", "5 s",
                 "--job.parallelism", "2",
-                // A replayed day: at its end the partitions fall quiet far behind the clock; do
-                // not wait the production 2 min before treating them as idle.
-                "--events.backlog-idleness", "15 s",
+                // A replayed day: at its end the partitions fall quiet far behind the clock, which
+                // looks like an outage. Wait 15 s, not the production 2 min, before treating them
+                // as idle, unless this run takes a server down: then the wait must outlast it.
+                "--events.backlog-idleness",
+                    options.fault().isServerFault()
+                        ? options.outage().plusMinutes(1).toSeconds() + " s"
+                        : "15 s",
                 "--qa.model-root", options.qaModelRoot()),
             log);
     pipeline.start(List.of());

@@ -4,6 +4,7 @@ import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.deadletter.DeadLetter;
 import io.servicepulse.common.decode.Decoded;
+import io.servicepulse.common.decode.EventBytes;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.events.OrderEvent;
 import java.time.Duration;
@@ -70,15 +71,22 @@ public final class EventTime {
     return currentWatermark != Long.MIN_VALUE && ts < currentWatermark - allowedLateness.toMillis();
   }
 
-  /** The dead letter for a late event; the same event replayed gets the same id. */
+  /**
+   * The dead letter for a late event; the same event replayed gets the same id. Its payload is the
+   * event in wire format, so {@code DeadLetterReplay --to-topic} can send it again (a keyed
+   * operator no longer knows the record's Kafka address).
+   */
   public static DeadLetter lateLetter(
       String job, String eventId, long ts, long currentWatermark, Object event) {
-    return DeadLetter.ofEvent(
-        job,
-        DeadLetter.STAGE_LATE,
-        "older than allowed lateness",
-        "event ts " + ts + " ms is " + (currentWatermark - ts) + " ms behind the watermark",
-        eventId,
-        String.valueOf(event));
+    DeadLetter letter =
+        DeadLetter.ofEvent(
+            job,
+            DeadLetter.STAGE_LATE,
+            "older than allowed lateness",
+            "event ts " + ts + " ms is " + (currentWatermark - ts) + " ms behind the watermark",
+            eventId,
+            "");
+    letter.payload = EventBytes.of(event);
+    return letter;
   }
 }
