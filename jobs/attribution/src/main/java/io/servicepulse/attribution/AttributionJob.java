@@ -8,12 +8,14 @@ import io.servicepulse.common.deadletter.DeadLetter;
 import io.servicepulse.common.deadletter.DeadLetters;
 import io.servicepulse.common.decode.Decoded;
 import io.servicepulse.common.decode.DecodedStreams;
+import io.servicepulse.common.flink.EndOfEventTime;
 import io.servicepulse.common.flink.EventTime;
 import io.servicepulse.common.flink.StreamingJobs;
 import io.servicepulse.common.kafka.KafkaSources;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.events.OrderEvent;
 import java.time.Duration;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -68,9 +70,11 @@ public final class AttributionJob {
         messages
             .connect(orders)
             .keyBy(AttributionFunction::keyOf, AttributionFunction::keyOf)
-            .process(new AttributionFunction(NAME, settings))
-            .uid("attribution-buyers")
-            .name("attribute orders per buyer");
+            .transform(
+                "attribute orders per buyer",
+                TypeInformation.of(ConversionDelta.class),
+                EndOfEventTime.of(new AttributionFunction(NAME, settings)))
+            .uid("attribution-buyers");
     SingleOutputStreamOperator<ConversionRow> rows =
         deltas
             .keyBy(ConversionDelta::rowKey)

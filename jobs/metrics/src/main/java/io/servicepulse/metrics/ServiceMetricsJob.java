@@ -9,6 +9,7 @@ import io.servicepulse.common.deadletter.DeadLetterSinks;
 import io.servicepulse.common.deadletter.DeadLetters;
 import io.servicepulse.common.decode.Decoded;
 import io.servicepulse.common.decode.DecodedStreams;
+import io.servicepulse.common.flink.EndOfEventTime;
 import io.servicepulse.common.flink.EventTime;
 import io.servicepulse.common.flink.StreamingJobs;
 import io.servicepulse.common.kafka.KafkaSources;
@@ -26,6 +27,7 @@ import io.servicepulse.metrics.sink.TurnsTable;
 import io.servicepulse.metrics.turn.TurnFact;
 import io.servicepulse.metrics.turn.TurnTracker;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -71,9 +73,11 @@ public final class ServiceMetricsJob {
     SingleOutputStreamOperator<TurnFact> turns =
         messages
             .keyBy(new ShopBuyerKey())
-            .process(new TurnTracker(NAME, settings))
-            .uid("metrics-turn-tracker")
-            .name("turn tracker per (shop, buyer)");
+            .transform(
+                "turn tracker per (shop, buyer)",
+                TypeInformation.of(TurnFact.class),
+                EndOfEventTime.of(new TurnTracker(NAME, settings)))
+            .uid("metrics-turn-tracker");
     SingleOutputStreamOperator<MinuteRow> minutes =
         turns
             .map(MinuteContribution::ofTurn)
