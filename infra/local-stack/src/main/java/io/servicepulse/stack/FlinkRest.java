@@ -150,6 +150,41 @@ public final class FlinkRest {
   }
 
   /**
+   * {@code POST /jobs/:id/stop} with {@code drain}: advances the job to the end of event time,
+   * takes a savepoint into {@code targetDirectory} and finishes the job ({@code flink stop
+   * --drain}); waits for the savepoint and returns its path.
+   */
+  public String stopWithDrain(String jobId, String targetDirectory, Duration timeout) {
+    String request = "{\"drain\":true,\"targetDirectory\":" + Json.quote(targetDirectory) + "}";
+    Map<String, Object> trigger =
+        Json.parseObject(
+            send(
+                HttpRequest.newBuilder(uri("/jobs/" + jobId + "/stop"))
+                    .header("Content-Type", "application/json")
+                    .POST(BodyPublishers.ofString(request, StandardCharsets.UTF_8))
+                    .timeout(QUICK_TIMEOUT),
+                202));
+    String path = "/jobs/" + jobId + "/savepoints/" + trigger.get("request-id");
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      Map<String, Object> status = getObject(path);
+      if (status.get("status") instanceof Map<?, ?> s && "COMPLETED".equals(s.get("id"))) {
+        if (status.get("operation") instanceof Map<?, ?> op && op.get("location") != null) {
+          return String.valueOf(op.get("location"));
+        }
+        throw new IllegalStateException("stop --drain of " + jobId + " failed: " + status);
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while draining " + jobId, e);
+      }
+    }
+    throw new IllegalStateException("stop --drain of " + jobId + " took longer than " + timeout);
+  }
+
+  /**
    * The checkpoint or savepoint the job was started from ({@code GET /jobs/:id/checkpoints},
    * latest.restored.external_path), if any.
    */
