@@ -169,7 +169,8 @@ public final class DemoRun {
       Thread.sleep(1000);
       progress.print(produced.get());
       boolean halfWay =
-          produced.get() >= onTime.size() / 2
+          !faulted.get()
+              && produced.get() >= onTime.size() / 2
               && RetainedCheckpoints.latest(checkpoints).isPresent();
       if (!faulted.get() && halfWay && options.fault().isServerFault()) {
         faulted.set(true);
