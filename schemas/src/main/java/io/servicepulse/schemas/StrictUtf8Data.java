@@ -39,6 +39,9 @@ final class StrictUtf8Data extends SpecificData {
   }
 
   private static final class StrictReader<T> extends SpecificDatumReader<T> {
+    // One per decoder (a codec is used by one task): strings are read through it, not allocated.
+    private Utf8 scratch;
+
     StrictReader(Schema writer, Schema reader, SpecificData data) {
       super(writer, reader, data);
     }
@@ -48,7 +51,7 @@ final class StrictUtf8Data extends SpecificData {
       if (findStringClass(expected) != String.class) {
         return super.readString(old, expected, in);
       }
-      Utf8 raw = in.readString(null);
+      Utf8 raw = scratch = in.readString(scratch);
       String text = new String(raw.getBytes(), 0, raw.getByteLength(), StandardCharsets.UTF_8);
       // U+FFFD is rare and may be genuine (sent as EF BF BD): only then check the bytes strictly.
       if (text.indexOf('\uFFFD') >= 0) {
