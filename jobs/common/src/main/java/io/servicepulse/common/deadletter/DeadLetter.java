@@ -58,6 +58,12 @@ public class DeadLetter implements java.io.Serializable {
   /** A decoded event the job could not use (e.g. late); no Kafka address is known any more. */
   public static DeadLetter ofEvent(
       String job, String stage, String reason, String error, String eventId, String payload) {
+    return ofEvent(job, stage, reason, error, eventId, payload.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The same with the payload as bytes, e.g. the event in wire format. */
+  public static DeadLetter ofEvent(
+      String job, String stage, String reason, String error, String eventId, byte[] payload) {
     DeadLetter letter = new DeadLetter();
     letter.deadLetterId = id(job, stage, eventId);
     letter.job = job;
@@ -68,7 +74,7 @@ public class DeadLetter implements java.io.Serializable {
     letter.sourcePartition = -1;
     letter.sourceOffset = -1;
     letter.eventId = eventId;
-    letter.payload = payload.getBytes(StandardCharsets.UTF_8);
+    letter.payload = payload;
     letter.recordedMs = System.currentTimeMillis();
     return letter;
   }

@@ -35,7 +35,6 @@ public final class EventRules {
   public static Violation violation(ChatMessage m, EventLimits limits, long nowMs) {
     Violation v =
         ids(
-            limits,
             "event_id",
             m.getEventId(),
             "shop_id",
@@ -53,14 +52,9 @@ public final class EventRules {
     if (v != null) {
       return v;
     }
-    if (blank(m.getEventId())) {
-      return simple("missing event_id");
-    }
-    if (blank(m.getShopId())) {
-      return simple("missing shop_id");
-    }
-    if (blank(m.getBuyerId())) {
-      return simple("missing buyer_id");
+    v = required("event_id", m.getEventId(), "shop_id", m.getShopId(), "buyer_id", m.getBuyerId());
+    if (v != null) {
+      return v;
     }
     if (m.getSenderRole() == SenderRole.AGENT && blank(m.getAgentId())) {
       return simple("AGENT message without agent_id");
@@ -76,7 +70,6 @@ public final class EventRules {
   public static Violation violation(OrderEvent o, EventLimits limits, long nowMs) {
     Violation v =
         ids(
-            limits,
             "event_id",
             o.getEventId(),
             "order_id",
@@ -90,17 +83,14 @@ public final class EventRules {
     if (v != null) {
       return v;
     }
-    if (blank(o.getEventId())) {
-      return simple("missing event_id");
-    }
-    if (blank(o.getOrderId())) {
-      return simple("missing order_id");
-    }
-    if (blank(o.getShopId())) {
-      return simple("missing shop_id");
-    }
-    if (blank(o.getBuyerId())) {
-      return simple("missing buyer_id");
+    v =
+        required(
+            "event_id", o.getEventId(),
+            "order_id", o.getOrderId(),
+            "shop_id", o.getShopId(),
+            "buyer_id", o.getBuyerId());
+    if (v != null) {
+      return v;
     }
     if (o.getAmount() == null || o.getAmount().signum() < 0) {
       return simple("missing or negative amount");
@@ -153,7 +143,7 @@ public final class EventRules {
     return null;
   }
 
-  private static Violation ids(EventLimits limits, String... namesAndValues) {
+  private static Violation ids(String... namesAndValues) {
     for (int i = 0; i < namesAndValues.length; i += 2) {
       String value = namesAndValues[i + 1];
       if (value != null && value.length() > EventLimits.MAX_ID_CHARS) {
@@ -164,6 +154,16 @@ public final class EventRules {
                 + value.length()
                 + " characters is longer than "
                 + EventLimits.MAX_ID_CHARS);
+      }
+    }
+    return null;
+  }
+
+  /** "missing <name>" for the first blank of these name, value pairs, or null. */
+  private static Violation required(String... namesAndValues) {
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      if (blank(namesAndValues[i + 1])) {
+        return simple("missing " + namesAndValues[i]);
       }
     }
     return null;

@@ -3,9 +3,11 @@ package io.servicepulse.common.flink;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.Output;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
+import org.apache.flink.util.function.ThrowingConsumer;
 
 /**
  * Keyed operators that reach the end of event time when the job drains, even if their sources were
@@ -30,8 +32,26 @@ public final class EndOfEventTime {
     return new TwoInputs<>(function);
   }
 
-  private static final class OneInput<K, I, O> extends KeyedProcessOperator<K, I, O> {
+  /** The last watermark an operator processed, and the step to the end of event time. */
+  private static final class Progress {
     private long watermark = Long.MIN_VALUE;
+
+    void saw(Watermark mark) {
+      watermark = mark.getTimestamp();
+    }
+
+    /** Announces ACTIVE (an idle output drops watermarks), then processes the final watermark. */
+    void finish(Output<?> output, ThrowingConsumer<Watermark, Exception> processWatermark)
+        throws Exception {
+      if (watermark < Long.MAX_VALUE) {
+        output.emitWatermarkStatus(WatermarkStatus.ACTIVE);
+        processWatermark.accept(Watermark.MAX_WATERMARK);
+      }
+    }
+  }
+
+  private static final class OneInput<K, I, O> extends KeyedProcessOperator<K, I, O> {
+    private final Progress progress = new Progress();
 
     OneInput(KeyedProcessFunction<K, I, O> function) {
       super(function);
@@ -39,22 +59,19 @@ public final class EndOfEventTime {
 
     @Override
     public void processWatermark(Watermark mark) throws Exception {
-      watermark = mark.getTimestamp();
+      progress.saw(mark);
       super.processWatermark(mark);
     }
 
     @Override
     public void finish() throws Exception {
-      if (watermark < Long.MAX_VALUE) {
-        output.emitWatermarkStatus(WatermarkStatus.ACTIVE);
-        processWatermark(Watermark.MAX_WATERMARK);
-      }
+      progress.finish(output, this::processWatermark);
       super.finish();
     }
   }
 
   private static final class TwoInputs<K, I1, I2, O> extends KeyedCoProcessOperator<K, I1, I2, O> {
-    private long watermark = Long.MIN_VALUE;
+    private final Progress progress = new Progress();
 
     TwoInputs(KeyedCoProcessFunction<K, I1, I2, O> function) {
       super(function);
@@ -62,16 +79,13 @@ public final class EndOfEventTime {
 
     @Override
     public void processWatermark(Watermark mark) throws Exception {
-      watermark = mark.getTimestamp();
+      progress.saw(mark);
       super.processWatermark(mark);
     }
 
     @Override
     public void finish() throws Exception {
-      if (watermark < Long.MAX_VALUE) {
-        output.emitWatermarkStatus(WatermarkStatus.ACTIVE);
-        processWatermark(Watermark.MAX_WATERMARK);
-      }
+      progress.finish(output, this::processWatermark);
       super.finish();
     }
   }

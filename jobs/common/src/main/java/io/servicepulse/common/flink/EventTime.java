@@ -8,6 +8,7 @@ import io.servicepulse.common.decode.EventBytes;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.events.OrderEvent;
 import java.time.Duration;
+import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.util.function.SerializableFunction;
 
@@ -62,8 +63,13 @@ public final class EventTime {
                     backlogIdleAfterMs,
                     context.getInputActivityClock(),
                     System::currentTimeMillis))
-        .withTimestampAssigner(
-            (record, kafkaTs) -> record.isEvent() ? ts.apply(record.event) : kafkaTs);
+        .withTimestampAssigner(timestamps(ts));
+  }
+
+  /** The event's time; a dead letter keeps its Kafka timestamp (it moves no watermark). */
+  public static <T> SerializableTimestampAssigner<Decoded<T>> timestamps(
+      SerializableFunction<T, Long> ts) {
+    return (record, kafkaTs) -> record.isEvent() ? ts.apply(record.event) : kafkaTs;
   }
 
   /** True if an event at {@code ts} can no longer correct its aggregates. */
@@ -78,15 +84,12 @@ public final class EventTime {
    */
   public static DeadLetter lateLetter(
       String job, String eventId, long ts, long currentWatermark, Object event) {
-    DeadLetter letter =
-        DeadLetter.ofEvent(
-            job,
-            DeadLetter.STAGE_LATE,
-            "older than allowed lateness",
-            "event ts " + ts + " ms is " + (currentWatermark - ts) + " ms behind the watermark",
-            eventId,
-            "");
-    letter.payload = EventBytes.of(event);
-    return letter;
+    return DeadLetter.ofEvent(
+        job,
+        DeadLetter.STAGE_LATE,
+        "older than allowed lateness",
+        "event ts " + ts + " ms is " + (currentWatermark - ts) + " ms behind the watermark",
+        eventId,
+        EventBytes.of(event));
   }
 }

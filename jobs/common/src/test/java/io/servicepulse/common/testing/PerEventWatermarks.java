@@ -1,6 +1,7 @@
 package io.servicepulse.common.testing;
 
 import io.servicepulse.common.decode.Decoded;
+import io.servicepulse.common.flink.EventTime;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
@@ -26,7 +27,7 @@ public final class PerEventWatermarks<T> implements WatermarkGenerator<Decoded<T
       Duration outOfOrderness, SerializableFunction<T, Long> ts) {
     long ms = outOfOrderness.toMillis();
     return WatermarkStrategy.<Decoded<T>>forGenerator(context -> new PerEventWatermarks<>(ms))
-        .withTimestampAssigner((d, kafkaTs) -> d.isEvent() ? ts.apply(d.event) : kafkaTs);
+        .withTimestampAssigner(EventTime.timestamps(ts));
   }
 
   @Override
