@@ -8,6 +8,7 @@ import static io.servicepulse.common.testing.EventFixtures.secs;
 import static io.servicepulse.stack.Polling.pollUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.servicepulse.common.testing.JobJars;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.events.OrderEvent;
 import io.servicepulse.events.OrderStatus;
@@ -74,7 +75,7 @@ class IngestJobOnClusterITCase {
 
   @Test
   void jobJarIngestsOnTheClusterAndResumesFromItsRetainedCheckpoint() throws Exception {
-    Path jar = jobJar();
+    Path jar = JobJars.fromProperty(JOB_JAR_PROPERTY);
     String chatTopic = STACK.createTopic("chat-messages", 2);
     String orderTopic = STACK.createTopic("order-events", 2);
     String deadLetterTopic = STACK.createTopic("dead-letters", 1);
@@ -208,17 +209,6 @@ class IngestJobOnClusterITCase {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static Path jobJar() {
-    String jar = System.getProperty(JOB_JAR_PROPERTY);
-    assertThat(jar)
-        .as(
-            "system property %s, set by failsafe: run `mvn verify` (the jar is built by package)",
-            JOB_JAR_PROPERTY)
-        .isNotNull();
-    assertThat(Path.of(jar)).as("the job jar built by `mvn package`").isRegularFile();
-    return Path.of(jar);
   }
 
   private static KafkaProducer<byte[], byte[]> producer() {

@@ -100,12 +100,7 @@ class ServiceMetricsJobITCase {
 
   @Test
   void minuteAggregatesEqualTheTruthPerAgent() {
-    Map<String, String> expected = new TreeMap<>();
-    truth
-        .service()
-        .forEach(
-            (shop, s) ->
-                s.agents().forEach((agent, c) -> expected.put(shop + "/" + agent, c.figures())));
+    Map<String, String> expected = truth.serviceFiguresByAgent();
     Map<String, String> actual =
         rows(
             "SELECT concat(shop_id, '/', agent_id), "

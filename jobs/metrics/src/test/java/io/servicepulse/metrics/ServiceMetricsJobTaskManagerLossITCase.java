@@ -3,6 +3,8 @@ package io.servicepulse.metrics;
 import static io.servicepulse.stack.Polling.pollUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.servicepulse.common.flink.RetainedCheckpoints;
+import io.servicepulse.common.testing.JobJars;
 import io.servicepulse.generator.EventGenerator;
 import io.servicepulse.generator.GeneratedRecord;
 import io.servicepulse.generator.GeneratedStream;
@@ -23,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -85,7 +86,7 @@ class ServiceMetricsJobTaskManagerLossITCase {
     FlinkRest rest = cluster.rest();
     String job =
         rest.submit(
-            jobJar(),
+            JobJars.fromProperty("metrics.job.jar"),
             List.of(
                 "--kafka.bootstrap-servers",
                 STACK.bootstrapServers(),
@@ -106,7 +107,12 @@ class ServiceMetricsJobTaskManagerLossITCase {
                 // A replay: at its end the partitions fall quiet far behind the clock.
                 "--events.backlog-idleness",
                 "20 s"));
-    pollUntil(() -> checkpointed(job), TIMEOUT, "a completed checkpoint");
+    pollUntil(
+        () ->
+            RetainedCheckpoints.latest(cluster.dir().resolve("checkpoints").resolve(job))
+                .isPresent(),
+        TIMEOUT,
+        "a completed checkpoint");
     pollUntil(() -> count("turns") > 0, TIMEOUT, "the first turns in ClickHouse");
 
     long killed = taskManagerRunning(job);
@@ -141,7 +147,7 @@ class ServiceMetricsJobTaskManagerLossITCase {
     rest.stopWithDrain(job, flinkDir.resolve("savepoints").toUri().toString(), TIMEOUT);
 
     assertThat(rest.rootException(job)).as("the job failed only because of the kill").isNotEmpty();
-    assertThat(agentFigures()).isEqualTo(expectedFigures(truth));
+    assertThat(agentFigures()).isEqualTo(truth.serviceFiguresByAgent());
     assertThat(count("dead_letters FINAL WHERE stage = 'late'"))
         .as("only the truly late messages are late")
         .isEqualTo(truth.ingest().lateEvents());
@@ -170,16 +176,6 @@ class ServiceMetricsJobTaskManagerLossITCase {
     }
   }
 
-  private static Map<String, String> expectedFigures(GroundTruth truth) {
-    Map<String, String> expected = new TreeMap<>();
-    truth
-        .service()
-        .forEach(
-            (shop, s) ->
-                s.agents().forEach((agent, c) -> expected.put(shop + "/" + agent, c.figures())));
-    return expected;
-  }
-
   private static Map<String, String> agentFigures() {
     Map<String, String> actual = new TreeMap<>();
     for (List<String> row :
@@ -204,16 +200,6 @@ class ServiceMetricsJobTaskManagerLossITCase {
     throw new IllegalStateException("no TaskManager log mentions job " + job);
   }
 
-  private static boolean checkpointed(String job) throws IOException {
-    Path dir = cluster.dir().resolve("checkpoints").resolve(job);
-    if (!Files.isDirectory(dir)) {
-      return false;
-    }
-    try (Stream<Path> children = Files.list(dir)) {
-      return children.anyMatch(p -> Files.exists(p.resolve("_metadata")));
-    }
-  }
-
   private static long count(String tableAndFilter) {
     return Long.parseLong(
         STACK.queryClickHouse("SELECT count() FROM " + tableAndFilter).get(0).get(0));
@@ -223,12 +209,5 @@ class ServiceMetricsJobTaskManagerLossITCase {
     try (KafkaEventWriter writer = new KafkaEventWriter(STACK.bootstrapServers())) {
       writer.write(records, records.size(), 0, (sent, acked, total, rate) -> {});
     }
-  }
-
-  private static Path jobJar() {
-    String jar = System.getProperty("metrics.job.jar");
-    assertThat(jar).as("system property metrics.job.jar, set by failsafe").isNotNull();
-    assertThat(Path.of(jar)).as("the job jar built by `mvn package`").isRegularFile();
-    return Path.of(jar);
   }
 }

@@ -31,12 +31,7 @@ final class Summary {
 
   private void service() throws SQLException {
     System.out.println("\n  Service metrics (ServiceMetricsJob)");
-    Map<String, String> expected = new TreeMap<>();
-    truth
-        .service()
-        .forEach(
-            (shop, s) ->
-                s.agents().forEach((agent, c) -> expected.put(shop + "/" + agent, c.figures())));
+    Map<String, String> expected = truth.serviceFiguresByAgent();
     Map<String, String> actual =
         keyed(
             reader.rows(

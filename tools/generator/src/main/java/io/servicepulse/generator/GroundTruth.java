@@ -102,6 +102,15 @@ public final class GroundTruth {
     return service;
   }
 
+  /** "shop/agent" ("shop/" for the shop itself) → that agent's service figures, sorted. */
+  public Map<String, String> serviceFiguresByAgent() {
+    Map<String, String> figures = new TreeMap<>();
+    service.forEach(
+        (shop, s) ->
+            s.agents().forEach((agent, c) -> figures.put(shop + "/" + agent, c.figures())));
+    return figures;
+  }
+
   public Map<String, ShopAttribution> attribution() {
     return attribution;
   }

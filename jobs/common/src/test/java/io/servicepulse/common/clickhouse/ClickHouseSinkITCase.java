@@ -161,7 +161,11 @@ class ClickHouseSinkITCase {
     Future<?> recreated =
         dba.submit(
             () -> {
-              Thread.sleep(6_000);
+              // Back only once the sink has failed to insert its first rows three times.
+              pollUntil(
+                  () -> ProbeTable.timesBound("missing", 100) >= 4,
+                  Duration.ofMinutes(1),
+                  "an insert into the missing table retried");
               STACK.executeClickHouse("CREATE TABLE missing" + PROBE_DDL);
               return null;
             });

@@ -3,6 +3,9 @@ package io.servicepulse.common.clickhouse;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 
 /**
@@ -10,6 +13,9 @@ import java.util.stream.LongStream;
  * column refuses; ids in {@code unbindable} throw while binding, as a driver may.
  */
 record ProbeTable(String name, List<Long> unbindable) implements ClickHouseTable<Long> {
+
+  /** Times each "table/id" was bound: a row bound twice was sent again after a failed insert. */
+  private static final Map<String, AtomicInteger> BOUND = new ConcurrentHashMap<>();
 
   ProbeTable(String name) {
     this(name, List.of());
@@ -28,6 +34,12 @@ record ProbeTable(String name, List<Long> unbindable) implements ClickHouseTable
     }
     st.setLong(1, id);
     st.setString(2, id == 13 ? "unlucky" : "ok");
+    BOUND.computeIfAbsent(name + "/" + id, k -> new AtomicInteger()).incrementAndGet();
+  }
+
+  static int timesBound(String table, long id) {
+    AtomicInteger n = BOUND.get(table + "/" + id);
+    return n == null ? 0 : n.get();
   }
 
   @Override
