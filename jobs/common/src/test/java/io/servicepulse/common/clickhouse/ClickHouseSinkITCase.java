@@ -161,9 +161,9 @@ class ClickHouseSinkITCase {
     Future<?> recreated =
         dba.submit(
             () -> {
-              // Back only once the sink has failed to insert its first rows three times.
+              // Back only once the sink has failed to insert three times.
               pollUntil(
-                  () -> ProbeTable.timesBound("missing", 100) >= 4,
+                  () -> ProbeTable.insertAttempts("missing") >= 4,
                   Duration.ofMinutes(1),
                   "an insert into the missing table retried");
               STACK.executeClickHouse("CREATE TABLE missing" + PROBE_DDL);

@@ -14,8 +14,8 @@ import java.util.stream.LongStream;
  */
 record ProbeTable(String name, List<Long> unbindable) implements ClickHouseTable<Long> {
 
-  /** Times each "table/id" was bound: a row bound twice was sent again after a failed insert. */
-  private static final Map<String, AtomicInteger> BOUND = new ConcurrentHashMap<>();
+  /** INSERTs prepared per table: the sink prepares one per attempt, failed ones included. */
+  private static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
 
   ProbeTable(String name) {
     this(name, List.of());
@@ -34,11 +34,16 @@ record ProbeTable(String name, List<Long> unbindable) implements ClickHouseTable
     }
     st.setLong(1, id);
     st.setString(2, id == 13 ? "unlucky" : "ok");
-    BOUND.computeIfAbsent(name + "/" + id, k -> new AtomicInteger()).incrementAndGet();
   }
 
-  static int timesBound(String table, long id) {
-    AtomicInteger n = BOUND.get(table + "/" + id);
+  @Override
+  public String insertSql() {
+    ATTEMPTS.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
+    return ClickHouseTable.super.insertSql();
+  }
+
+  static int insertAttempts(String table) {
+    AtomicInteger n = ATTEMPTS.get(table);
     return n == null ? 0 : n.get();
   }
 
