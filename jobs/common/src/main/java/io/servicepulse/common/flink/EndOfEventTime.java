@@ -33,7 +33,7 @@ public final class EndOfEventTime {
   }
 
   /** The last watermark an operator processed, and the step to the end of event time. */
-  private static final class Progress {
+  private static final class Progress implements java.io.Serializable {
     private long watermark = Long.MIN_VALUE;
 
     void saw(Watermark mark) {

@@ -11,6 +11,7 @@ import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.InstantiationUtil;
 import org.junit.jupiter.api.Test;
 
 class EndOfEventTimeTest {
@@ -102,5 +103,12 @@ class EndOfEventTimeTest {
       assertThat(harness.getOutput())
           .containsSubsequence(WatermarkStatus.ACTIVE, Watermark.MAX_WATERMARK);
     }
+  }
+
+  @Test
+  void bothOperatorsCanBeShippedInAJobGraph() throws Exception {
+    // A job graph serializes its operators; the harness does not (a CI run caught this once).
+    InstantiationUtil.serializeObject(EndOfEventTime.of(new Decides()));
+    InstantiationUtil.serializeObject(EndOfEventTime.of(new DecidesBoth()));
   }
 }
