@@ -158,6 +158,7 @@ class DashboardQueriesITCase {
         env,
         RecordSources.chat(IngestJob.NAME, chatRecords),
         RecordSources.orders(IngestJob.NAME, orderRecords),
+        config,
         (messages, orders, deadLetters) -> {
           messages.sinkTo(ClickHouseSink.of(IngestJob.NAME, new MessagesTable(), config));
           orders.sinkTo(ClickHouseSink.of(IngestJob.NAME, new OrdersTable(), config));

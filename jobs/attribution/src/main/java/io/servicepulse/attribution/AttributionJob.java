@@ -59,12 +59,16 @@ public final class AttributionJob {
             env,
             chatSource,
             EventTime.aligned(EventTime.chatMessages(config), ALIGNMENT_GROUP, maxDrift),
+            config,
+            NAME,
             "attribution");
     SingleOutputStreamOperator<OrderEvent> orders =
         DecodedStreams.orderEvents(
             env,
             orderSource,
             EventTime.aligned(EventTime.orderEvents(config), ALIGNMENT_GROUP, maxDrift),
+            config,
+            NAME,
             "attribution");
     SingleOutputStreamOperator<ConversionDelta> deltas =
         messages

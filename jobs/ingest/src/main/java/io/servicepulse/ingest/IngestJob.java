@@ -43,12 +43,13 @@ public final class IngestJob {
       StreamExecutionEnvironment env,
       Source<Decoded<ChatMessage>, ?, ?> chatSource,
       Source<Decoded<OrderEvent>, ?, ?> orderSource,
+      JobConfig config,
       Sinks sinks) {
     // Ingest needs no event time: records keep their Kafka timestamps for delay figures.
     SingleOutputStreamOperator<ChatMessage> messages =
-        DecodedStreams.chatMessages(env, chatSource, EventTime.none(), "ingest");
+        DecodedStreams.chatMessages(env, chatSource, EventTime.none(), config, NAME, "ingest");
     SingleOutputStreamOperator<OrderEvent> orders =
-        DecodedStreams.orderEvents(env, orderSource, EventTime.none(), "ingest");
+        DecodedStreams.orderEvents(env, orderSource, EventTime.none(), config, NAME, "ingest");
     DataStream<DeadLetter> deadLetters =
         messages.getSideOutput(DeadLetters.TAG).union(orders.getSideOutput(DeadLetters.TAG));
     sinks.attach(messages, orders, deadLetters);
@@ -60,6 +61,7 @@ public final class IngestJob {
         env,
         KafkaSources.chatMessages(config, NAME).build(),
         KafkaSources.orderEvents(config, NAME).build(),
+        config,
         (messages, orders, deadLetters) -> {
           messages
               .sinkTo(ClickHouseSink.of(NAME, new MessagesTable(), config))

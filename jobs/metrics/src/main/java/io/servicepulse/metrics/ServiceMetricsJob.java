@@ -69,7 +69,7 @@ public final class ServiceMetricsJob {
       Sinks sinks) {
     MetricsSettings settings = MetricsSettings.from(config);
     SingleOutputStreamOperator<ChatMessage> messages =
-        DecodedStreams.chatMessages(env, chatSource, eventTime, "metrics");
+        DecodedStreams.chatMessages(env, chatSource, eventTime, config, NAME, "metrics");
     SingleOutputStreamOperator<TurnFact> turns =
         messages
             .keyBy(new ShopBuyerKey())

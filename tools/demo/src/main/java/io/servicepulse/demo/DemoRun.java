@@ -99,19 +99,32 @@ public final class DemoRun {
     PipelineProcess pipeline =
         new PipelineProcess(
             List.of(
-                "--kafka.bootstrap-servers", options.bootstrapServers(),
-                "--clickhouse.url", options.clickHouseUrl(),
-                "--job.checkpoint-dir", checkpoints.toUri().toString(),
-                "--job.checkpoint-interval", "5 s",
-                "--job.parallelism", "2",
+                "--kafka.bootstrap-servers",
+                options.bootstrapServers(),
+                "--clickhouse.url",
+                options.clickHouseUrl(),
+                "--job.checkpoint-dir",
+                checkpoints.toUri().toString(),
+                "--job.checkpoint-interval",
+                "5 s",
+                "--job.parallelism",
+                "2",
+                // A partition that has delivered nothing yet counts as live, so it would go idle
+                // after events.source-idleness (30 s) while the jobs start (CoreNLP loads, the
+                // first checkpoint; slower on a busy machine). The first partition to deliver would
+                // then run ahead alone, and a replayed day's event time moves hours per second:
+                // the other partition's first events would be late. Wait longer than the start.
+                "--events.source-idleness",
+                "4 min",
                 // A replayed day: at its end the partitions fall quiet far behind the clock, which
                 // looks like an outage. Wait 15 s, not the production 2 min, before treating them
                 // as idle, unless this run takes a server down: then the wait must outlast it.
                 "--events.backlog-idleness",
-                    options.fault().isServerFault()
-                        ? options.outage().plusMinutes(1).toSeconds() + " s"
-                        : "15 s",
-                "--qa.model-root", options.qaModelRoot()),
+                options.fault().isServerFault()
+                    ? options.outage().plusMinutes(1).toSeconds() + " s"
+                    : "15 s",
+                "--qa.model-root",
+                options.qaModelRoot()),
             log);
     pipeline.start(List.of());
     System.out.println("  pid " + pipeline.pid() + ", log " + log);

@@ -56,7 +56,8 @@ public final class EventGenerator {
     events.addAll(faults.malformed(chatRecords, orderRecords, keys, from, Math.max(from + 1, to)));
     // Own random stream: a poison rate of 0 leaves every other record's bytes as they were.
     FaultInjector poison = new FaultInjector(config, Rngs.derive(config.seed(), 6));
-    events.addAll(poison.poison(chatRecords, orderRecords, shops, from, Math.max(from + 1, to)));
+    events.addAll(
+        poison.poison(events, chatRecords, orderRecords, shops, from, Math.max(from + 1, to)));
 
     PlannedEvent[] records = events.toArray(PlannedEvent[]::new);
     for (int i = 0; i < records.length; i++) {

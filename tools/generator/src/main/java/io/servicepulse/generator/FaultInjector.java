@@ -3,8 +3,11 @@ package io.servicepulse.generator;
 import io.servicepulse.events.SenderRole;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Delivery faults on the planned events: late buyers emitted {@code lateDelay} after their event
@@ -91,7 +94,14 @@ final class FaultInjector {
    * poison-01-00001}…, shops in turn), so none of them enters a service, attribution or QA figure.
    */
   List<PlannedEvent> poison(
-      long chatRecords, long orderRecords, List<ShopModel> shops, long from, long to) {
+      List<PlannedEvent> events,
+      long chatRecords,
+      long orderRecords,
+      List<ShopModel> shops,
+      long from,
+      long to) {
+    List<List<PlannedEvent>> originals = conflictCandidates(events);
+    Set<PlannedEvent> copied = Collections.newSetFromMap(new IdentityHashMap<>());
     List<PlannedEvent> bad = new ArrayList<>();
     double rate = config.poisonRate();
     long[] counts = {(long) Math.ceil(rate * chatRecords), (long) Math.ceil(rate * orderRecords)};
@@ -103,6 +113,14 @@ final class FaultInjector {
         BuyerKey key =
             new BuyerKey(shop, String.format("poison-%02d-%05d", shop.index + 1, n + 1), false);
         PoisonKind kind = kinds[(int) (i % kinds.length)];
+        if (kind == PoisonKind.CONFLICTING_DUPLICATE) {
+          PlannedEvent copy = conflictingCopy(originals.get(topic), copied, n, topic);
+          if (copy != null) {
+            bad.add(copy);
+            continue;
+          }
+          kind = kinds[0];
+        }
         long emitAt = Rngs.between(rng, from, to);
         Texts.Kind textKind =
             PoisonKind.role(n) == SenderRole.AGENT ? Texts.Kind.AGENT : Texts.Kind.BUYER_OPEN;
@@ -123,5 +141,49 @@ final class FaultInjector {
       }
     }
     return bad;
+  }
+
+  /** Valid on-time or out-of-order events of real buyers, per topic (0 chat, 1 orders). */
+  private static List<List<PlannedEvent>> conflictCandidates(List<PlannedEvent> events) {
+    List<List<PlannedEvent>> byTopic = List.of(new ArrayList<>(), new ArrayList<>());
+    for (PlannedEvent e : events) {
+      boolean valid =
+          (e.type == PlannedEvent.Type.CHAT || e.type == PlannedEvent.Type.ORDER)
+              && (e.kind == GeneratedRecord.Kind.ON_TIME
+                  || e.kind == GeneratedRecord.Kind.OUT_OF_ORDER);
+      if (valid) {
+        byTopic.get(e.isChatTopic() ? 0 : 1).add(e);
+      }
+    }
+    return byTopic;
+  }
+
+  /**
+   * The event again 5–60 s after it, on its buyer's partition (so every job reads it second), with
+   * its ts 7 s later: same event_id, other content. Each original is copied at most once.
+   */
+  private PlannedEvent conflictingCopy(
+      List<PlannedEvent> originals, Set<PlannedEvent> copied, int n, int topic) {
+    for (int attempt = 0; attempt < 100 && !originals.isEmpty(); attempt++) {
+      PlannedEvent original = originals.get(rng.nextInt(originals.size()));
+      if (copied.add(original)) {
+        PlannedEvent copy =
+            new PlannedEvent(
+                original.buyer,
+                PlannedEvent.Type.POISON,
+                original.ts + 7 * SEC,
+                n,
+                PoisonKind.CONFLICTING_DUPLICATE.ordinal(),
+                topic,
+                original.text,
+                0,
+                original.amountCents);
+        copy.original = original;
+        copy.emitAt = original.emitAt + Rngs.between(rng, 5 * SEC, 60 * SEC);
+        copy.kind = GeneratedRecord.Kind.POISON;
+        return copy;
+      }
+    }
+    return null;
   }
 }

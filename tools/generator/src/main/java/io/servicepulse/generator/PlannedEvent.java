@@ -43,6 +43,9 @@ final class PlannedEvent {
   /** ORDER, order POISON: amount in cents. */
   final long amountCents;
 
+  /** A conflicting duplicate (POISON): the event whose id it repeats. */
+  PlannedEvent original;
+
   long emitAt;
   int seq;
   GeneratedRecord.Kind kind;

@@ -16,12 +16,21 @@ enum PoisonKind {
   /** ChatMessage text of 1 MiB + 1 byte of UTF-8. */
   TEXT_TOO_LONG("text too long"),
   /** ChatMessage text with bytes that are not UTF-8 (Avro decodes them to U+FFFD). */
-  INVALID_UTF8("invalid UTF-8");
+  INVALID_UTF8("invalid UTF-8"),
+  /**
+   * A real buyer's event again, 5–60 s after it, with the same event_id but its ts 7 s later: the
+   * first copy counts, this one is a dead letter in every job.
+   */
+  CONFLICTING_DUPLICATE("conflicting duplicate");
 
   /** The kinds per topic, in the order the records cycle through them. */
-  static final PoisonKind[] CHAT = {TS_AHEAD, TS_BEFORE_FLOOR, TEXT_TOO_LONG, INVALID_UTF8};
+  static final PoisonKind[] CHAT = {
+    TS_AHEAD, TS_BEFORE_FLOOR, TEXT_TOO_LONG, INVALID_UTF8, CONFLICTING_DUPLICATE
+  };
 
-  static final PoisonKind[] ORDER = {TS_AHEAD, TS_BEFORE_FLOOR, AMOUNT_OUT_OF_RANGE};
+  static final PoisonKind[] ORDER = {
+    TS_AHEAD, TS_BEFORE_FLOOR, AMOUNT_OUT_OF_RANGE, CONFLICTING_DUPLICATE
+  };
 
   /** The dead letter's reason text, exactly. */
   final String reason;

@@ -140,12 +140,21 @@ final class RecordEncoder {
 
   /** The event id a poison record carries; the truth lists it with its reason. */
   static String poisonEventId(PlannedEvent e) {
+    if (e.original != null) {
+      return e.isChatTopic() ? chat(e.original).getEventId() : order(e.original).getEventId();
+    }
     return e.isChatTopic() ? e.buyer.chatEventId(1) : e.buyer.orderId(1) + ":CREATED";
   }
 
   /** A valid event of the poison buyer, then the one bad property of its kind. */
   private byte[] poison(PlannedEvent e) {
     PoisonKind kind = POISON[e.code];
+    if (kind == PoisonKind.CONFLICTING_DUPLICATE) {
+      Instant ts = Instant.ofEpochMilli(e.ts);
+      return e.isChatTopic()
+          ? chatCodec.encode(ChatMessage.newBuilder(chat(e.original)).setTs(ts).build())
+          : orderCodec.encode(OrderEvent.newBuilder(order(e.original)).setTs(ts).build());
+    }
     if (!e.isChatTopic()) {
       OrderEvent order = poisonOrder(e);
       return kind == PoisonKind.AMOUNT_OUT_OF_RANGE

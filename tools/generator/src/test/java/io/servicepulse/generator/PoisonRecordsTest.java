@@ -116,6 +116,10 @@ class PoisonRecordsTest {
       assertThat(Arrays.copyOf(r.value(), 10)).isEqualTo(isChat ? chatHeader : orderHeader);
       assertThat(expected.topic()).isEqualTo(r.topic());
       reasons.add(expected.reason());
+      if (expected.reason().equals("conflicting duplicate")) {
+        assertIsAConflictingCopy(r, decoded.event(), expected.eventId());
+        continue;
+      }
       String key = new String(r.key(), StandardCharsets.UTF_8);
       Instant ts;
       if (decoded.event() instanceof ChatMessage m) {
@@ -169,17 +173,16 @@ class PoisonRecordsTest {
             "ts before floor",
             "amount out of range",
             "text too long",
-            "invalid UTF-8");
+            "invalid UTF-8",
+            "conflicting duplicate");
     assertThat(roles).containsExactlyInAnyOrder(SenderRole.BUYER, SenderRole.AGENT);
   }
 
   @Test
   void poisonEventIdsAreUniqueAndNoOneElses() {
     Set<String> poisonIds = new HashSet<>();
-    stream
-        .truth()
-        .ingest()
-        .poisonEvents()
+    stream.truth().ingest().poisonEvents().stream()
+        .filter(p -> !p.reason().equals("conflicting duplicate"))
         .forEach(p -> assertThat(poisonIds.add(p.eventId())).isTrue());
     for (GeneratedRecord r : records) {
       if (r.kind() == GeneratedRecord.Kind.POISON || r.kind() == GeneratedRecord.Kind.MALFORMED) {
@@ -227,6 +230,41 @@ class PoisonRecordsTest {
     assertThat(in.totalRecords())
         .isEqualTo(clean.truth().ingest().totalRecords() + in.poisonTotal());
     assertThat(clean.truth().ingest().poisonTotal()).isZero();
+  }
+
+  /**
+   * A conflicting copy repeats the id of exactly one real event written before it, on the same
+   * partition key, with other bytes (its ts 7 s later); no two copies share an original.
+   */
+  private static final Set<String> COPIED = new HashSet<>();
+
+  private static void assertIsAConflictingCopy(GeneratedRecord copy, Object event, String id) {
+    Instant ts = event instanceof ChatMessage m ? m.getTs() : ((OrderEvent) event).getTs();
+    assertThat(event instanceof ChatMessage m ? m.getEventId() : ((OrderEvent) event).getEventId())
+        .isEqualTo(id);
+    assertThat(COPIED.add(id)).as("one copy per original: %s", id).isTrue();
+    List<GeneratedRecord> originals = new ArrayList<>();
+    for (GeneratedRecord r : records) {
+      if (r == copy) {
+        break;
+      }
+      if (r.topic().equals(copy.topic())
+          && r.kind() != GeneratedRecord.Kind.POISON
+          && r.kind() != GeneratedRecord.Kind.MALFORMED
+          && r.kind() != GeneratedRecord.Kind.DUPLICATE
+          && id.equals(
+              r.topic().equals(CONFIG.chatTopic())
+                  ? CHAT.decode(r.value()).event().getEventId()
+                  : ORDERS.decode(r.value()).event().getEventId())) {
+        originals.add(r);
+      }
+    }
+    assertThat(originals).as("the original of %s, written before it", id).hasSize(1);
+    GeneratedRecord original = originals.get(0);
+    assertThat(original.key()).isEqualTo(copy.key());
+    assertThat(original.value()).isNotEqualTo(copy.value());
+    assertThat(ts.toEpochMilli() - original.timestamp()).isEqualTo(7_000);
+    assertThat(copy.timestamp()).isEqualTo(ts.toEpochMilli());
   }
 
   /** Marker and fingerprint of a valid record of the topic: the current schema's. */

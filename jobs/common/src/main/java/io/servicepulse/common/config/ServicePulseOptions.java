@@ -237,6 +237,16 @@ public final class ServicePulseOptions {
                   + " address. Ids longer than 256 characters and amounts beyond Decimal(18, 2)"
                   + " are dead letters too.");
 
+  public static final ConfigOption<Duration> EVENTS_DEDUP_RETENTION =
+      ConfigOptions.key("events.dedup-retention")
+          .durationType()
+          .defaultValue(Duration.ofMinutes(10))
+          .withDescription(
+              "How long (processing time) each job remembers an event_id. Within it the first"
+                  + " copy a job reads is the event; an identical later copy is dropped, one with"
+                  + " other content is a dead letter (stage 'invalid', reason 'conflicting"
+                  + " duplicate'). About 170 bytes of heap per remembered id.");
+
   public static final ConfigOption<String> EVENTS_TIME_ZONE =
       ConfigOptions.key("events.time-zone")
           .stringType()

@@ -80,6 +80,23 @@ public class DeadLetter implements java.io.Serializable {
   }
 
   /**
+   * One of several copies of an event id (e.g. a conflicting duplicate): its id also derives from
+   * {@code copy}, so each distinct copy is its own row.
+   */
+  public static DeadLetter ofEventCopy(
+      String job,
+      String stage,
+      String reason,
+      String error,
+      String eventId,
+      String copy,
+      byte[] payload) {
+    DeadLetter letter = ofEvent(job, stage, reason, error, eventId, payload);
+    letter.deadLetterId = id(job, stage, eventId + "|" + copy);
+    return letter;
+  }
+
+  /**
    * A row ClickHouse (or the driver) refused. It is derived, so it has no Kafka address: the table
    * stands in for the topic, partition and offset are -1, and the payload is the row's text.
    */

@@ -1,21 +1,25 @@
 package io.servicepulse.common.decode;
 
+import io.servicepulse.common.config.JobConfig;
+import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.deadletter.DeadLetters;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.events.OrderEvent;
+import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
-import org.apache.flink.util.Collector;
+import org.apache.flink.util.function.SerializableFunction;
 
 /**
  * A job's first two operators: the source of decoded records (with the job's watermarks, made per
- * Kafka partition), then the dead letters split off to the {@link DeadLetters#TAG} side output.
- * Operator uids are {@code <uidPrefix>-chat-source}/{@code -decode-chat} and {@code
- * -order-source}/{@code -decode-orders}, as before decoding moved into the source, so savepoints
- * keep matching.
+ * Kafka partition), then, keyed by event id, the first copy of each event ({@link FirstCopyWins}),
+ * with dead letters — undecodable, invalid, conflicting duplicates — split off to the {@link
+ * DeadLetters#TAG} side output. Operator uids are {@code <uidPrefix>-chat-source}/{@code
+ * -decode-chat} and {@code -order-source}/{@code -decode-orders}, as before, so savepoints keep
+ * matching.
  */
 public final class DecodedStreams {
 
@@ -25,39 +29,50 @@ public final class DecodedStreams {
       StreamExecutionEnvironment env,
       Source<Decoded<ChatMessage>, ?, ?> source,
       WatermarkStrategy<Decoded<ChatMessage>> watermarks,
+      JobConfig config,
+      String job,
       String uidPrefix) {
-    return env.fromSource(
-            source, watermarks, "Kafka chat-messages", Decoded.typeOf(ChatMessage.class))
-        .uid(uidPrefix + "-chat-source")
-        .process(new DeadLettersApart<ChatMessage>())
-        .returns(ChatMessage.class)
+    return firstCopies(
+            env.fromSource(
+                    source, watermarks, "Kafka chat-messages", Decoded.typeOf(ChatMessage.class))
+                .uid(uidPrefix + "-chat-source"),
+            ChatMessage::getEventId,
+            ChatMessage.class,
+            config,
+            job)
         .uid(uidPrefix + "-decode-chat")
-        .name("dead letters apart (chat)");
+        .name("first copy per event id, dead letters apart (chat)");
   }
 
   public static SingleOutputStreamOperator<OrderEvent> orderEvents(
       StreamExecutionEnvironment env,
       Source<Decoded<OrderEvent>, ?, ?> source,
       WatermarkStrategy<Decoded<OrderEvent>> watermarks,
+      JobConfig config,
+      String job,
       String uidPrefix) {
-    return env.fromSource(
-            source, watermarks, "Kafka order-events", Decoded.typeOf(OrderEvent.class))
-        .uid(uidPrefix + "-order-source")
-        .process(new DeadLettersApart<OrderEvent>())
-        .returns(OrderEvent.class)
+    return firstCopies(
+            env.fromSource(
+                    source, watermarks, "Kafka order-events", Decoded.typeOf(OrderEvent.class))
+                .uid(uidPrefix + "-order-source"),
+            OrderEvent::getEventId,
+            OrderEvent.class,
+            config,
+            job)
         .uid(uidPrefix + "-decode-orders")
-        .name("dead letters apart (orders)");
+        .name("first copy per event id, dead letters apart (orders)");
   }
 
-  /** Events go on, dead letters to the side output; chained to the source, so nothing is copied. */
-  static final class DeadLettersApart<T> extends ProcessFunction<Decoded<T>, T> {
-    @Override
-    public void processElement(Decoded<T> record, Context ctx, Collector<T> out) {
-      if (record.isEvent()) {
-        out.collect(record.event);
-      } else {
-        ctx.output(DeadLetters.TAG, record.deadLetter);
-      }
-    }
+  private static <T> SingleOutputStreamOperator<T> firstCopies(
+      SingleOutputStreamOperator<Decoded<T>> decoded,
+      SerializableFunction<T, String> eventId,
+      Class<T> type,
+      JobConfig config,
+      String job) {
+    Duration retention = config.get(ServicePulseOptions.EVENTS_DEDUP_RETENTION);
+    return decoded
+        .keyBy(FirstCopyWins.key(eventId), Types.STRING)
+        .process(new FirstCopyWins<>(job, retention, eventId))
+        .returns(type);
   }
 }

@@ -42,7 +42,7 @@ public final class QaJob {
       JobConfig config,
       Sinks sinks) {
     SingleOutputStreamOperator<ChatMessage> messages =
-        DecodedStreams.chatMessages(env, chatSource, EventTime.none(), "qa");
+        DecodedStreams.chatMessages(env, chatSource, EventTime.none(), config, NAME, "qa");
     DataStream<QaFlagRow> flags =
         messages
             .flatMap(
