@@ -169,8 +169,8 @@ class DashboardQueriesITCase {
         RecordSources.chat(ServiceMetricsJob.NAME, chatRecords),
         EventTime.chatMessages(config),
         config,
-        (turns, minutes, rates, deadLetters) ->
-            ServiceMetricsJob.clickHouse(config, turns, minutes, rates, deadLetters));
+        (turns, minutes, rates, alerts, deadLetters) ->
+            ServiceMetricsJob.clickHouse(config, turns, minutes, rates, alerts, deadLetters));
     // QaJob's workflow with its production sinks (QaJob.wire), on the same bounded chat records.
     QaJob.defineWorkflow(
         env,

@@ -3,6 +3,7 @@ package io.servicepulse.metrics;
 import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.config.ServicePulseOptions;
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -24,7 +25,8 @@ public record MetricsSettings(
     int businessEndSecond,
     long nMinuteMs,
     boolean botsAnswer,
-    long allowedLatenessMs)
+    long allowedLatenessMs,
+    long[] waitAlertMs)
     implements Serializable {
 
   /** The per-turn N-minute variant of DESIGN.md: answered by a human within 30 s, 60 s, 180 s. */
@@ -53,7 +55,11 @@ public record MetricsSettings(
         LocalTime.parse(config.get(ServicePulseOptions.METRICS_BUSINESS_HOURS_END)).toSecondOfDay(),
         config.get(ServicePulseOptions.METRICS_N_MINUTE).toMillis(),
         config.get(ServicePulseOptions.METRICS_BOTS_ANSWER),
-        config.get(ServicePulseOptions.EVENTS_ALLOWED_LATENESS).toMillis());
+        config.get(ServicePulseOptions.EVENTS_ALLOWED_LATENESS).toMillis(),
+        config.get(ServicePulseOptions.METRICS_WAIT_ALERTS).stream()
+            .mapToLong(Duration::toMillis)
+            .sorted()
+            .toArray());
   }
 
   /** The defaults of every option, e.g. for tests. */

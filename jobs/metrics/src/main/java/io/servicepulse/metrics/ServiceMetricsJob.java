@@ -4,6 +4,7 @@ import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
 import io.servicepulse.common.clickhouse.ClickHouseMigrations;
 import io.servicepulse.common.clickhouse.ClickHouseSink;
 import io.servicepulse.common.config.JobConfig;
+import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.deadletter.DeadLetter;
 import io.servicepulse.common.deadletter.DeadLetterSinks;
 import io.servicepulse.common.deadletter.DeadLetters;
@@ -12,6 +13,7 @@ import io.servicepulse.common.decode.DecodedStreams;
 import io.servicepulse.common.flink.EndOfEventTime;
 import io.servicepulse.common.flink.EventTime;
 import io.servicepulse.common.flink.StreamingJobs;
+import io.servicepulse.common.kafka.KafkaSinks;
 import io.servicepulse.common.kafka.KafkaSources;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.metrics.aggregate.MinuteAggregateFunction;
@@ -24,8 +26,12 @@ import io.servicepulse.metrics.rate.ReplyRateDelta;
 import io.servicepulse.metrics.sink.DailyReplyRateTable;
 import io.servicepulse.metrics.sink.MinuteTable;
 import io.servicepulse.metrics.sink.TurnsTable;
+import io.servicepulse.metrics.sink.WaitAlertJson;
+import io.servicepulse.metrics.sink.WaitAlertsTable;
 import io.servicepulse.metrics.turn.TurnFact;
 import io.servicepulse.metrics.turn.TurnTracker;
+import io.servicepulse.metrics.wait.WaitAlert;
+import io.servicepulse.metrics.wait.WaitAlertFunction;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
@@ -53,6 +59,7 @@ public final class ServiceMetricsJob {
         DataStream<TurnFact> turns,
         DataStream<MinuteRow> minutes,
         DataStream<DailyReplyRate> replyRates,
+        DataStream<WaitAlert> waitAlerts,
         DataStream<DeadLetter> deadLetters);
   }
 
@@ -103,6 +110,14 @@ public final class ServiceMetricsJob {
             .process(new DailyReplyRateFunction(NAME, settings))
             .uid("metrics-daily-reply-rate")
             .name("N-minute reply rate per (shop, agent, day)");
+    SingleOutputStreamOperator<WaitAlert> waitAlerts =
+        messages
+            .keyBy(new ShopBuyerKey())
+            .transform(
+                "waiting-buyer alerts per (shop, buyer)",
+                TypeInformation.of(WaitAlert.class),
+                EndOfEventTime.of(new WaitAlertFunction(settings)))
+            .uid("metrics-wait-alerts");
     DataStream<DeadLetter> deadLetters =
         messages
             .getSideOutput(DeadLetters.TAG)
@@ -111,7 +126,7 @@ public final class ServiceMetricsJob {
                 minutes.getSideOutput(DeadLetters.TAG),
                 buyerDays.getSideOutput(DeadLetters.TAG),
                 replyRates.getSideOutput(DeadLetters.TAG));
-    sinks.attach(turns, minutes, replyRates, deadLetters);
+    sinks.attach(turns, minutes, replyRates, waitAlerts, deadLetters);
   }
 
   /** The production job: Kafka source, the configured watermarks, ClickHouse sinks. */
@@ -121,8 +136,8 @@ public final class ServiceMetricsJob {
         KafkaSources.chatMessages(config, NAME).build(),
         EventTime.chatMessages(config),
         config,
-        (turns, minutes, replyRates, deadLetters) ->
-            clickHouse(config, turns, minutes, replyRates, deadLetters));
+        (turns, minutes, replyRates, waitAlerts, deadLetters) ->
+            clickHouse(config, turns, minutes, replyRates, waitAlerts, deadLetters));
   }
 
   public static void main(String[] args) throws Exception {
@@ -139,7 +154,17 @@ public final class ServiceMetricsJob {
       DataStream<TurnFact> turns,
       DataStream<MinuteRow> minutes,
       DataStream<DailyReplyRate> replyRates,
+      DataStream<WaitAlert> waitAlerts,
       DataStream<DeadLetter> deadLetters) {
+    waitAlerts
+        .sinkTo(ClickHouseSink.of(NAME, new WaitAlertsTable(MetricsSettings.from(config)), config))
+        .uid("metrics-wait-alerts-sink")
+        .name("wait_alerts -> ClickHouse");
+    String alertsTopic = config.get(ServicePulseOptions.KAFKA_ALERTS_TOPIC);
+    waitAlerts
+        .sinkTo(KafkaSinks.keyed(config, alertsTopic, WaitAlert::alertId, new WaitAlertJson()))
+        .uid("metrics-wait-alerts-kafka")
+        .name("wait alerts -> Kafka " + alertsTopic);
     turns
         .sinkTo(ClickHouseSink.of(NAME, new TurnsTable(), config))
         .uid("metrics-turns-sink")

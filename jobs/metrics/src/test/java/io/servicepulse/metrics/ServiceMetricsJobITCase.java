@@ -93,8 +93,9 @@ class ServiceMetricsJobITCase {
             config.get(ServicePulseOptions.EVENTS_MAX_OUT_OF_ORDERNESS),
             m -> m.getTs().toEpochMilli()),
         config,
-        (turns, minutes, replyRates, deadLetters) ->
-            ServiceMetricsJob.clickHouse(config, turns, minutes, replyRates, deadLetters));
+        (turns, minutes, replyRates, waitAlerts, deadLetters) ->
+            ServiceMetricsJob.clickHouse(
+                config, turns, minutes, replyRates, waitAlerts, deadLetters));
     env.execute("service metrics itcase");
   }
 

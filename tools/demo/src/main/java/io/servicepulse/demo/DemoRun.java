@@ -57,7 +57,7 @@ public final class DemoRun {
     Files.createDirectories(checkpoints);
 
     step(1, "Fresh topics and ClickHouse database");
-    List<String> topics = List.of("chat-messages", "order-events", "dead-letters");
+    List<String> topics = List.of("chat-messages", "order-events", "dead-letters", "wait-alerts");
     DemoTopics.recreate(options.bootstrapServers(), topics, 2);
     ClickHouseConnectionFactory clickHouse =
         new ClickHouseConnectionFactory(
@@ -262,6 +262,16 @@ public final class DemoRun {
 
     step(6, "Summary, read back from ClickHouse");
     boolean ok = new Summary(clickHouse, truth).print();
+    long restarts = JobRestarts.count(log);
+    if (options.fault().isServerFault()) {
+      System.out.printf("  job restarts while the server was down: %d (allowed)%n", restarts);
+    } else {
+      // Poison records, duplicates and late events must never restart a job.
+      ok &= restarts == 0;
+      System.out.printf(
+          "  %s job restarts %,d (expected 0: no record may restart a job)%n",
+          restarts == 0 ? "✔" : "✘", restarts);
+    }
     System.out.println(
         ok
             ? "\nAll checks passed: ClickHouse holds exactly what the generator sent."

@@ -65,6 +65,30 @@ final class Summary {
                     + " concat(toString(reached_buyers), '/', toString(missed_buyers))"
                     + " FROM n_minute_reply_daily FINAL WHERE scope = 'agent' AND reached_buyers > 0"));
     checkSame("agent-days whose N-minute reply rate is right", expectedRates, actualRates);
+    Map<String, String> expectedAlerts = new TreeMap<>();
+    truth
+        .service()
+        .forEach(
+            (shop, s) ->
+                s.waitAlerts().forEach((t, n) -> expectedAlerts.put(shop + " " + t, n.toString())));
+    expectedAlerts.values().removeIf("0"::equals);
+    Map<String, String> actualAlerts =
+        keyed(
+            reader.rows(
+                "SELECT concat(shop_id, ' ', toString(intDiv(threshold_ms, 1000)), 's'),"
+                    + " toString(count()) FROM wait_alerts FINAL WHERE deleted = 0"
+                    + " GROUP BY shop_id, threshold_ms"));
+    checkSame("waiting-buyer alerts per shop and threshold", expectedAlerts, actualAlerts);
+    table(
+        "    waiting-buyer alerts (buyer waited longer than the threshold): how they ended",
+        reader.rows(
+            "SELECT shop_id, concat(toString(intDiv(threshold_ms, 1000)), ' s'),"
+                + " toString(countIf(status = 'ANSWERED')), toString(countIf(status = 'UNANSWERED')),"
+                + " toString(countIf(status = 'WAITING')),"
+                + " toString(round(avgIf(waited_ms, status = 'ANSWERED') / 1000, 1))"
+                + " FROM wait_alerts FINAL WHERE deleted = 0 GROUP BY shop_id, threshold_ms"
+                + " ORDER BY shop_id, threshold_ms"),
+        List.of("shop", "threshold", "answered", "unanswered", "still waiting", "avg wait s"));
     table(
         "    per agent: turns, reply rates and response times (agent '' = never routed)",
         reader.rows(

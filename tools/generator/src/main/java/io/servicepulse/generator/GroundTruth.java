@@ -294,6 +294,16 @@ public final class GroundTruth {
     /** agent id → day → per-buyer N-minute rule for that agent. */
     Map<String, Map<String, NMinute>> agentNMinuteByDay = new TreeMap<>();
 
+    /**
+     * Waiting-buyer alerts, "30s" → turns that waited longer than that for an answer (answered
+     * later, or never): one alert per turn and threshold ({@link MetricRules#WAIT_ALERT_MS}).
+     */
+    Map<String, Long> waitAlerts = new TreeMap<>();
+
+    public Map<String, Long> waitAlerts() {
+      return waitAlerts;
+    }
+
     public ServiceCounts total() {
       return total;
     }

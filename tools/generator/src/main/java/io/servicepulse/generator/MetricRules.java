@@ -24,6 +24,10 @@ public record MetricRules(
     boolean botsAnswer) {
 
   private static final long MINUTE = 60_000L;
+
+  /** The jobs' default metrics.wait-alerts: waiting-buyer alert thresholds. */
+  public static final long[] WAIT_ALERT_MS = {30_000L, 100_000L, 180_000L};
+
   private static final long DAY = 24 * 60 * MINUTE;
 
   public static final MetricRules DEFAULTS =

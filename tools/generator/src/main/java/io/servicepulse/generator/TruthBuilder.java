@@ -119,6 +119,12 @@ final class TruthBuilder {
     Map<Integer, List<Turn>> byConversation = new TreeMap<>();
     for (Turn turn : t.turns) {
       byConversation.computeIfAbsent(turn.conversation, c -> new ArrayList<>()).add(turn);
+      for (long threshold : MetricRules.WAIT_ALERT_MS) {
+        s.waitAlerts.putIfAbsent(threshold / 1000 + "s", 0L);
+        if (!turn.answered() || turn.responseMs() > threshold) {
+          s.waitAlerts.merge(threshold / 1000 + "s", 1L, Long::sum);
+        }
+      }
       for (ServiceCounts c : rows(s, shop, turn.creditedAgent())) {
         c.turns++;
         if (!turn.answered()) {

@@ -64,6 +64,10 @@ public final class ConfigTable {
   }
 
   private static String format(Object value) {
+    if (value instanceof java.util.List<?> list) {
+      // Flink's syntax for a list value: items separated by ';'.
+      return String.join(";", list.stream().map(ConfigTable::format).toList());
+    }
     if (value instanceof java.time.Duration d) {
       return org.apache.flink.util.TimeUtils.formatWithHighestUnit(d);
     }

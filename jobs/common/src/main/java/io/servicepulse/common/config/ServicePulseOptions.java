@@ -37,6 +37,14 @@ public final class ServicePulseOptions {
           .defaultValue("order-events")
           .withDescription("Topic of OrderEvent events (Avro single-object encoding).");
 
+  public static final ConfigOption<String> KAFKA_ALERTS_TOPIC =
+      ConfigOptions.key("kafka.alerts-topic")
+          .stringType()
+          .defaultValue("wait-alerts")
+          .withDescription(
+              "Topic that receives waiting-buyer alerts and their updates as JSON, keyed by"
+                  + " alert id (for chat bots, paging, the console).");
+
   public static final ConfigOption<String> KAFKA_DEAD_LETTER_TOPIC =
       ConfigOptions.key("kafka.dead-letter-topic")
           .stringType()
@@ -310,6 +318,16 @@ public final class ServicePulseOptions {
               "Whether BOT messages (auto-replies, quick-reply robots) answer a turn. SYSTEM"
                   + " messages never do; bot answers never count for the N-minute rate or as a"
                   + " human answer of a conversation.");
+
+  public static final ConfigOption<List<Duration>> METRICS_WAIT_ALERTS =
+      ConfigOptions.key("metrics.wait-alerts")
+          .durationType()
+          .asList()
+          .defaultValues(Duration.ofSeconds(30), Duration.ofSeconds(100), Duration.ofMinutes(3))
+          .withDescription(
+              "A buyer waiting longer than each of these for an answer raises a waiting-buyer"
+                  + " alert (Kafka kafka.alerts-topic and ClickHouse wait_alerts), closed when"
+                  + " the turn is answered or times out.");
 
   // --- Attribution (AttributionJob) --------------------------------------------------------
 

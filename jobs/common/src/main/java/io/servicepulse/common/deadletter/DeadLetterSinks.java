@@ -3,9 +3,7 @@ package io.servicepulse.common.deadletter;
 import io.servicepulse.common.clickhouse.ClickHouseSink;
 import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.config.ServicePulseOptions;
-import java.nio.charset.StandardCharsets;
-import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import io.servicepulse.common.kafka.KafkaSinks;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
@@ -26,15 +24,10 @@ public final class DeadLetterSinks {
   }
 
   static KafkaSink<DeadLetter> kafka(JobConfig config) {
-    return KafkaSink.<DeadLetter>builder()
-        .setBootstrapServers(config.get(ServicePulseOptions.KAFKA_BOOTSTRAP_SERVERS))
-        .setRecordSerializer(
-            KafkaRecordSerializationSchema.<DeadLetter>builder()
-                .setTopic(config.get(ServicePulseOptions.KAFKA_DEAD_LETTER_TOPIC))
-                .setKeySerializationSchema(d -> d.deadLetterId.getBytes(StandardCharsets.UTF_8))
-                .setValueSerializationSchema(new DeadLetterJson())
-                .build())
-        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-        .build();
+    return KafkaSinks.keyed(
+        config,
+        config.get(ServicePulseOptions.KAFKA_DEAD_LETTER_TOPIC),
+        d -> d.deadLetterId,
+        new DeadLetterJson());
   }
 }

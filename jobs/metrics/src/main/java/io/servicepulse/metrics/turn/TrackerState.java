@@ -40,7 +40,7 @@ public class TrackerState {
     this.platform = platform;
   }
 
-  boolean contains(String eventId) {
+  public boolean contains(String eventId) {
     for (ChatEvent e : events) {
       if (e.eventId.equals(eventId)) {
         return true;
@@ -50,7 +50,7 @@ public class TrackerState {
   }
 
   /** Inserts in (ts, event id) order; arrivals are mostly in order, so search from the end. */
-  void insert(ChatEvent event) {
+  public void insert(ChatEvent event) {
     int i = events.size();
     while (i > 0 && events.get(i - 1).compareTo(event) > 0) {
       i--;
@@ -71,7 +71,7 @@ public class TrackerState {
    * The version of the next emitted row: above every earlier one of this buyer and above {@code
    * atLeast} (state restored from before versions were counted holds wall-clock versions).
    */
-  long nextVersion(long atLeast) {
+  public long nextVersion(long atLeast) {
     lastVersion = Math.max(lastVersion, atLeast) + 1;
     return lastVersion;
   }

@@ -19,6 +19,7 @@ public final class TurnDerivation {
       int to,
       long lastTs,
       long openTurnStart,
+      OpenTurnView openTurn,
       List<TurnFact> turns,
       ConversationFact fact,
       long settleAtMs) {
@@ -27,6 +28,9 @@ public final class TurnDerivation {
       return openTurnStart != Long.MIN_VALUE;
     }
   }
+
+  /** The turn still waiting for an answer: its id and the agent its buyer is routed to. */
+  public record OpenTurnView(String turnId, long startMs, String agentId, String teamId) {}
 
   private final MetricsSettings settings;
 
@@ -85,16 +89,23 @@ public final class TurnDerivation {
       }
     }
     long openTurnStart = Long.MIN_VALUE;
+    OpenTurnView openTurn = null;
     if (open != null) {
       if (ended || watermark >= open.start.ts + settings.replyTimeoutMs()) {
         turns.add(open.unanswered(state, conversationId, turns.isEmpty()));
       } else {
         openTurnStart = open.start.ts;
+        openTurn =
+            new OpenTurnView(
+                open.start.eventId,
+                open.start.ts,
+                open.latestRouted == null ? "" : open.latestRouted.agentId,
+                open.latestRouted == null ? "" : orEmpty(open.latestRouted.teamId));
       }
     }
     long settleAt = lastTs + settings.sessionGapMs() + settings.allowedLatenessMs();
     ConversationFact fact = conversationFact(state, conversationId, turns, watermark, settleAt);
-    return new Conversation(from, to, lastTs, openTurnStart, turns, fact, settleAt);
+    return new Conversation(from, to, lastTs, openTurnStart, openTurn, turns, fact, settleAt);
   }
 
   /** Known once the first turn is decided; null before, or if the conversation has no turn. */

@@ -126,8 +126,8 @@ public final class ServiceMetricsBenchmark {
         source,
         EventTime.chatMessages(config),
         config,
-        (turns, minutes, rates, dead) ->
-            ServiceMetricsJob.clickHouse(config, turns, minutes, rates, dead));
+        (turns, minutes, rates, alerts, dead) ->
+            ServiceMetricsJob.clickHouse(config, turns, minutes, rates, alerts, dead));
     long start = System.nanoTime();
     env.execute("service metrics throughput benchmark");
     double secs = (System.nanoTime() - start) / 1e9;
