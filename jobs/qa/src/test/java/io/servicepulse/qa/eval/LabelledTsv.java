@@ -65,13 +65,17 @@ final class LabelledTsv {
   }
 
   static String format(LabelledRow row) {
+    return columns(row) + "\t" + TsvText.escape(row.text());
+  }
+
+  /** The columns before the text, {@code set, id, role, label}: the results file starts so too. */
+  static String columns(LabelledRow row) {
     return String.join(
         "\t",
         TsvText.escape(row.set()),
         TsvText.escape(row.id()),
         row.role().name(),
-        row.label().code(),
-        TsvText.escape(row.text()));
+        row.label().code());
   }
 
   /** Writes the header line, then one line a row. */
