@@ -1,7 +1,6 @@
 package io.servicepulse.qa.eval;
 
 import io.servicepulse.qa.inspect.Flag;
-import io.servicepulse.qa.inspect.InspectionResult;
 import io.servicepulse.qa.inspect.SenderRole;
 import io.servicepulse.qa.inspect.TextInspector;
 import java.io.BufferedWriter;
@@ -172,18 +171,11 @@ public final class Evaluate implements Callable<Integer> {
 
   /** Per category and language as before, then one message-level line: any flag vs any label. */
   private SetFigures gold(TextInspector inspector) {
-    List<GoldRow> rows = GoldSet.load();
-    GoldEvaluation gold = GoldEvaluation.run(inspector, rows);
+    GoldEvaluation gold = GoldEvaluation.run(inspector, GoldSet.load());
     print.print(gold.scores().table("gold set: per category and language"));
     print.println("gold mismatches (" + gold.mismatches().size() + "):");
     gold.mismatches().forEach(m -> print.println("  " + m));
-    SetFigures figures = new SetFigures("gold set (any category)");
-    for (GoldRow row : rows) {
-      InspectionResult r = inspector.inspect(row.text(), row.role());
-      Label label = row.expected().isEmpty() ? Label.CIVIL : Label.OFFENSIVE;
-      figures.add(label, row.role(), r.flagged(), maxSeverity(r.flags()));
-    }
-    return figures;
+    return gold.messages();
   }
 
   private SetFigures cold(TextInspector inspector, Path file, String name, int show)

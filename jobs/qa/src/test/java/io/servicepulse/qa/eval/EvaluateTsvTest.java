@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.servicepulse.qa.inspect.SharedInspector;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,8 +70,13 @@ class EvaluateTsvTest {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     Evaluate evaluate =
         new Evaluate(SharedInspector::get, new PrintStream(printed, true, StandardCharsets.UTF_8));
-    assertThat(Evaluate.command(evaluate).execute("--out", dir.resolve("r").toString()))
-        .isEqualTo(2);
+    StringWriter usage = new StringWriter();
+    int exit =
+        Evaluate.command(evaluate)
+            .setErr(new PrintWriter(usage))
+            .execute("--out", dir.resolve("r").toString());
+    assertThat(exit).isEqualTo(2);
+    assertThat(usage.toString()).startsWith("--out needs --tsv");
   }
 
   private static Path resource(String name) throws URISyntaxException {
