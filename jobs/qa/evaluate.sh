@@ -1,7 +1,17 @@
 #!/usr/bin/env bash
-# Precision/recall of the QA inspector on the gold set and the public sets in shared/data.
-# Usage: jobs/qa/evaluate.sh [path/to/shared/data]   (default: ../shared/data beside the repo)
+# P, R, F1, accuracy and flag rates of the QA inspector per set: the gold set and the public
+# sets in shared/data, plus the civil agent-text samples; or any labelled file with --tsv.
+# Usage: jobs/qa/evaluate.sh [path/to/shared/data] [--civil DIR] [--examples N]
+#        jobs/qa/evaluate.sh --tsv FILE [--out RESULTS]
+# Default data: ../shared/data beside the repo. Civil samples: DATA/civil if it exists, else
+# jobs/qa/eval-data/civil (made by civil-sample.sh). --help lists the options.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-data="${1:-$here/../../../shared/data}"
-exec "$here/run-main.sh" io.servicepulse.qa.eval.Evaluate "$(cd "$data" && pwd)"
+data="$here/../../../shared/data"
+if [[ $# -gt 0 && $1 != -* ]]; then
+  data="$1"
+  shift
+fi
+civil="$data/civil"
+[[ -d $civil ]] || civil="$here/eval-data/civil"
+exec "$here/run-main.sh" io.servicepulse.qa.eval.Evaluate --data "$data" --civil "$civil" "$@"

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Compiles the qa module (with its extracted CoreNLP models) and runs a main class from its
 # test sources in a JVM of its own, so the heap it reports is its own (QA_HEAP, default 2g).
+# The JVM runs in the caller's directory: relative paths in the arguments are the caller's.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 main="$1"
 shift
-cd "$here"
-mvn -q -f pom.xml test-compile dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile=target/qa-classpath.txt >&2
-cp="target/classes:target/test-classes:target/corenlp-models:$(cat target/qa-classpath.txt)"
+(cd "$here" && mvn -q -f pom.xml test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/qa-classpath.txt >&2)
+t="$here/target"
+cp="$t/classes:$t/test-classes:$t/corenlp-models:$(cat "$t/qa-classpath.txt")"
 exec java "-Xmx${QA_HEAP:-2g}" -cp "$cp" "$main" "$@"

@@ -3,168 +3,326 @@ package io.servicepulse.qa.eval;
 import io.servicepulse.qa.inspect.Flag;
 import io.servicepulse.qa.inspect.SenderRole;
 import io.servicepulse.qa.inspect.TextInspector;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * Prints precision/recall/F1 of the inspector on the gold set (per category and language) and on
- * the public labelled sets in shared/data (COLD dev, Davidson, LDNOOBW), with the worst false
- * positives and misses. Run: {@code jobs/qa/evaluate.sh [path/to/shared/data]}.
+ * Prints P, R, F1, accuracy and the flag rates of the inspector per evaluation set: the gold set
+ * (also per category and language), COLD dev (and train, marked as training data), Davidson,
+ * LDNOOBW and the civil agent-text samples; or, with {@code --tsv}, on any labelled file. Run:
+ * {@code jobs/qa/evaluate.sh [path/to/shared/data]} or {@code jobs/qa/evaluate.sh --tsv FILE --out
+ * RESULTS}.
  *
- * <p>For the public sets a message counts as "offensive" when the inspector raises any abuse flag
- * (profanity, insult, threat, discrimination) with the BUYER policy.
+ * <p>A message counts as "offensive" when the inspector raises an abuse flag ({@link Verdict}); on
+ * the public sets it runs with the BUYER policy, on the civil agent samples with the AGENT policy
+ * (every category). The flag rates count any flag on rows not labelled offensive.
  */
-public final class Evaluate {
-  private static final int SHOW = 15;
+@Command(
+    name = "evaluate.sh",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = "Precision, recall, F1, accuracy and flag rates of the QA inspector per set.")
+public final class Evaluate implements Callable<Integer> {
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "shared/data: cold/, davidson/, ldnoobw/ (default: ${DEFAULT-VALUE})",
+      defaultValue = "../shared/data")
+  Path data;
 
-  private record Example(String text, List<Flag> flags, String label) {}
+  @Option(
+      names = "--civil",
+      paramLabel = "DIR",
+      description = "folder of civil agent-text samples (*.tsv, labelled-file format)")
+  Path civil;
 
-  public static void main(String[] args) throws IOException {
-    Path data = Path.of(args.length > 0 ? args[0] : "../../../shared/data");
-    TextInspector inspector = TextInspector.create(null, 10_000);
-    System.out.println("inspector " + inspector.version());
+  @Option(
+      names = "--tsv",
+      paramLabel = "FILE",
+      description =
+          "evaluate this labelled file only: set, id, role (AGENT|BUYER), label (1|0|-), text;"
+              + " tab-separated, text with \\t \\n \\r \\\\ escapes")
+  Path tsv;
 
-    GoldEvaluation gold = GoldEvaluation.run(inspector, GoldSet.load());
-    System.out.print(gold.scores().table("gold set: per category and language"));
-    System.out.println("gold mismatches (" + gold.mismatches().size() + "):");
-    gold.mismatches().forEach(m -> System.out.println("  " + m));
+  @Option(
+      names = "--out",
+      paramLabel = "RESULTS",
+      description =
+          "with --tsv: write a header, then per input row: set, id, role, label, any, abuse,"
+              + " impatience, cats, rules, maxsev")
+  Path out;
 
-    Path cold = data.resolve("cold/dev.csv");
-    if (Files.exists(cold)) {
-      cold(inspector, cold);
+  @Option(
+      names = "--examples",
+      paramLabel = "N",
+      defaultValue = "15",
+      description =
+          "false positives and misses shown per public set; flagged civil rows shown per set"
+              + " and rule (default: ${DEFAULT-VALUE})")
+  int examples;
+
+  @Spec CommandSpec spec;
+
+  private final Supplier<TextInspector> inspectors;
+  private final PrintStream print;
+
+  public Evaluate() {
+    this(() -> TextInspector.create(null, 10_000), System.out);
+  }
+
+  Evaluate(Supplier<TextInspector> inspectors, PrintStream print) {
+    this.inspectors = inspectors;
+    this.print = print;
+  }
+
+  public static void main(String[] args) {
+    System.exit(command(new Evaluate()).execute(args));
+  }
+
+  static CommandLine command(Evaluate evaluate) {
+    // evaluate.sh passes default --data/--civil first; the user's own come after and win
+    return new CommandLine(evaluate).setOverwrittenOptionsAllowed(true);
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if (out != null && tsv == null) {
+      throw new ParameterException(
+          spec.commandLine(), "--out needs --tsv: the results file lists that file's rows");
+    }
+    TextInspector inspector = inspectors.get();
+    print.println("inspector " + inspector.version());
+    List<SetFigures> sets = tsv != null ? labelledFile(inspector) : builtInSets(inspector);
+    summary(sets);
+    return 0;
+  }
+
+  private List<SetFigures> labelledFile(TextInspector inspector) throws IOException {
+    List<LabelledRow> rows = LabelledTsv.read(tsv);
+    LabelledEvaluation eval;
+    if (out == null) {
+      eval = LabelledEvaluation.run(inspector, rows, null, examples);
     } else {
-      System.out.println("skipped COLD: " + cold + " not found");
+      try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+        eval = LabelledEvaluation.run(inspector, rows, w, examples);
+      }
+      print.println("results: " + out + " (" + rows.size() + " rows)");
+    }
+    print.print(eval.falseAlarms());
+    return eval.sets();
+  }
+
+  private List<SetFigures> builtInSets(TextInspector inspector) throws IOException {
+    List<SetFigures> sets = new ArrayList<>();
+    sets.add(gold(inspector));
+    Path cold = data.resolve("cold");
+    if (Files.exists(cold.resolve("dev.csv"))) {
+      sets.add(cold(inspector, cold.resolve("dev.csv"), "COLD dev", examples));
+      sets.add(cold(inspector, cold.resolve("train.csv"), "COLD train (training data)", 0));
+    } else {
+      print.println("skipped COLD: " + cold + " not found");
     }
     Path davidson = data.resolve("davidson/labeled_data.csv");
     if (Files.exists(davidson)) {
-      davidson(inspector, davidson);
+      sets.add(davidson(inspector, davidson));
     } else {
-      System.out.println("skipped Davidson: " + davidson + " not found");
+      print.println("skipped Davidson: " + davidson + " not found");
     }
     for (String lang : List.of("zh", "en")) {
       Path list = data.resolve("ldnoobw/" + lang);
       if (Files.exists(list)) {
-        ldnoobw(inspector, list, lang);
+        sets.addAll(ldnoobw(inspector, list, lang));
       }
+    }
+    sets.addAll(civilSamples(inspector));
+    return sets;
+  }
+
+  private void summary(List<SetFigures> sets) {
+    print.print(
+        SetFigures.table(
+            "per set: offensive = an abuse flag; flag rates = rows not labelled offensive with any"
+                + " flag",
+            sets));
+    List<SetFigures> civilSets = sets.stream().filter(SetFigures::isCivilAgentText).toList();
+    if (!civilSets.isEmpty()) {
+      print.printf(
+          "%n== civil agent text (target: <= %.1f %% flagged at severity >= 2)%n",
+          100 * SetFigures.CIVIL_TARGET);
+      civilSets.forEach(s -> print.println(s.targetLine()));
     }
   }
 
-  private static void cold(TextInspector inspector, Path file) throws IOException {
+  /** Per category and language as before, then one message-level line: any flag vs any label. */
+  private SetFigures gold(TextInspector inspector) {
+    GoldEvaluation gold = GoldEvaluation.run(inspector, GoldSet.load());
+    print.print(gold.scores().table("gold set: per category and language"));
+    print.println("gold mismatches (" + gold.mismatches().size() + "):");
+    gold.mismatches().forEach(m -> print.println("  " + m));
+    return gold.messages();
+  }
+
+  private SetFigures cold(TextInspector inspector, Path file, String name, int show)
+      throws IOException {
     List<List<String>> rows = Csv.read(file);
     List<String> header = rows.get(0);
     int topic = header.indexOf("topic");
     int label = header.indexOf("label");
     int text = header.indexOf("TEXT");
-    Scores scores = new Scores();
-    List<Example> fps = new ArrayList<>();
-    List<Example> misses = new ArrayList<>();
-    long t0 = System.nanoTime();
-    for (List<String> row : rows.subList(1, rows.size())) {
-      boolean expected = row.get(label).equals("1");
-      List<Flag> flags = inspector.inspect(row.get(text), SenderRole.BUYER).flags();
-      boolean predicted = !flags.isEmpty();
-      scores.add(expected, predicted, "ALL", "topic=" + row.get(topic));
-      collect(expected, predicted, row.get(text), flags, row.get(topic), fps, misses);
-    }
-    report(
-        "COLD dev (label 1 = offensive), " + (rows.size() - 1) + " posts", scores, fps, misses, t0);
+    return publicSet(
+        inspector,
+        name + " (label 1 = offensive), " + (rows.size() - 1) + " posts",
+        name,
+        rows.subList(1, rows.size()).stream()
+            .map(
+                row ->
+                    new Public(
+                        row.get(text), row.get(label).equals("1"), "topic=" + row.get(topic))),
+        show);
   }
 
-  private static void davidson(TextInspector inspector, Path file) throws IOException {
+  private SetFigures davidson(TextInspector inspector, Path file) throws IOException {
     List<List<String>> rows = Csv.read(file);
     List<String> header = rows.get(0);
     int cls = header.indexOf("class");
     int tweet = header.indexOf("tweet");
+    return publicSet(
+        inspector,
+        "Davidson (class 0 hate / 1 offensive vs 2 neither), " + (rows.size() - 1) + " tweets",
+        "Davidson",
+        rows.subList(1, rows.size()).stream()
+            .map(
+                row -> {
+                  String c = row.get(cls);
+                  String name = c.equals("0") ? " hate" : c.equals("1") ? " offensive" : " neither";
+                  return new Public(row.get(tweet), !c.equals("2"), "class=" + c + name);
+                }),
+        examples);
+  }
+
+  /** A row of a public set: its text, whether it is labelled offensive, its sub-group. */
+  private record Public(String text, boolean offensive, String group) {}
+
+  private record Example(String text, List<Flag> flags, String label) {}
+
+  /** Inspects a public set with the BUYER policy: a table per sub-group, then examples. */
+  private SetFigures publicSet(
+      TextInspector inspector, String title, String name, Stream<Public> rows, int show) {
     Scores scores = new Scores();
+    SetFigures figures = new SetFigures(name);
     List<Example> fps = new ArrayList<>();
     List<Example> misses = new ArrayList<>();
     long t0 = System.nanoTime();
-    for (List<String> row : rows.subList(1, rows.size())) {
-      String c = row.get(cls);
-      boolean expected = !c.equals("2");
-      String text = row.get(tweet);
-      List<Flag> flags = inspector.inspect(text, SenderRole.BUYER).flags();
-      boolean predicted = !flags.isEmpty();
-      scores.add(
-          expected,
-          predicted,
-          "ALL",
-          "class=" + c + (c.equals("0") ? " hate" : c.equals("1") ? " offensive" : " neither"));
-      collect(expected, predicted, text, flags, "class " + c, fps, misses);
+    rows.forEach(
+        row -> {
+          List<Flag> flags = inspector.inspect(row.text(), SenderRole.BUYER).flags();
+          Verdict v = Verdict.of(flags);
+          scores.add(row.offensive(), v.abuse(), "ALL", row.group());
+          figures.add(
+              row.offensive() ? Label.OFFENSIVE : Label.CIVIL,
+              SenderRole.BUYER,
+              v.abuse(),
+              v.maxSeverity());
+          if (v.abuse() && !row.offensive()) {
+            fps.add(new Example(row.text(), flags, row.group()));
+          } else if (row.offensive() && !v.abuse()) {
+            misses.add(new Example(row.text(), flags, row.group()));
+          }
+        });
+    print.print(scores.table(title));
+    print.printf("(%.1f s)%n", (System.nanoTime() - t0) / 1e9);
+    if (show > 0) {
+      print.println("worst false positives (highest severity first):");
+      fps.sort(Comparator.comparingInt((Example e) -> -maxSeverity(e.flags())));
+      fps.stream()
+          .limit(show)
+          .forEach(
+              e ->
+                  print.println(
+                      "  ["
+                          + e.label()
+                          + "] "
+                          + oneLine(e.text())
+                          + "  <- "
+                          + describe(e.flags())));
+      print.println("misses (sample):");
+      misses.stream()
+          .limit(show)
+          .forEach(e -> print.println("  [" + e.label() + "] " + oneLine(e.text())));
     }
-    report(
-        "Davidson (class 0 hate / 1 offensive vs 2 neither), " + (rows.size() - 1) + " tweets",
-        scores,
-        fps,
-        misses,
-        t0);
+    return figures;
   }
 
-  private static void ldnoobw(TextInspector inspector, Path file, String lang) throws IOException {
+  /** Recall of the listed terms, alone and in a sentence ("你这个…", "you …"). */
+  private List<SetFigures> ldnoobw(TextInspector inspector, Path file, String lang)
+      throws IOException {
     List<String> terms =
         Files.readAllLines(file, StandardCharsets.UTF_8).stream()
             .filter(s -> !s.isBlank())
             .toList();
-    Scores scores = new Scores();
+    SetFigures alone = new SetFigures("LDNOOBW " + lang + " (term alone)");
+    SetFigures inSentence = new SetFigures("LDNOOBW " + lang + " (in a sentence)");
     List<String> missed = new ArrayList<>();
     for (String term : terms) {
       String sentence = lang.equals("zh") ? "你这个" + term : "you " + term;
-      boolean alone = inspector.inspect(term, SenderRole.BUYER).flagged();
-      boolean inSentence = inspector.inspect(sentence, SenderRole.BUYER).flagged();
-      scores.add(true, alone, "term alone");
-      scores.add(true, inSentence, "in a sentence");
-      if (!alone && !inSentence) {
+      Verdict a = Verdict.of(inspector.inspect(term, SenderRole.BUYER).flags());
+      Verdict s = Verdict.of(inspector.inspect(sentence, SenderRole.BUYER).flags());
+      alone.add(Label.OFFENSIVE, SenderRole.BUYER, a.abuse(), a.maxSeverity());
+      inSentence.add(Label.OFFENSIVE, SenderRole.BUYER, s.abuse(), s.maxSeverity());
+      if (!a.abuse() && !s.abuse()) {
         missed.add(term);
       }
     }
-    System.out.print(
-        scores.table("LDNOOBW " + lang + ": recall of the " + terms.size() + " listed terms"));
-    System.out.println("not flagged (" + missed.size() + "): " + String.join(" | ", missed));
+    print.printf("%nLDNOOBW %s: %d listed terms%n", lang, terms.size());
+    print.println("not flagged (" + missed.size() + "): " + String.join(" | ", missed));
+    return List.of(alone, inSentence);
   }
 
-  private static void collect(
-      boolean expected,
-      boolean predicted,
-      String text,
-      List<Flag> flags,
-      String label,
-      List<Example> fps,
-      List<Example> misses) {
-    if (predicted && !expected) {
-      fps.add(new Example(text, flags, label));
-    } else if (expected && !predicted) {
-      misses.add(new Example(text, flags, label));
+  /** Every *.tsv in the civil folder (labelled-file format), inspected as written. */
+  private List<SetFigures> civilSamples(TextInspector inspector) throws IOException {
+    if (civil == null || !Files.isDirectory(civil)) {
+      print.println(
+          "\nskipped civil agent text: no folder "
+              + civil
+              + " (jobs/qa/civil-sample.sh makes it, see jobs/qa/eval-data/civil/README.md)");
+      return List.of();
     }
-  }
-
-  private static void report(
-      String title, Scores scores, List<Example> fps, List<Example> misses, long t0) {
-    System.out.print(scores.table(title));
-    System.out.printf("(%.1f s)%n", (System.nanoTime() - t0) / 1e9);
-    System.out.println("worst false positives (highest severity first):");
-    fps.sort(Comparator.comparingInt((Example e) -> -maxSeverity(e.flags())));
-    fps.stream()
-        .limit(SHOW)
-        .forEach(
-            e ->
-                System.out.println(
-                    "  [" + e.label() + "] " + oneLine(e.text()) + "  <- " + describe(e.flags())));
-    System.out.println("misses (sample):");
-    misses.stream()
-        .limit(SHOW)
-        .forEach(e -> System.out.println("  [" + e.label() + "] " + oneLine(e.text())));
+    List<Path> files;
+    try (Stream<Path> list = Files.list(civil)) {
+      files = list.filter(p -> p.toString().endsWith(".tsv")).sorted().toList();
+    }
+    List<SetFigures> sets = new ArrayList<>();
+    for (Path file : files) {
+      print.printf("%n== civil agent text: %s%n", file);
+      LabelledEvaluation eval =
+          LabelledEvaluation.run(inspector, LabelledTsv.read(file), null, examples);
+      print.print(eval.falseAlarms());
+      sets.addAll(eval.sets());
+    }
+    return sets;
   }
 
   private static int maxSeverity(List<Flag> flags) {
     return flags.stream().mapToInt(Flag::severity).max().orElse(0);
   }
 
-  private static String describe(List<Flag> flags) {
+  static String describe(List<Flag> flags) {
     StringBuilder sb = new StringBuilder();
     for (Flag f : flags) {
       sb.append(f.ruleId())
@@ -177,7 +335,7 @@ public final class Evaluate {
     return sb.toString().trim();
   }
 
-  private static String oneLine(String s) {
+  static String oneLine(String s) {
     String t = s.replaceAll("\\s+", " ");
     return t.length() > 120 ? t.substring(0, 120) + "…" : t;
   }

@@ -31,6 +31,7 @@ public final class GoldEvaluation {
 
   private final Scores scores = new Scores();
   private final List<Mismatch> mismatches = new ArrayList<>();
+  private final SetFigures messages = new SetFigures("gold set (any category)");
 
   public static GoldEvaluation run(TextInspector inspector, List<GoldRow> rows) {
     GoldEvaluation eval = new GoldEvaluation();
@@ -44,6 +45,11 @@ public final class GoldEvaluation {
         eval.scores.add(
             e, p, "ALL", "lang=" + row.language(), c.name(), c.name() + "/" + row.language());
       }
+      eval.messages.add(
+          row.expected().isEmpty() ? Label.CIVIL : Label.OFFENSIVE,
+          row.role(),
+          !flags.isEmpty(),
+          flags.stream().mapToInt(Flag::severity).max().orElse(0));
       if (!predicted.equals(row.expected())) {
         eval.mismatches.add(new Mismatch(row, predicted, flags));
       }
@@ -57,5 +63,10 @@ public final class GoldEvaluation {
 
   public List<Mismatch> mismatches() {
     return mismatches;
+  }
+
+  /** Message level: a row with any expected category vs a row with any flag. */
+  SetFigures messages() {
+    return messages;
   }
 }
