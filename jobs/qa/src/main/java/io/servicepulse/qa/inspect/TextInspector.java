@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * #create(String, int)}, then call {@link #inspect(String, SenderRole)} per message.
  */
 public final class TextInspector {
-  public static final String INSPECTOR_VERSION = "1.0.0";
+  public static final String INSPECTOR_VERSION = "1.1.0";
 
   /** Inflection endings worth a lemma check (idiots, bitches, cocks); others are new words. */
   private static final Set<String> INFLECTIONS = Set.of("s", "es", "ed", "d", "ing", "er", "ers");

@@ -1,0 +1,105 @@
+package io.servicepulse.qa.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Classes of false alarm found on real support text, and the evasions next to them: each test pairs
+ * messages that must stay clean with abuse that must still be caught.
+ */
+class PrecisionTest {
+  private static TextInspector inspector;
+
+  @BeforeAll
+  static void load() {
+    inspector = SharedInspector.get();
+  }
+
+  private static List<Flag> agent(String text) {
+    return inspector.inspect(text, SenderRole.AGENT).flags();
+  }
+
+  private static List<String> rules(String text) {
+    return agent(text).stream().map(Flag::ruleId).toList();
+  }
+
+  // --- URLs, e-mails and @handles are not words
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "Track your parcel here: https://bit.ly/gtfo7Xk",
+        "物流详情请点 https://t.cn/wx12345 查看",
+        "物流详情：t.cn/qq66688a",
+        "Please email jb.sb@shop-mail.com for the invoice",
+        "您可以发邮件到 sb_service@shop.cn 哦",
+        "Our team @JB_support will reply today",
+        "Your tracking page: www.shop.com/orders/ass-fuck-check",
+      })
+  void linksMailsAndHandlesAreNotMatched(String text) {
+    assertThat(agent(text)).as(text).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "gtfo, see https://bit.ly/abc",
+        "加我微信 shop8866，链接 https://t.cn/abc",
+        "傻逼 https://t.cn/abc",
+        "you idiot, it's on www.shop.com",
+      })
+  void abuseAndAgentTypedIdsNextToALinkAreStillCaught(String text) {
+    assertThat(agent(text)).as(text).isNotEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"微信号：shop8866", "my wechat: kefu_2024", "vx：abc12345 加一下"})
+  void aWeChatIdTheAgentTypesIsStillAViolation(String text) {
+    assertThat(rules(text)).as(text).contains("zh.offplatform.id");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"你是个傻逼 https://t.cn/abc", "看 https://t.cn/abc 傻逼"})
+  void spansStillPointIntoTheOriginalTextAfterALink(String text) {
+    Flag f = agent(text).get(0);
+    assertThat(text.substring(f.start(), f.end())).isEqualTo("傻逼");
+  }
+
+  // --- invisible chars are evasions, not separators
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "傻\u200B逼",
+        "你这个傻\u200C逼",
+        "傻\u200D逼客服",
+        "傻\u2060逼",
+        "傻\uFEFF逼",
+        "id\u200Biot",
+        "you are an id\u00ADiot",
+        "s\u200Bh\u200Bi\u200Bt",
+        "f\u200Bu\u200Bc\u200Bk you",
+        "神\u200B经\u200B病",
+        "傻\uDB40\uDC20逼",
+      })
+  void invisibleCharsInsideAWordAreEvasions(String text) {
+    assertThat(agent(text)).as(text).isNotEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"你这个傻\u200B逼", "id\u200Biot!", "s\u200Bh\u200Bi\u200Bt happens"})
+  void aFlagOverInvisibleCharsCoversThemInTheOriginal(String text) {
+    Flag f = agent(text).get(0);
+    assertThat(f.text()).isEqualTo(text.substring(f.start(), f.end())).contains("\u200B");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"谢谢\u200B您的耐心", "Thank\u200Byou for waiting", "sea\u00ADson sale"})
+  void invisibleCharsInCivilTextChangeNothing(String text) {
+    assertThat(agent(text)).as(text).isEmpty();
+  }
+}
