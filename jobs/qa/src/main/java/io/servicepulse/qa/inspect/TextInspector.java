@@ -40,6 +40,7 @@ public final class TextInspector {
   private final Lexicon lexicon;
   private final CandidateMatcher matcher;
   private final WordAnalyzer analyzer;
+  private final LatinAbbreviations abbreviations;
   private final BoundedCache<List<CompactFlag>> cache;
   private final String version;
   private final LongAdder messages = new LongAdder();
@@ -71,6 +72,7 @@ public final class TextInspector {
     this.lexicon = lexicon;
     this.matcher = new CandidateMatcher(lexicon);
     this.analyzer = analyzer;
+    this.abbreviations = new LatinAbbreviations(lexicon);
     this.cache = new BoundedCache<>(cacheSize);
     this.version = "qa-inspector/" + INSPECTOR_VERSION + "+lexicon/" + lexicon.version();
   }
@@ -153,11 +155,14 @@ public final class TextInspector {
     }
     List<CompactFlag> accepted = new ArrayList<>();
     List<Pending> pending = new ArrayList<>();
-    stage1Terms(compact, hits, accepted, pending);
+    // Signed initials are not in the compact text (fillers dropped): part of the cache key.
+    int signature = hasAbbreviation(hits) ? Signature.start(nt.folded()) : -1;
+    String key = signature < 0 ? compact : compact + '\u0000' + signature;
+    stage1Terms(nt, signature, hits, accepted, pending);
     stage1Patterns(compact, hits, accepted, pending);
     if (!pending.isEmpty()) {
       candidates.increment();
-      List<CompactFlag> cached = cache.get(compact);
+      List<CompactFlag> cached = cache.get(key);
       if (cached != null) {
         return cached;
       }
@@ -174,18 +179,33 @@ public final class TextInspector {
           new CompactFlag(f.ruleId(), f.category(), severity, f.language(), f.begin(), f.end(), m));
     }
     if (!pending.isEmpty()) {
-      cache.put(compact, List.copyOf(result));
+      cache.put(key, List.copyOf(result));
     }
     return result;
   }
 
   private void stage1Terms(
-      String compact, Hits hits, List<CompactFlag> accepted, List<Pending> pending) {
+      NormalizedText nt,
+      int signature,
+      Hits hits,
+      List<CompactFlag> accepted,
+      List<Pending> pending) {
+    String compact = nt.compact();
     for (TermHit hit : hits.terms()) {
       LexiconTerm term = hit.term();
       int b = hit.begin();
       int e = hit.end();
       if (hits.insideAllowWord(b, e)) {
+        continue;
+      }
+      boolean abbreviation = LatinAbbreviations.is(term);
+      if (abbreviation
+          && (!abbreviations.inChineseContext(compact)
+              || (signature >= 0 && nt.originalStart(b) >= signature))) {
+        continue;
+      }
+      if ((abbreviation || (term.latin() && term.mode() == MatchMode.WORD))
+          && ProductCode.contains(compact, b, e)) {
         continue;
       }
       CompactFlag flag =
@@ -214,6 +234,15 @@ public final class TextInspector {
         pending.add(pending(flag, false, term.surface()));
       }
     }
+  }
+
+  private static boolean hasAbbreviation(Hits hits) {
+    for (TermHit hit : hits.terms()) {
+      if (LatinAbbreviations.is(hit.term())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void stage1Patterns(

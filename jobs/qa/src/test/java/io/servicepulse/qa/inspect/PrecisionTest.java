@@ -102,4 +102,67 @@ class PrecisionTest {
   void invisibleCharsInCivilTextChangeNothing(String text) {
     assertThat(agent(text)).as(text).isEmpty();
   }
+
+  // --- Latin initialisms of Chinese abuse: Chinese text only, never a signature
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "I sent sb the link, please check",
+        "JB will call you back tomorrow",
+        "The TMD sensor is back in stock",
+        "CNM certified nurse, NMB code 12",
+        "Thanks, ^JB",
+        "Sorry for the delay -SB",
+        "Regards — JB",
+        "Best,\nJB",
+        "已为您补发，请注意查收 ^JB",
+        "好的亲，已经帮您备注了 -SB",
+        "感谢您的耐心 — Jb",
+        "有问题随时联系我们\nSB",
+      })
+  void initialismsInEnglishTextOrSignaturesAreNotAbuse(String text) {
+    assertThat(agent(text)).as(text).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "你是sb吧",
+        "sb客服",
+        "cnm，别问了",
+        "tmd怎么还没发货",
+        "NMSL",
+        "nmsl!!!",
+        "SB，^JB 你说呢",
+        "你个jb，退钱",
+        "你就是个SB",
+        "你就是个 -SB 吧",
+      })
+  void initialismsInChineseTextAreStillAbuse(String text) {
+    assertThat(inspector.inspect(text, SenderRole.BUYER).flags()).as(text).isNotEmpty();
+  }
+
+  // --- letters inside model and part codes are not words
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "型号ASS-200已到货",
+        "ASS-200 is back in stock",
+        "型号ASS3有货",
+        "Part no. X1-ASS/20 fits",
+        "型号SB-200有货",
+        "配件JB-12已发出",
+        "the DICK-5 drill bit",
+      })
+  void latinTermsInsideProductCodesAreNotWords(String text) {
+    assertThat(agent(text)).as(text).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"you ass", "kiss my ass-hole", "你是sb吗", "型号问了八遍，你是SB吗"})
+  void theSameTermsOutsideACodeAreStillCaught(String text) {
+    assertThat(agent(text)).as(text).isNotEmpty();
+  }
 }
