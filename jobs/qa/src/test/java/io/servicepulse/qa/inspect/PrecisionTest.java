@@ -165,4 +165,47 @@ class PrecisionTest {
   void theSameTermsOutsideACodeAreStillCaught(String text) {
     assertThat(agent(text)).as(text).isNotEmpty();
   }
+
+  // --- English threats: whole words, and a threatening complement
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "We will get you a replacement today",
+        "Bill will get you the invoice",
+        "We will find you a size that fits",
+        "Our team will find you.",
+        "I'll find you a seat on the next shuttle",
+        "I will find you a solution by Friday",
+        "I'm going to get you a refund",
+        "I'll find you the best price",
+        "Once you're finished, restart the router",
+        "If you're finished with the form, press submit",
+        "Thank you for your kind words!",
+        "Please go back to your cart and retry",
+        "Sorry, our useless old form is gone: please use the new one",
+        "Don't forget lost-and-found items",
+      })
+  void civilRepliesAreNotThreatsOrInsults(String text) {
+    assertThat(agent(text)).as(text).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "I'll find you",
+        "I will find you.",
+        "I'll get you for this",
+        "I'm gonna find you wherever you are",
+        "ill kill you",
+        "I will hurt you",
+        "you're dead",
+        "You're finished. Watch your back",
+        "go back to your country",
+        "ur useless",
+        "get lost",
+      })
+  void realThreatsAndInsultsAreStillCaught(String text) {
+    assertThat(inspector.inspect(text, SenderRole.BUYER).flags()).as(text).isNotEmpty();
+  }
 }
