@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
  * the original), and the masking applied to what is stored.
  */
 final class PrivacyDetector {
-  /** A personal-data span in original offsets; {@code flag} is false for the shop's address. */
+  /**
+   * A personal-data span in original offsets; {@code flag} is false for the shop's address, its
+   * hotlines and toll-free numbers.
+   */
   record Span(String ruleId, int start, int end, boolean phone, boolean flag) {}
 
   private static final Pattern CN_MOBILE =
@@ -36,7 +39,7 @@ final class PrivacyDetector {
 
   private PrivacyDetector() {}
 
-  static List<Span> find(String folded) {
+  static List<Span> find(String folded, BusinessNumbers business) {
     List<Span> spans = new ArrayList<>(0);
     int digits = 0;
     boolean addressHint = false;
@@ -49,24 +52,30 @@ final class PrivacyDetector {
       }
     }
     if (digits >= MIN_PHONE_DIGITS) {
-      collect(CN_MOBILE, "privacy.phone.cn-mobile", folded, true, spans);
-      collect(NANP_PHONE, "privacy.phone.nanp", folded, true, spans);
+      collect(CN_MOBILE, "privacy.phone.cn-mobile", folded, true, business, spans);
+      collect(NANP_PHONE, "privacy.phone.nanp", folded, true, business, spans);
     }
     if (addressHint && digits > 0) {
-      collect(CN_ADDRESS, "privacy.address.zh", folded, false, spans);
-      collect(EN_ADDRESS, "privacy.address.en", folded, false, spans);
+      collect(CN_ADDRESS, "privacy.address.zh", folded, false, business, spans);
+      collect(EN_ADDRESS, "privacy.address.en", folded, false, business, spans);
     }
     return spans;
   }
 
   private static void collect(
-      Pattern pattern, String ruleId, String folded, boolean phone, List<Span> out) {
+      Pattern pattern,
+      String ruleId,
+      String folded,
+      boolean phone,
+      BusinessNumbers business,
+      List<Span> out) {
     Matcher m = pattern.matcher(folded);
     while (m.find()) {
       if (overlaps(out, m.start(), m.end())) {
         continue;
       }
-      boolean flag = phone || !shopAddress(folded, m.start());
+      // Like the shop's return address, its hotline is masked for storage but not a leak.
+      boolean flag = phone ? !business.contains(m.group()) : !shopAddress(folded, m.start());
       out.add(new Span(ruleId, m.start(), m.end(), phone, flag));
     }
   }

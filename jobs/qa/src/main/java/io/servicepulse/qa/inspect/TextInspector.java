@@ -3,6 +3,7 @@ package io.servicepulse.qa.inspect;
 import io.servicepulse.qa.inspect.CandidateMatcher.Hits;
 import io.servicepulse.qa.inspect.CandidateMatcher.TermHit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +42,7 @@ public final class TextInspector {
   private final CandidateMatcher matcher;
   private final WordAnalyzer analyzer;
   private final LatinAbbreviations abbreviations;
+  private final BusinessNumbers businessNumbers;
   private final BoundedCache<List<CompactFlag>> cache;
   private final String version;
   private final LongAdder messages = new LongAdder();
@@ -68,7 +70,17 @@ public final class TextInspector {
       String term) {}
 
   public TextInspector(Lexicon lexicon, WordAnalyzer analyzer, int cacheSize) {
+    this(lexicon, analyzer, cacheSize, List.of());
+  }
+
+  /**
+   * {@code shopHotlines}: the shop's own service numbers in any format; giving them out is not a
+   * privacy leak (toll-free numbers never are).
+   */
+  public TextInspector(
+      Lexicon lexicon, WordAnalyzer analyzer, int cacheSize, Collection<String> shopHotlines) {
     this.normalizer = new TextNormalizer();
+    this.businessNumbers = new BusinessNumbers(shopHotlines);
     this.lexicon = lexicon;
     this.matcher = new CandidateMatcher(lexicon);
     this.analyzer = analyzer;
@@ -79,8 +91,19 @@ public final class TextInspector {
 
   /** The inspector with the shipped lexicon and the JVM-wide CoreNLP pipelines. */
   public static TextInspector create(String modelRoot, int cacheSize) {
+    return create(modelRoot, cacheSize, List.of());
+  }
+
+  /**
+   * As {@link #create(String, int)}, with the shop's hotlines (option {@code qa.shop-hotlines}).
+   */
+  public static TextInspector create(
+      String modelRoot, int cacheSize, Collection<String> shopHotlines) {
     return new TextInspector(
-        Lexicon.load(new TextNormalizer()), CoreNlpAnalyzer.shared(modelRoot), cacheSize);
+        Lexicon.load(new TextNormalizer()),
+        CoreNlpAnalyzer.shared(modelRoot),
+        cacheSize,
+        shopHotlines);
   }
 
   /** Stored with every flag: changes whenever the code or the lexicon changes. */
@@ -95,7 +118,7 @@ public final class TextInspector {
     }
     NormalizedText nt = normalizer.normalize(text);
     List<CompactFlag> compactFlags = compactFlags(nt);
-    List<PrivacyDetector.Span> privacy = PrivacyDetector.find(nt.folded());
+    List<PrivacyDetector.Span> privacy = PrivacyDetector.find(nt.folded(), businessNumbers);
     String language = hasHan(nt.compact()) ? "zh" : "en";
 
     List<Flag> flags = new ArrayList<>(compactFlags.size() + privacy.size());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -207,5 +208,44 @@ class PrecisionTest {
       })
   void realThreatsAndInsultsAreStillCaught(String text) {
     assertThat(inspector.inspect(text, SenderRole.BUYER).flags()).as(text).isNotEmpty();
+  }
+
+  // --- the shop's hotlines and toll-free numbers are not privacy leaks
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "Call us toll-free at 1-800-555-0199 anytime",
+        "Our support line is (888) 555-0123.",
+        "客服热线400-820-8820，工作日9点到18点",
+        "售后电话：800-810-8888",
+      })
+  void tollFreeNumbersAreNotLeaks(String text) {
+    assertThat(agent(text)).as(text).isEmpty();
+  }
+
+  @Test
+  void theShopsConfiguredHotlinesAreNotLeaksButOtherNumbersAre() {
+    TextInspector shop =
+        new TextInspector(
+            inspector.lexicon(),
+            CoreNlpAnalyzer.shared(null),
+            100,
+            List.of("138-0013-8000", "415-555-0100"));
+    assertThat(shop.inspect("售后专线13800138000，随时找我们", SenderRole.AGENT).flags()).isEmpty();
+    assertThat(shop.inspect("Call our hotline at +1 415 555 0100", SenderRole.AGENT).flags())
+        .isEmpty();
+    assertThat(shop.inspect("我的私人号码13912345678", SenderRole.AGENT).flags())
+        .extracting(Flag::category)
+        .containsExactly(Category.PRIVACY_LEAK);
+    assertThat(inspector.inspect("售后专线13800138000，随时找我们", SenderRole.AGENT).flags())
+        .extracting(Flag::category)
+        .containsExactly(Category.PRIVACY_LEAK);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"Call me at 415-555-0199", "有事打我电话 139-1234-5678"})
+  void personalNumbersAreStillLeaks(String text) {
+    assertThat(agent(text)).extracting(Flag::category).containsExactly(Category.PRIVACY_LEAK);
   }
 }
