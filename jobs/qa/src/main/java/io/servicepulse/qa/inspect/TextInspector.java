@@ -218,7 +218,9 @@ public final class TextInspector {
       LexiconTerm term = hit.term();
       int b = hit.begin();
       int e = hit.end();
-      if (hits.insideAllowWord(b, e)) {
+      if (hits.insideAllowWord(b, e)
+          || (term.surface().charAt(0) == '日' && DayWord.at(compact, b))
+          || MothersPossessive.covers(compact, b, e)) {
         continue;
       }
       boolean abbreviation = LatinAbbreviations.is(term);

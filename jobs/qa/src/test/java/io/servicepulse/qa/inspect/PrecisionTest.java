@@ -248,4 +248,45 @@ class PrecisionTest {
   void personalNumbersAreStillLeaks(String text) {
     assertThat(agent(text)).extracting(Flag::category).containsExactly(Category.PRIVACY_LEAK);
   }
+
+  // --- Chinese terms read inside other words: 日 as a day, 他妈的 as "his mother's"
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "延迟到15日你看可以吗",
+        "3月8日你下的单已经发货了",
+        "明日你再来取件就行",
+        "周日你方便收货吗",
+        "生日你想送什么礼物",
+        "十五日你收到了吗",
+        "改日你再来看看",
+        "工作日你随时联系我们",
+        "他妈的病好些了吗",
+        "她妈的生日是下周，想买个礼物",
+        "给他妈的礼物已经发出了",
+        "今天是他妈的生日",
+        "他妈的电话一直打不通，麻烦再核对一下",
+      })
+  void daysAndHisMothersAreNotProfanity(String text) {
+    assertThat(agent(text)).as(text).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "日你妈",
+        "我日你妈",
+        "日你",
+        "今天日你妈的",
+        "他妈的什么破店",
+        "这他妈的订单怎么还没到",
+        "真他妈的病得不轻",
+        "他妈的，病了也没人管",
+        "你他妈的病了吧",
+        "他妈的快递怎么还没到",
+      })
+  void theCurseIsStillCaught(String text) {
+    assertThat(inspector.inspect(text, SenderRole.BUYER).flags()).as(text).isNotEmpty();
+  }
 }
