@@ -186,6 +186,8 @@ class PrecisionTest {
         "Please go back to your cart and retry",
         "Sorry, our useless old form is gone: please use the new one",
         "Don't forget lost-and-found items",
+        "Sorry, I can't laugh at your joke",
+        "Four useless clicks are gone in the new app",
       })
   void civilRepliesAreNotThreatsOrInsults(String text) {
     assertThat(agent(text)).as(text).isEmpty();
@@ -204,6 +206,8 @@ class PrecisionTest {
         "You're finished. Watch your back",
         "go back to your country",
         "ur useless",
+        "your a stupid clown",
+        "your so dumb",
         "get lost",
       })
   void realThreatsAndInsultsAreStillCaught(String text) {
