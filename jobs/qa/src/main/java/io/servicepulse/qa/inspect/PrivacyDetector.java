@@ -52,32 +52,53 @@ final class PrivacyDetector {
       }
     }
     if (digits >= MIN_PHONE_DIGITS) {
-      collect(CN_MOBILE, "privacy.phone.cn-mobile", folded, true, business, spans);
-      collect(NANP_PHONE, "privacy.phone.nanp", folded, true, business, spans);
+      List<int[]> links = TextMasker.urls(folded);
+      collectPhones(CN_MOBILE, "privacy.phone.cn-mobile", folded, business, links, spans);
+      collectPhones(NANP_PHONE, "privacy.phone.nanp", folded, business, links, spans);
     }
     if (addressHint && digits > 0) {
-      collect(CN_ADDRESS, "privacy.address.zh", folded, false, business, spans);
-      collect(EN_ADDRESS, "privacy.address.en", folded, false, business, spans);
+      collectAddresses(CN_ADDRESS, "privacy.address.zh", folded, spans);
+      collectAddresses(EN_ADDRESS, "privacy.address.en", folded, spans);
     }
     return spans;
   }
 
-  private static void collect(
+  /**
+   * Digits inside a link are ids (order, tracking), not phones. Like the shop's return address, its
+   * hotlines and toll-free numbers are masked for storage but not flagged.
+   */
+  private static void collectPhones(
       Pattern pattern,
       String ruleId,
       String folded,
-      boolean phone,
       BusinessNumbers business,
+      List<int[]> links,
       List<Span> out) {
     Matcher m = pattern.matcher(folded);
     while (m.find()) {
-      if (overlaps(out, m.start(), m.end())) {
-        continue;
+      if (!overlaps(out, m.start(), m.end()) && !inside(links, m.start(), m.end())) {
+        out.add(new Span(ruleId, m.start(), m.end(), true, !business.contains(m.group())));
       }
-      // Like the shop's return address, its hotline is masked for storage but not a leak.
-      boolean flag = phone ? !business.contains(m.group()) : !shopAddress(folded, m.start());
-      out.add(new Span(ruleId, m.start(), m.end(), phone, flag));
     }
+  }
+
+  private static void collectAddresses(
+      Pattern pattern, String ruleId, String folded, List<Span> out) {
+    Matcher m = pattern.matcher(folded);
+    while (m.find()) {
+      if (!overlaps(out, m.start(), m.end())) {
+        out.add(new Span(ruleId, m.start(), m.end(), false, !shopAddress(folded, m.start())));
+      }
+    }
+  }
+
+  private static boolean inside(List<int[]> spans, int start, int end) {
+    for (int[] s : spans) {
+      if (s[0] <= start && end <= s[1]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean shopAddress(String folded, int start) {

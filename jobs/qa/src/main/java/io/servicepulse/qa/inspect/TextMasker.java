@@ -59,6 +59,22 @@ final class TextMasker {
     }
     List<int[]> spans = new ArrayList<>(1);
     collect(EMAIL, folded, spans);
+    collectUrls(folded, spans);
+    collect(HANDLE, folded, spans);
+    spans.sort((a, b) -> Integer.compare(a[0], b[0]));
+    return spans;
+  }
+
+  /** The URLs alone: digits in a link's path are ids, not phone numbers. */
+  static List<int[]> urls(String folded) {
+    List<int[]> spans = new ArrayList<>(0);
+    if (folded.indexOf('.') >= 0) {
+      collectUrls(folded, spans);
+    }
+    return spans;
+  }
+
+  private static void collectUrls(String folded, List<int[]> spans) {
     Matcher url = URL.matcher(folded);
     while (url.find()) {
       String s = url.group();
@@ -68,9 +84,6 @@ final class TextMasker {
       }
       add(spans, url.start(), trimEnd(folded, url.start(), url.end()));
     }
-    collect(HANDLE, folded, spans);
-    spans.sort((a, b) -> Integer.compare(a[0], b[0]));
-    return spans;
   }
 
   private static void collect(Pattern pattern, String folded, List<int[]> out) {

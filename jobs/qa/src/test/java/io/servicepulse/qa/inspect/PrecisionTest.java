@@ -223,8 +223,10 @@ class PrecisionTest {
         "Our support line is (888) 555-0123.",
         "客服热线400-820-8820，工作日9点到18点",
         "售后电话：800-810-8888",
+        "订单详情 https://shop.example.com/order/13812345678 请查收",
+        "Track it: https://track.example.com/?id=415-555-0199",
       })
-  void tollFreeNumbersAreNotLeaks(String text) {
+  void tollFreeNumbersAndIdsInLinksAreNotLeaks(String text) {
     assertThat(agent(text)).as(text).isEmpty();
   }
 
