@@ -6,7 +6,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 main="$1"
 shift
 cd "$here"
-mvn -q -f pom.xml test-compile dependency:build-classpath \
+# -am: the project's own modules (jobs/common…) from this checkout, not a stale ~/.m2 install.
+mvn -q -f ../../pom.xml -pl jobs/qa -am test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/qa-classpath.txt >&2
 cp="target/classes:target/test-classes:target/corenlp-models:$(cat target/qa-classpath.txt)"
 exec java "-Xmx${QA_HEAP:-2g}" -cp "$cp" "$main" "$@"

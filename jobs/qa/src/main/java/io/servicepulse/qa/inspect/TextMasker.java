@@ -54,13 +54,18 @@ final class TextMasker {
 
   /** Spans {@code [start, end)} to mask, in order and not overlapping. */
   static List<int[]> spans(String folded) {
-    if (folded.indexOf('.') < 0 && folded.indexOf('@') < 0) {
+    boolean at = folded.indexOf('@') >= 0;
+    if (!at && folded.indexOf('.') < 0) {
       return List.of();
     }
     List<int[]> spans = new ArrayList<>(1);
-    collect(EMAIL, folded, spans);
+    if (at) {
+      collect(EMAIL, folded, spans);
+    }
     collectUrls(folded, spans);
-    collect(HANDLE, folded, spans);
+    if (at) {
+      collect(HANDLE, folded, spans);
+    }
     spans.sort((a, b) -> Integer.compare(a[0], b[0]));
     return spans;
   }
@@ -68,13 +73,14 @@ final class TextMasker {
   /** The URLs alone: digits in a link's path are ids, not phone numbers. */
   static List<int[]> urls(String folded) {
     List<int[]> spans = new ArrayList<>(0);
-    if (folded.indexOf('.') >= 0) {
-      collectUrls(folded, spans);
-    }
+    collectUrls(folded, spans);
     return spans;
   }
 
   private static void collectUrls(String folded, List<int[]> spans) {
+    if (folded.indexOf('.') < 0) {
+      return;
+    }
     Matcher url = URL.matcher(folded);
     while (url.find()) {
       String s = url.group();
