@@ -78,7 +78,7 @@ final class TextMasker {
   }
 
   private static void collectUrls(String folded, List<int[]> spans) {
-    if (folded.indexOf('.') < 0) {
+    if (!hasInnerDot(folded)) {
       return;
     }
     Matcher url = URL.matcher(folded);
@@ -90,6 +90,20 @@ final class TextMasker {
       }
       add(spans, url.start(), trimEnd(folded, url.start(), url.end()));
     }
+  }
+
+  /** Every link has a dot between letters or digits (t.cn, www.x); a full stop does not. */
+  private static boolean hasInnerDot(String s) {
+    for (int i = s.indexOf('.'); i >= 0 && i + 1 < s.length(); i = s.indexOf('.', i + 1)) {
+      if (i > 0 && asciiAlnum(s.charAt(i - 1)) && asciiAlnum(s.charAt(i + 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean asciiAlnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
   }
 
   private static void collect(Pattern pattern, String folded, List<int[]> out) {
