@@ -3,6 +3,7 @@ package io.servicepulse.qa.inspect;
 import io.servicepulse.qa.inspect.CandidateMatcher.Hits;
 import io.servicepulse.qa.inspect.CandidateMatcher.TermHit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
  * #create(String, int)}, then call {@link #inspect(String, SenderRole)} per message.
  */
 public final class TextInspector {
-  public static final String INSPECTOR_VERSION = "1.0.0";
+  public static final String INSPECTOR_VERSION = "1.1.0";
 
   /** Inflection endings worth a lemma check (idiots, bitches, cocks); others are new words. */
   private static final Set<String> INFLECTIONS = Set.of("s", "es", "ed", "d", "ing", "er", "ers");
@@ -40,6 +41,8 @@ public final class TextInspector {
   private final Lexicon lexicon;
   private final CandidateMatcher matcher;
   private final WordAnalyzer analyzer;
+  private final LatinAbbreviations abbreviations;
+  private final BusinessNumbers businessNumbers;
   private final BoundedCache<List<CompactFlag>> cache;
   private final String version;
   private final LongAdder messages = new LongAdder();
@@ -67,18 +70,40 @@ public final class TextInspector {
       String term) {}
 
   public TextInspector(Lexicon lexicon, WordAnalyzer analyzer, int cacheSize) {
+    this(lexicon, analyzer, cacheSize, List.of());
+  }
+
+  /**
+   * {@code shopHotlines}: the shop's own service numbers in any format; giving them out is not a
+   * privacy leak (toll-free numbers never are).
+   */
+  public TextInspector(
+      Lexicon lexicon, WordAnalyzer analyzer, int cacheSize, Collection<String> shopHotlines) {
     this.normalizer = new TextNormalizer();
+    this.businessNumbers = new BusinessNumbers(shopHotlines);
     this.lexicon = lexicon;
     this.matcher = new CandidateMatcher(lexicon);
     this.analyzer = analyzer;
+    this.abbreviations = new LatinAbbreviations(lexicon);
     this.cache = new BoundedCache<>(cacheSize);
     this.version = "qa-inspector/" + INSPECTOR_VERSION + "+lexicon/" + lexicon.version();
   }
 
   /** The inspector with the shipped lexicon and the JVM-wide CoreNLP pipelines. */
   public static TextInspector create(String modelRoot, int cacheSize) {
+    return create(modelRoot, cacheSize, List.of());
+  }
+
+  /**
+   * As {@link #create(String, int)}, with the shop's hotlines (option {@code qa.shop-hotlines}).
+   */
+  public static TextInspector create(
+      String modelRoot, int cacheSize, Collection<String> shopHotlines) {
     return new TextInspector(
-        Lexicon.load(new TextNormalizer()), CoreNlpAnalyzer.shared(modelRoot), cacheSize);
+        Lexicon.load(new TextNormalizer()),
+        CoreNlpAnalyzer.shared(modelRoot),
+        cacheSize,
+        shopHotlines);
   }
 
   /** Stored with every flag: changes whenever the code or the lexicon changes. */
@@ -93,7 +118,7 @@ public final class TextInspector {
     }
     NormalizedText nt = normalizer.normalize(text);
     List<CompactFlag> compactFlags = compactFlags(nt);
-    List<PrivacyDetector.Span> privacy = PrivacyDetector.find(nt.folded());
+    List<PrivacyDetector.Span> privacy = PrivacyDetector.find(nt.folded(), businessNumbers);
     String language = hasHan(nt.compact()) ? "zh" : "en";
 
     List<Flag> flags = new ArrayList<>(compactFlags.size() + privacy.size());
@@ -153,11 +178,14 @@ public final class TextInspector {
     }
     List<CompactFlag> accepted = new ArrayList<>();
     List<Pending> pending = new ArrayList<>();
-    stage1Terms(compact, hits, accepted, pending);
+    // Signed initials are not in the compact text (fillers dropped): part of the cache key.
+    int signature = hasAbbreviation(hits) ? Signature.start(nt.folded()) : -1;
+    String key = signature < 0 ? compact : compact + '\u0000' + signature;
+    stage1Terms(nt, signature, hits, accepted, pending);
     stage1Patterns(compact, hits, accepted, pending);
     if (!pending.isEmpty()) {
       candidates.increment();
-      List<CompactFlag> cached = cache.get(compact);
+      List<CompactFlag> cached = cache.get(key);
       if (cached != null) {
         return cached;
       }
@@ -174,18 +202,35 @@ public final class TextInspector {
           new CompactFlag(f.ruleId(), f.category(), severity, f.language(), f.begin(), f.end(), m));
     }
     if (!pending.isEmpty()) {
-      cache.put(compact, List.copyOf(result));
+      cache.put(key, List.copyOf(result));
     }
     return result;
   }
 
   private void stage1Terms(
-      String compact, Hits hits, List<CompactFlag> accepted, List<Pending> pending) {
+      NormalizedText nt,
+      int signature,
+      Hits hits,
+      List<CompactFlag> accepted,
+      List<Pending> pending) {
+    String compact = nt.compact();
     for (TermHit hit : hits.terms()) {
       LexiconTerm term = hit.term();
       int b = hit.begin();
       int e = hit.end();
-      if (hits.insideAllowWord(b, e)) {
+      if (hits.insideAllowWord(b, e)
+          || (term.surface().charAt(0) == '日' && DayWord.at(compact, b))
+          || MothersPossessive.covers(compact, b, e)) {
+        continue;
+      }
+      boolean abbreviation = LatinAbbreviations.is(term);
+      if (abbreviation
+          && (!abbreviations.inChineseContext(compact)
+              || (signature >= 0 && nt.originalStart(b) >= signature))) {
+        continue;
+      }
+      if ((abbreviation || (term.latin() && term.mode() == MatchMode.WORD))
+          && ProductCode.contains(compact, b, e)) {
         continue;
       }
       CompactFlag flag =
@@ -214,6 +259,15 @@ public final class TextInspector {
         pending.add(pending(flag, false, term.surface()));
       }
     }
+  }
+
+  private static boolean hasAbbreviation(Hits hits) {
+    for (TermHit hit : hits.terms()) {
+      if (LatinAbbreviations.is(hit.term())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void stage1Patterns(
