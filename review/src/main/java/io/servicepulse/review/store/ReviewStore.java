@@ -1,0 +1,373 @@
+package io.servicepulse.review.store;
+
+import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
+import io.servicepulse.review.auth.Account;
+import io.servicepulse.review.auth.Role;
+import io.servicepulse.review.conversation.ChatLine;
+import io.servicepulse.review.conversation.OrderLine;
+import io.servicepulse.review.conversation.TurnTime;
+import io.servicepulse.review.queue.Appeal;
+import io.servicepulse.review.queue.Decision;
+import io.servicepulse.review.queue.FlagRow;
+import io.servicepulse.review.queue.Verdict;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every read and write of the console, each a prepared statement with bound parameters. Reads of
+ * replacing tables use FINAL. Connections are opened per call (the native protocol is cheap).
+ */
+public final class ReviewStore {
+
+  /** At most this many flags are read for one queue page (the newest go first when cut). */
+  static final int MAX_FLAGS = 20_000;
+
+  private static final String FLAG_COLUMNS =
+      "message_id, rule_id, shop_id, team_id, agent_id, buyer_id, conversation_id, sender_role,"
+          + " ts_ms, category, severity, span_start, span_end, matched_text, masked_text,"
+          + " inspector_version";
+  private static final String VERDICT_COLUMNS = String.join(", ", Tables.QA_VERDICTS.columnNames());
+  private static final String APPEAL_COLUMNS = String.join(", ", Tables.QA_APPEALS.columnNames());
+
+  private final ClickHouseConnectionFactory connections;
+  private long lastDecisionMs;
+
+  public ReviewStore(ClickHouseConnectionFactory connections) {
+    this.connections = connections;
+  }
+
+  // ---- flags -------------------------------------------------------------------------------
+
+  /** Flags of {@code shops}, only {@code agentId}'s if not null, newest first, capped. */
+  public List<FlagRow> flags(Collection<String> shops, String agentId) throws SQLException {
+    if (shops.isEmpty()) {
+      return List.of();
+    }
+    String sql =
+        "SELECT "
+            + FLAG_COLUMNS
+            + " FROM qa_flags FINAL WHERE shop_id IN ("
+            + marks(shops.size())
+            + ")"
+            + (agentId == null ? "" : " AND agent_id = ?")
+            + " ORDER BY ts_ms DESC, message_id, rule_id LIMIT "
+            + MAX_FLAGS;
+    List<Object> params = new ArrayList<>(shops);
+    if (agentId != null) {
+      params.add(agentId);
+    }
+    return query(sql, params, ReviewStore::flag);
+  }
+
+  public List<FlagRow> flagsOfMessage(String messageId) throws SQLException {
+    return query(
+        "SELECT " + FLAG_COLUMNS + " FROM qa_flags FINAL WHERE message_id = ? ORDER BY rule_id",
+        List.of(messageId),
+        ReviewStore::flag);
+  }
+
+  public List<FlagRow> flagsOfBuyer(String shopId, String buyerId, long fromMs, long toMs)
+      throws SQLException {
+    return query(
+        "SELECT "
+            + FLAG_COLUMNS
+            + " FROM qa_flags FINAL WHERE shop_id = ? AND buyer_id = ? AND ts_ms >= ?"
+            + " AND ts_ms <= ? ORDER BY ts_ms, rule_id",
+        List.of(shopId, buyerId, fromMs, toMs),
+        ReviewStore::flag);
+  }
+
+  private static FlagRow flag(ResultSet rs) throws SQLException {
+    return new FlagRow(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        rs.getString(8),
+        rs.getLong(9),
+        rs.getString(10),
+        rs.getInt(11),
+        rs.getInt(12),
+        rs.getInt(13),
+        rs.getString(14),
+        rs.getString(15),
+        rs.getString(16));
+  }
+
+  // ---- conversation ------------------------------------------------------------------------
+
+  public List<ChatLine> messages(String shopId, String buyerId, long fromMs, long toMs)
+      throws SQLException {
+    return query(
+        "SELECT event_id, sender_role, agent_id, text, ts_ms FROM messages FINAL"
+            + " WHERE shop_id = ? AND buyer_id = ? AND ts_ms >= ? AND ts_ms <= ?"
+            + " ORDER BY ts_ms, event_id LIMIT 2000",
+        List.of(shopId, buyerId, fromMs, toMs),
+        rs ->
+            new ChatLine(
+                rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
+  }
+
+  public List<TurnTime> turns(String shopId, String buyerId, long fromMs, long toMs)
+      throws SQLException {
+    return query(
+        "SELECT turn_id, agent_id, response_ms, answered FROM turns FINAL"
+            + " WHERE shop_id = ? AND buyer_id = ? AND turn_start_ms >= ? AND turn_start_ms <= ?"
+            + " AND deleted = 0",
+        List.of(shopId, buyerId, fromMs, toMs),
+        rs -> new TurnTime(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4) == 1));
+  }
+
+  public List<OrderLine> orders(String shopId, String buyerId, long fromMs, long toMs)
+      throws SQLException {
+    return query(
+        "SELECT order_id, status, amount, currency, refund_reason, ts_ms FROM orders FINAL"
+            + " WHERE shop_id = ? AND buyer_id = ? AND ts_ms >= ? AND ts_ms <= ?"
+            + " ORDER BY ts_ms, event_id",
+        List.of(shopId, buyerId, fromMs, toMs),
+        rs ->
+            new OrderLine(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getBigDecimal(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getLong(6)));
+  }
+
+  // ---- verdicts ----------------------------------------------------------------------------
+
+  public List<Verdict> verdicts(Collection<String> shops) throws SQLException {
+    if (shops.isEmpty()) {
+      return List.of();
+    }
+    return query(
+        "SELECT "
+            + VERDICT_COLUMNS
+            + " FROM qa_verdicts WHERE shop_id IN ("
+            + marks(shops.size())
+            + ") ORDER BY decided_ms, verdict_id",
+        new ArrayList<>(shops),
+        ReviewStore::verdict);
+  }
+
+  /** Every decision on one message, oldest first: the audit trail. */
+  public List<Verdict> verdictsOfMessage(String messageId) throws SQLException {
+    return query(
+        "SELECT "
+            + VERDICT_COLUMNS
+            + " FROM qa_verdicts WHERE message_id = ? ORDER BY decided_ms, verdict_id",
+        List.of(messageId),
+        ReviewStore::verdict);
+  }
+
+  private static Verdict verdict(ResultSet rs) throws SQLException {
+    return new Verdict(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        Decision.parse(rs.getString(6)).orElse(Decision.UNSURE),
+        rs.getInt(7),
+        rs.getString(8),
+        rs.getString(9),
+        rs.getString(10),
+        rs.getString(11),
+        rs.getString(12),
+        rs.getLong(13));
+  }
+
+  /**
+   * A decision time later than any this console gave before, so two verdicts on one message never
+   * tie and the later click wins.
+   */
+  public synchronized long nextDecisionMs(long nowMs) {
+    lastDecisionMs = Math.max(nowMs, lastDecisionMs + 1);
+    return lastDecisionMs;
+  }
+
+  /** Writes one verdict; returns once ClickHouse has acknowledged it. */
+  public void insertVerdict(Verdict verdict) throws SQLException {
+    try (Connection connection = connections.open()) {
+      Tables.QA_VERDICTS.insert(connection, verdict);
+    }
+  }
+
+  // ---- appeals -----------------------------------------------------------------------------
+
+  public List<Appeal> appeals(Collection<String> shops) throws SQLException {
+    if (shops.isEmpty()) {
+      return List.of();
+    }
+    return query(
+        "SELECT "
+            + APPEAL_COLUMNS
+            + " FROM qa_appeals FINAL WHERE shop_id IN ("
+            + marks(shops.size())
+            + ") ORDER BY filed_ms",
+        new ArrayList<>(shops),
+        ReviewStore::appeal);
+  }
+
+  public List<Appeal> appealsOfMessage(String messageId) throws SQLException {
+    return query(
+        "SELECT "
+            + APPEAL_COLUMNS
+            + " FROM qa_appeals FINAL WHERE message_id = ? ORDER BY filed_ms",
+        List.of(messageId),
+        ReviewStore::appeal);
+  }
+
+  public Optional<Appeal> appeal(String appealId) throws SQLException {
+    return query(
+            "SELECT " + APPEAL_COLUMNS + " FROM qa_appeals FINAL WHERE appeal_id = ?",
+            List.of(appealId),
+            ReviewStore::appeal)
+        .stream()
+        .findFirst();
+  }
+
+  private static Appeal appeal(ResultSet rs) throws SQLException {
+    return new Appeal(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getLong(7));
+  }
+
+  /**
+   * Files {@code appeal} unless its message has one already; true if filed. Serialized in this
+   * console, which is the only writer of appeals.
+   */
+  public synchronized boolean fileAppealOnce(Appeal appeal) throws SQLException {
+    if (!appealsOfMessage(appeal.messageId()).isEmpty()) {
+      return false;
+    }
+    try (Connection connection = connections.open()) {
+      Tables.QA_APPEALS.insert(connection, appeal);
+    }
+    return true;
+  }
+
+  // ---- assignments -------------------------------------------------------------------------
+
+  /** message id → assignee, of {@code shops}; unassigned messages are absent. */
+  public Map<String, String> assignments(Collection<String> shops) throws SQLException {
+    if (shops.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> assignees = new LinkedHashMap<>();
+    for (Tables.Assignment a :
+        query(
+            "SELECT message_id, shop_id, assignee, assigned_by, assigned_ms FROM qa_assignments"
+                + " FINAL WHERE shop_id IN ("
+                + marks(shops.size())
+                + ") AND assignee != ''",
+            new ArrayList<>(shops),
+            rs ->
+                new Tables.Assignment(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getLong(5)))) {
+      assignees.put(a.messageId(), a.assignee());
+    }
+    return assignees;
+  }
+
+  public void assign(Tables.Assignment assignment) throws SQLException {
+    try (Connection connection = connections.open()) {
+      Tables.QA_ASSIGNMENTS.insert(connection, assignment);
+    }
+  }
+
+  // ---- accounts ----------------------------------------------------------------------------
+
+  public Optional<StoredAccount> account(String username) throws SQLException {
+    return query(
+            "SELECT username, password_hash, role, shops, agent_id, disabled, version"
+                + " FROM review_users FINAL WHERE username = ?",
+            List.of(username),
+            ReviewStore::storedAccount)
+        .stream()
+        .findFirst();
+  }
+
+  public List<Account> accounts() throws SQLException {
+    return query(
+            "SELECT username, password_hash, role, shops, agent_id, disabled, version"
+                + " FROM review_users FINAL ORDER BY username",
+            List.of(),
+            ReviewStore::storedAccount)
+        .stream()
+        .map(StoredAccount::account)
+        .toList();
+  }
+
+  public void saveAccount(StoredAccount account) throws SQLException {
+    try (Connection connection = connections.open()) {
+      Tables.REVIEW_USERS.insert(connection, account);
+    }
+  }
+
+  private static StoredAccount storedAccount(ResultSet rs) throws SQLException {
+    return new StoredAccount(
+        new Account(
+            rs.getString(1),
+            Role.parse(rs.getString(3)),
+            Account.parseShops(rs.getString(4)),
+            rs.getString(5),
+            rs.getInt(6) == 1),
+        rs.getString(2),
+        rs.getLong(7));
+  }
+
+  // ---- plumbing ----------------------------------------------------------------------------
+
+  @FunctionalInterface
+  private interface RowReader<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  private <T> List<T> query(String sql, List<?> params, RowReader<T> reader) throws SQLException {
+    try (Connection connection = connections.open();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < params.size(); i++) {
+        Object param = params.get(i);
+        if (param instanceof Long value) {
+          statement.setLong(i + 1, value);
+        } else {
+          statement.setString(i + 1, (String) param);
+        }
+      }
+      List<T> rows = new ArrayList<>();
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          rows.add(reader.read(rs));
+        }
+      }
+      return rows;
+    }
+  }
+
+  private static String marks(int count) {
+    return String.join(", ", Collections.nCopies(count, "?"));
+  }
+}

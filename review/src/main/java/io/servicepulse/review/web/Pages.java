@@ -1,0 +1,558 @@
+package io.servicepulse.review.web;
+
+import io.servicepulse.review.auth.Account;
+import io.servicepulse.review.auth.Role;
+import io.servicepulse.review.conversation.Segment;
+import io.servicepulse.review.conversation.TimelineEntry;
+import io.servicepulse.review.precision.PrecisionRow;
+import io.servicepulse.review.queue.Appeal;
+import io.servicepulse.review.queue.Decision;
+import io.servicepulse.review.queue.QueueFilter;
+import io.servicepulse.review.queue.QueueItem;
+import io.servicepulse.review.queue.QueuePage;
+import io.servicepulse.review.queue.Tab;
+import io.servicepulse.review.queue.Verdict;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/** The console's server-rendered pages. All text goes through {@link Html}, escaped. */
+public final class Pages {
+
+  /** What the message page may offer the account looking at it. */
+  public record MessageActions(
+      boolean judge, boolean assign, boolean appeal, boolean appealFiled, boolean decideAppeal) {}
+
+  /** One line of the appeals page: the appeal, its decision if made (null if pending). */
+  public record AppealLine(Appeal appeal, Verdict decision) {}
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  private final ZoneId zone;
+
+  public Pages(ZoneId zone) {
+    this.zone = zone;
+  }
+
+  public String login(String csrf, String error) {
+    return layout(
+        "登录 Log in",
+        null,
+        csrf,
+        h -> {
+          h.el("h1", "质检复核台 QA review console");
+          if (error != null) {
+            h.el("p", error, "class", "error", "id", "error");
+          }
+          h.open("form", "method", "post", "action", "/login", "class", "login");
+          h.hidden("_csrf", csrf);
+          h.open("label").text("用户名 Username ");
+          h.empty("input", "name", "username", "id", "username", "autocomplete", "username");
+          h.close("label");
+          h.open("label").text("密码 Password ");
+          h.empty(
+              "input",
+              "name",
+              "password",
+              "id",
+              "password",
+              "type",
+              "password",
+              "autocomplete",
+              "current-password");
+          h.close("label");
+          h.el("button", "登录 Log in", "type", "submit", "id", "login");
+          h.close("form");
+        });
+  }
+
+  public String queue(
+      Account account, String csrf, QueuePage page, QueueFilter filter, List<Account> judges) {
+    return layout(
+        "待审队列 Queue",
+        account,
+        csrf,
+        h -> {
+          h.open("nav", "class", "tabs");
+          for (Tab tab : Tab.values()) {
+            int count = tab == filter.tab() ? page.tabTotal() : page.otherTabTotal();
+            h.el(
+                "a",
+                Labels.both(tab.zh(), tab.en()) + " (" + count + ")",
+                "href",
+                "/queue?tab=" + tab.id(),
+                "class",
+                tab == filter.tab() ? "tab active" : "tab");
+          }
+          h.close("nav");
+          filterForm(h, filter);
+          h.el(
+              "p",
+              "筛选隐藏 Hidden by filters: "
+                  + page.hiddenByFilters()
+                  + (page.beyondLimit() > 0
+                      ? " · 未显示 Not shown (limit): " + page.beyondLimit()
+                      : ""),
+              "class",
+              "hidden-count",
+              "id",
+              "hidden-count");
+          h.open("table", "class", "queue", "id", "queue");
+          h.open("thead").open("tr");
+          for (String head :
+              List.of(
+                  "状态 Status",
+                  "严重度 Severity",
+                  "时间 Time",
+                  "店铺 Shop",
+                  "客服 Agent",
+                  "买家 Buyer",
+                  "类别 Category",
+                  "规则 Rule",
+                  "内容 Text",
+                  "指派 Assignee")) {
+            h.el("th", head);
+          }
+          h.close("tr").close("thead").open("tbody");
+          for (QueueItem item : page.shown()) {
+            h.open("tr", "class", item.reviewed() ? "reviewed" : "unreviewed");
+            h.el("td", status(item));
+            h.el("td", Labels.severity(item.severity()), "class", "sev" + item.severity());
+            h.el("td", time(item.tsMs()));
+            h.el("td", item.shopId());
+            h.el("td", item.agentId());
+            h.el("td", item.buyerId());
+            h.el(
+                "td",
+                String.join(
+                    ", ", item.effectiveCategories().stream().map(Labels::category).toList()));
+            h.el("td", String.join(", ", item.rules()));
+            h.open("td");
+            h.el("a", abbreviate(item.maskedText(), 60), "href", "/message/" + item.messageId());
+            h.close("td");
+            h.open("td");
+            h.text(item.assignee());
+            if (account.role().judges()) {
+              assignForm(h, account, csrf, item, judges);
+            }
+            h.close("td");
+            h.close("tr");
+          }
+          h.close("tbody").close("table");
+        });
+  }
+
+  private void filterForm(Html h, QueueFilter f) {
+    h.open("form", "method", "get", "action", "/queue", "class", "filters");
+    h.hidden("tab", f.tab().id());
+    field(h, "shop", "店铺 Shop", f.shop());
+    field(h, "team", "组 Team", f.team());
+    field(h, "agent", "客服 Agent", f.agent());
+    field(h, "category", "类别 Category", f.category());
+    field(h, "rule", "规则 Rule", f.rule());
+    field(h, "severity", "严重度 Severity", f.severity() == 0 ? "" : String.valueOf(f.severity()));
+    field(h, "from", "从 From", f.from() == null ? "" : f.from().toString());
+    field(h, "to", "到 To", f.to() == null ? "" : f.to().toString());
+    h.open("label").text("状态 Status ");
+    h.open("select", "name", "status");
+    option(h, "", "全部 All", f.status());
+    option(h, "unreviewed", "待审 Unreviewed", f.status());
+    option(h, "reviewed", "已审 Reviewed", f.status());
+    h.close("select").close("label");
+    field(h, "assignee", "指派给 Assignee", f.assignee());
+    h.el("button", "筛选 Filter", "type", "submit");
+    h.close("form");
+  }
+
+  private static void field(Html h, String name, String label, String value) {
+    h.open("label").text(label + " ");
+    h.empty("input", "name", name, "value", value, "size", "10");
+    h.close("label");
+  }
+
+  private static void option(Html h, String value, String label, String selected) {
+    h.el("option", label, "value", value, "selected", value.equals(selected) ? "selected" : null);
+  }
+
+  private void assignForm(
+      Html h, Account account, String csrf, QueueItem item, List<Account> judges) {
+    h.open("form", "method", "post", "action", "/message/" + item.messageId() + "/assign");
+    h.hidden("_csrf", csrf);
+    if (account.role() == Role.QA_LEAD) {
+      h.open("select", "name", "assignee");
+      for (Account judge : judges) {
+        if (judge.shops().contains(item.shopId())) {
+          option(h, judge.username(), judge.username(), item.assignee());
+        }
+      }
+      h.close("select");
+      h.el("button", "指派 Assign", "type", "submit");
+    } else {
+      h.hidden("assignee", account.username());
+      h.el("button", "领取 Take", "type", "submit");
+    }
+    h.close("form");
+  }
+
+  public String message(
+      Account account,
+      String csrf,
+      QueueItem item,
+      List<TimelineEntry> timeline,
+      List<Verdict> history,
+      List<Appeal> appeals,
+      MessageActions actions,
+      String notice) {
+    return layout(
+        "会话 Conversation",
+        account,
+        csrf,
+        h -> {
+          h.el("h1", "会话 Conversation · " + item.shopId() + " · " + item.buyerId());
+          if (notice != null) {
+            h.el("p", notice, "class", "notice", "id", "notice");
+          }
+          h.open("dl", "class", "facts");
+          fact(h, "状态 Status", status(item), "status");
+          fact(h, "严重度 Severity", Labels.severity(item.severity()), "severity");
+          fact(
+              h,
+              "类别 Category",
+              String.join(", ", item.effectiveCategories().stream().map(Labels::category).toList()),
+              "category");
+          fact(h, "规则 Rules", String.join(", ", item.rules()), "rules");
+          fact(h, "客服 Agent", item.agentId(), "agent");
+          fact(h, "指派 Assignee", item.assignee(), "assignee");
+          h.close("dl");
+
+          h.el("h2", "时间线 Timeline");
+          h.open("ol", "class", "timeline", "id", "timeline");
+          for (TimelineEntry entry : timeline) {
+            timelineEntry(h, entry);
+          }
+          h.close("ol");
+
+          h.el("h2", "复核记录 Verdicts (audit trail)");
+          h.open("table", "class", "history", "id", "history");
+          h.open("tr");
+          for (String head :
+              List.of(
+                  "时间 When",
+                  "人 Who",
+                  "类型 Kind",
+                  "结论 Decision",
+                  "严重度 Severity",
+                  "类别 Category",
+                  "备注 Comment")) {
+            h.el("th", head);
+          }
+          h.close("tr");
+          for (Verdict v : history) {
+            h.open("tr");
+            h.el("td", time(v.decidedMs()));
+            h.el("td", v.reviewer());
+            h.el("td", v.isAppealDecision() ? "申诉裁定 Appeal decision" : "复核 Verdict");
+            h.el("td", Labels.both(v.decision().zh(), v.decision().en()));
+            h.el("td", v.severityOverride() == 0 ? "" : Labels.severity(v.severityOverride()));
+            h.el(
+                "td",
+                v.categoryCorrection().isEmpty() ? "" : Labels.category(v.categoryCorrection()));
+            h.el("td", v.comment(), "class", "comment");
+            h.close("tr");
+          }
+          h.close("table");
+
+          if (!appeals.isEmpty()) {
+            h.el("h2", "申诉 Appeals");
+            h.open("ul", "id", "appeals");
+            for (Appeal a : appeals) {
+              h.el("li", time(a.filedMs()) + " · " + a.filedBy() + ": " + a.reason());
+            }
+            h.close("ul");
+          }
+          if (actions.judge()) {
+            verdictForm(h, csrf, item);
+          }
+          if (actions.appeal()) {
+            appealForm(h, csrf, item);
+          } else if (actions.appealFiled() && account.role() == Role.AGENT) {
+            h.el("p", "已申诉 Appeal filed", "id", "appeal-filed");
+          }
+        });
+  }
+
+  private void timelineEntry(Html h, TimelineEntry entry) {
+    if (entry.isOrder()) {
+      var o = entry.order();
+      h.el(
+          "li",
+          time(entry.tsMs())
+              + " · 订单 Order "
+              + o.orderId()
+              + " "
+              + o.status()
+              + " "
+              + o.amount().toPlainString()
+              + " "
+              + o.currency()
+              + (o.refundReason().isEmpty() ? "" : " (" + o.refundReason() + ")"),
+          "class",
+          "order");
+      return;
+    }
+    var m = entry.message();
+    String role = m.senderRole().toLowerCase(Locale.ROOT);
+    h.open(
+        "li",
+        "class",
+        "msg " + role + (entry.focus() ? " focus" : ""),
+        "id",
+        entry.focus() ? "focus" : null);
+    h.el("span", time(entry.tsMs()), "class", "when");
+    h.el("span", m.senderRole() + (m.agentId().isEmpty() ? "" : " " + m.agentId()), "class", "who");
+    h.open("span", "class", "text");
+    for (Segment segment : entry.segments()) {
+      if (segment.marked()) {
+        h.el("mark", segment.text());
+      } else {
+        h.text(segment.text());
+      }
+    }
+    h.close("span");
+    if (!entry.flagCategories().isEmpty()) {
+      h.el(
+          "span",
+          String.join(", ", entry.flagCategories().stream().map(Labels::category).toList()),
+          "class",
+          "flagged");
+    }
+    if (entry.responseMs() != null) {
+      h.el(
+          "span",
+          entry.responseMs() < 0 ? "未回复 Unanswered" : "响应 Response " + seconds(entry.responseMs()),
+          "class",
+          "response");
+    }
+    h.close("li");
+  }
+
+  private void verdictForm(Html h, String csrf, QueueItem item) {
+    h.el("h2", "复核 Verdict");
+    h.open(
+        "form",
+        "method",
+        "post",
+        "action",
+        "/message/" + item.messageId() + "/verdict",
+        "id",
+        "verdict-form");
+    h.hidden("_csrf", csrf);
+    h.open("fieldset");
+    for (Decision d : Decision.values()) {
+      h.open("label");
+      h.empty("input", "type", "radio", "name", "decision", "value", d.id(), "id", "d-" + d.id());
+      h.text(" " + Labels.both(d.zh(), d.en()));
+      h.close("label");
+    }
+    h.close("fieldset");
+    h.open("label").text("严重度修正 Severity override ");
+    h.open("select", "name", "severity", "id", "severity-override");
+    option(h, "0", "不修改 No change", "0");
+    for (int s = 1; s <= 3; s++) {
+      option(h, String.valueOf(s), Labels.severity(s), "0");
+    }
+    h.close("select").close("label");
+    h.open("label").text("类别修正 Category correction ");
+    h.open("select", "name", "category", "id", "category-correction");
+    option(h, "", "不修改 No change", "");
+    for (String c : Labels.CATEGORY_IDS) {
+      option(h, c, Labels.category(c), "");
+    }
+    h.close("select").close("label");
+    h.open("label").text("备注 Comment ");
+    h.el("textarea", "", "name", "comment", "id", "comment", "maxlength", "2000", "rows", "3");
+    h.close("label");
+    h.el("button", "提交 Submit", "type", "submit", "id", "submit-verdict");
+    h.close("form");
+  }
+
+  private void appealForm(Html h, String csrf, QueueItem item) {
+    h.el("h2", "申诉 Appeal");
+    h.open(
+        "form",
+        "method",
+        "post",
+        "action",
+        "/message/" + item.messageId() + "/appeal",
+        "id",
+        "appeal-form");
+    h.hidden("_csrf", csrf);
+    h.open("label").text("理由 Reason ");
+    h.el("textarea", "", "name", "reason", "id", "reason", "maxlength", "2000", "rows", "3");
+    h.close("label");
+    h.el("button", "提交申诉 File appeal", "type", "submit", "id", "submit-appeal");
+    h.close("form");
+  }
+
+  public String appeals(Account account, String csrf, List<AppealLine> lines) {
+    return layout(
+        "申诉 Appeals",
+        account,
+        csrf,
+        h -> {
+          h.el("h1", "申诉 Appeals");
+          h.open("table", "id", "appeal-list");
+          h.open("tr");
+          for (String head :
+              List.of("时间 Filed", "客服 Agent", "消息 Message", "理由 Reason", "结果 Outcome", "")) {
+            h.el("th", head);
+          }
+          h.close("tr");
+          for (AppealLine line : lines) {
+            Appeal a = line.appeal();
+            h.open("tr");
+            h.el("td", time(a.filedMs()));
+            h.el("td", a.agentId());
+            h.open("td").el("a", a.messageId(), "href", "/message/" + a.messageId()).close("td");
+            h.el("td", a.reason());
+            h.el(
+                "td",
+                line.decision() == null
+                    ? "待裁定 Pending"
+                    : line.decision().decision() == Decision.CONFIRM
+                        ? "维持 Upheld"
+                        : "撤销 Overturned");
+            h.open("td");
+            if (line.decision() == null && account.role().decidesAppeals()) {
+              h.open("form", "method", "post", "action", "/appeals/" + a.appealId() + "/decide");
+              h.hidden("_csrf", csrf);
+              h.open("select", "name", "outcome");
+              option(h, "uphold", "维持 Uphold", "");
+              option(h, "overturn", "撤销 Overturn", "");
+              h.close("select");
+              h.empty("input", "name", "comment", "maxlength", "2000", "placeholder", "备注 Comment");
+              h.el("button", "裁定 Decide", "type", "submit");
+              h.close("form");
+            }
+            h.close("td");
+            h.close("tr");
+          }
+          h.close("table");
+        });
+  }
+
+  public String precision(
+      Account account, String csrf, List<PrecisionRow> byRule, List<PrecisionRow> byCategory) {
+    return layout(
+        "规则准确率 Precision",
+        account,
+        csrf,
+        h -> {
+          h.el("h1", "规则准确率 Precision");
+          h.el(
+              "p",
+              "准确率 = 确认 / (确认 + 误报)，按每条消息最新结论 · Precision = confirmed / (confirmed +"
+                  + " false alarms), by the latest decision of each message; unsure not counted.");
+          h.el("h2", "按规则 By rule");
+          precisionTable(h, "规则 Rule", byRule, "precision-rules");
+          h.el("h2", "按类别 By category");
+          precisionTable(h, "类别 Category", byCategory, "precision-categories");
+        });
+  }
+
+  private static void precisionTable(Html h, String keyHead, List<PrecisionRow> rows, String id) {
+    h.open("table", "id", id);
+    h.open("tr");
+    for (String head :
+        List.of(keyHead, "确认 Confirmed", "误报 False alarms", "不确定 Unsure", "准确率 Precision")) {
+      h.el("th", head);
+    }
+    h.close("tr");
+    for (PrecisionRow row : rows) {
+      h.open("tr");
+      h.el("td", row.key());
+      h.el("td", String.valueOf(row.confirmed()));
+      h.el("td", String.valueOf(row.falseAlarms()));
+      h.el("td", String.valueOf(row.unsure()));
+      h.el(
+          "td",
+          row.precision().isPresent()
+              ? String.format(Locale.ROOT, "%.1f%%", 100 * row.precision().getAsDouble())
+              : "-");
+      h.close("tr");
+    }
+    h.close("table");
+  }
+
+  public String error(Account account, String csrf, int status, String message) {
+    return layout(
+        "错误 Error",
+        account,
+        csrf,
+        h -> {
+          h.el("h1", String.valueOf(status));
+          h.el("p", message, "id", "error");
+        });
+  }
+
+  private String layout(String title, Account account, String csrf, Consumer<Html> body) {
+    Html h = new Html();
+    StringBuilder page = new StringBuilder("<!DOCTYPE html>");
+    h.open("html", "lang", "zh-CN").open("head");
+    h.empty("meta", "charset", "utf-8");
+    h.el("title", title + " · ServicePulse");
+    h.empty("link", "rel", "stylesheet", "href", "/console.css");
+    h.close("head").open("body");
+    if (account != null) {
+      h.open("header");
+      h.el("a", "待审队列 Queue", "href", "/queue");
+      h.el("a", "申诉 Appeals", "href", "/appeals");
+      h.el("a", "规则准确率 Precision", "href", "/precision");
+      h.el(
+          "span",
+          account.username() + " · " + Labels.both(account.role().zh(), account.role().en()),
+          "class",
+          "who",
+          "id",
+          "who");
+      h.open("form", "method", "post", "action", "/logout", "class", "logout");
+      h.hidden("_csrf", csrf);
+      h.el("button", "退出 Log out", "type", "submit");
+      h.close("form");
+      h.close("header");
+    }
+    h.open("main");
+    body.accept(h);
+    h.close("main").close("body").close("html");
+    return page.append(h).toString();
+  }
+
+  private static void fact(Html h, String label, String value, String id) {
+    h.el("dt", label);
+    h.el("dd", value, "id", id);
+  }
+
+  private static String status(QueueItem item) {
+    if (!item.reviewed()) {
+      return "待审 Unreviewed";
+    }
+    Decision d = item.latest().decision();
+    return Labels.both(d.zh(), d.en())
+        + (item.latest().isAppealDecision() ? " (申诉裁定 after appeal)" : "");
+  }
+
+  private String time(long ms) {
+    return TIME.format(Instant.ofEpochMilli(ms).atZone(zone));
+  }
+
+  private static String seconds(long ms) {
+    return String.format(Locale.ROOT, "%.0f s", ms / 1000.0);
+  }
+
+  private static String abbreviate(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max) + "…";
+  }
+}
