@@ -33,7 +33,7 @@ public final class Timeline {
       turnByOpener.put(turn.turnId(), turn);
     }
     List<TimelineEntry> entries = new ArrayList<>();
-    for (ChatLine message : messages) {
+    for (ChatLine message : withFlaggedMessages(messages, flagsByMessage)) {
       List<FlagRow> own = flagsByMessage.getOrDefault(message.eventId(), List.of());
       String text = own.isEmpty() ? message.text() : own.get(0).maskedText();
       List<SpanMarker.Span> spans =
@@ -56,5 +56,29 @@ public final class Timeline {
     }
     entries.sort(Comparator.comparingLong(TimelineEntry::tsMs));
     return entries;
+  }
+
+  /**
+   * {@code messages} plus a line for each flagged message that {@code messages} lacks (not ingested
+   * yet, or outside the window): the flag's own copy, so the flagged text is always on screen.
+   */
+  private static List<ChatLine> withFlaggedMessages(
+      List<ChatLine> messages, Map<String, List<FlagRow>> flagsByMessage) {
+    List<ChatLine> all = new ArrayList<>(messages);
+    var known = new java.util.HashSet<String>();
+    messages.forEach(m -> known.add(m.eventId()));
+    for (List<FlagRow> flags : flagsByMessage.values()) {
+      FlagRow flag = flags.get(0);
+      if (!known.contains(flag.messageId())) {
+        all.add(
+            new ChatLine(
+                flag.messageId(),
+                flag.senderRole(),
+                flag.agentId(),
+                flag.maskedText(),
+                flag.tsMs()));
+      }
+    }
+    return all;
   }
 }
