@@ -77,11 +77,12 @@ public final class ReviewServer implements AutoCloseable {
     app.get("/login", this::loginPage);
     app.post("/login", this::login);
     app.post("/logout", this::logout);
-    app.get("/queue", ctx -> ctx.html(console.queue(account(ctx), csrf(ctx), queryParams(ctx))));
+    app.get("/queue", ctx -> html(ctx, console.queue(account(ctx), csrf(ctx), queryParams(ctx))));
     app.get(
         "/message/{id}",
         ctx ->
-            ctx.html(
+            html(
+                ctx,
                 console.message(
                     account(ctx),
                     csrf(ctx),
@@ -101,7 +102,7 @@ public final class ReviewServer implements AutoCloseable {
           ctx.redirect(
               "/message/" + ctx.pathParam("id") + "?notice=appealed", HttpStatus.SEE_OTHER);
         });
-    app.get("/appeals", ctx -> ctx.html(console.appeals(account(ctx), csrf(ctx))));
+    app.get("/appeals", ctx -> html(ctx, console.appeals(account(ctx), csrf(ctx))));
     app.post(
         "/appeals/{id}/decide",
         ctx -> {
@@ -113,7 +114,7 @@ public final class ReviewServer implements AutoCloseable {
               audit(ctx));
           ctx.redirect("/appeals", HttpStatus.SEE_OTHER);
         });
-    app.get("/precision", ctx -> ctx.html(console.precision(account(ctx), csrf(ctx))));
+    app.get("/precision", ctx -> html(ctx, console.precision(account(ctx), csrf(ctx))));
     app.start(settings.bind(), settings.port());
     return app.port();
   }
@@ -177,7 +178,7 @@ public final class ReviewServer implements AutoCloseable {
     if (session == null) {
       session = startSession(ctx, null);
     }
-    ctx.html(console.pages().login(session.csrfToken(), null));
+    html(ctx, console.pages().login(session.csrfToken(), null));
   }
 
   private void login(Context ctx) throws Exception {
@@ -186,7 +187,8 @@ public final class ReviewServer implements AutoCloseable {
         login.attempt(ctx.formParam("username"), ctx.formParam("password"), ctx.ip());
     if (!result.ok()) {
       ctx.status(result.limited() ? 429 : 401);
-      ctx.html(
+      html(
+          ctx,
           console
               .pages()
               .login(
@@ -237,7 +239,8 @@ public final class ReviewServer implements AutoCloseable {
     Sessions.Session session = ctx.attribute(SESSION);
     Account account = session == null ? null : session.account().orElse(null);
     ctx.status(error.status());
-    ctx.html(
+    html(
+        ctx,
         console
             .pages()
             .error(
@@ -245,6 +248,10 @@ public final class ReviewServer implements AutoCloseable {
                 session == null ? "" : session.csrfToken(),
                 error.status(),
                 error.getMessage()));
+  }
+
+  private static void html(Context ctx, String page) {
+    ctx.contentType("text/html; charset=utf-8").result(page);
   }
 
   private static Account account(Context ctx) {
