@@ -3,7 +3,8 @@
 -- unsure) or a QA lead's decision on an appeal (kind 'appeal_decision', appeal_id set; decision
 -- confirm = upheld, false_alarm = overturned). Append-only: a later row never replaces an earlier
 -- one, every row is the audit trail; views take the latest row of a message by (decided_ms,
--- verdict_id). Unique by verdict_id (random, written once). severity_override 0 = none;
+-- verdict_id). Unique by verdict_id (random, written once, part of the sorting key): the
+-- ReplacingMergeTree only collapses a retried insert of the same row. severity_override 0 = none;
 -- category_correction '' = none. audit holds where the decision came from (role, client address).
 CREATE TABLE IF NOT EXISTS qa_verdicts
 (
@@ -22,6 +23,6 @@ CREATE TABLE IF NOT EXISTS qa_verdicts
     decided_at          DateTime DEFAULT toDateTime(intDiv(decided_ms, 1000)),
     decided_ms          Int64
 )
-ENGINE = MergeTree
+ENGINE = ReplacingMergeTree(decided_ms)
 PARTITION BY toYYYYMM(decided_at)
 ORDER BY (shop_id, message_id, decided_ms, verdict_id)

@@ -49,23 +49,14 @@ public final class ReviewStore {
 
   /** Flags of {@code shops}, only {@code agentId}'s if not null, newest first, capped. */
   public List<FlagRow> flags(Collection<String> shops, String agentId) throws SQLException {
-    if (shops.isEmpty()) {
-      return List.of();
-    }
-    String sql =
-        "SELECT "
-            + FLAG_COLUMNS
-            + " FROM qa_flags FINAL WHERE shop_id IN ("
-            + marks(shops.size())
-            + ")"
-            + (agentId == null ? "" : " AND agent_id = ?")
+    return ofShops(
+        "SELECT " + FLAG_COLUMNS + " FROM qa_flags FINAL",
+        shops,
+        (agentId == null ? "" : " AND agent_id = ?")
             + " ORDER BY ts_ms DESC, message_id, rule_id LIMIT "
-            + MAX_FLAGS;
-    List<Object> params = new ArrayList<>(shops);
-    if (agentId != null) {
-      params.add(agentId);
-    }
-    return query(sql, params, ReviewStore::flag);
+            + MAX_FLAGS,
+        agentId == null ? List.of() : List.of(agentId),
+        ReviewStore::flag);
   }
 
   public List<FlagRow> flagsOfMessage(String messageId) throws SQLException {
@@ -150,16 +141,11 @@ public final class ReviewStore {
   // ---- verdicts ----------------------------------------------------------------------------
 
   public List<Verdict> verdicts(Collection<String> shops) throws SQLException {
-    if (shops.isEmpty()) {
-      return List.of();
-    }
-    return query(
-        "SELECT "
-            + VERDICT_COLUMNS
-            + " FROM qa_verdicts WHERE shop_id IN ("
-            + marks(shops.size())
-            + ") ORDER BY decided_ms, verdict_id",
-        new ArrayList<>(shops),
+    return ofShops(
+        "SELECT " + VERDICT_COLUMNS + " FROM qa_verdicts FINAL",
+        shops,
+        " ORDER BY decided_ms, verdict_id",
+        List.of(),
         ReviewStore::verdict);
   }
 
@@ -168,7 +154,7 @@ public final class ReviewStore {
     return query(
         "SELECT "
             + VERDICT_COLUMNS
-            + " FROM qa_verdicts WHERE message_id = ? ORDER BY decided_ms, verdict_id",
+            + " FROM qa_verdicts FINAL WHERE message_id = ? ORDER BY decided_ms, verdict_id",
         List.of(messageId),
         ReviewStore::verdict);
   }
@@ -209,16 +195,11 @@ public final class ReviewStore {
   // ---- appeals -----------------------------------------------------------------------------
 
   public List<Appeal> appeals(Collection<String> shops) throws SQLException {
-    if (shops.isEmpty()) {
-      return List.of();
-    }
-    return query(
-        "SELECT "
-            + APPEAL_COLUMNS
-            + " FROM qa_appeals FINAL WHERE shop_id IN ("
-            + marks(shops.size())
-            + ") ORDER BY filed_ms",
-        new ArrayList<>(shops),
+    return ofShops(
+        "SELECT " + APPEAL_COLUMNS + " FROM qa_appeals FINAL",
+        shops,
+        " ORDER BY filed_ms",
+        List.of(),
         ReviewStore::appeal);
   }
 
@@ -269,25 +250,15 @@ public final class ReviewStore {
 
   /** message id → assignee, of {@code shops}; unassigned messages are absent. */
   public Map<String, String> assignments(Collection<String> shops) throws SQLException {
-    if (shops.isEmpty()) {
-      return Map.of();
-    }
     Map<String, String> assignees = new LinkedHashMap<>();
-    for (Tables.Assignment a :
-        query(
-            "SELECT message_id, shop_id, assignee, assigned_by, assigned_ms FROM qa_assignments"
-                + " FINAL WHERE shop_id IN ("
-                + marks(shops.size())
-                + ") AND assignee != ''",
-            new ArrayList<>(shops),
-            rs ->
-                new Tables.Assignment(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getLong(5)))) {
-      assignees.put(a.messageId(), a.assignee());
+    for (List<String> row :
+        ofShops(
+            "SELECT message_id, assignee FROM qa_assignments FINAL",
+            shops,
+            " AND assignee != ''",
+            List.of(),
+            rs -> List.of(rs.getString(1), rs.getString(2)))) {
+      assignees.put(row.get(0), row.get(1));
     }
     return assignees;
   }
@@ -365,6 +336,25 @@ public final class ReviewStore {
       }
       return rows;
     }
+  }
+
+  /**
+   * {@code select} of the rows of {@code shops} ({@code WHERE shop_id IN (...)}), then {@code rest}
+   * with its {@code restParams}; no rows for no shops.
+   */
+  private <T> List<T> ofShops(
+      String select,
+      Collection<String> shops,
+      String rest,
+      List<String> restParams,
+      RowReader<T> reader)
+      throws SQLException {
+    if (shops.isEmpty()) {
+      return List.of();
+    }
+    List<Object> params = new ArrayList<>(shops);
+    params.addAll(restParams);
+    return query(select + " WHERE shop_id IN (" + marks(shops.size()) + ")" + rest, params, reader);
   }
 
   private static String marks(int count) {
