@@ -4,7 +4,6 @@ import static io.servicepulse.review.ReviewFixtures.M1;
 import static io.servicepulse.review.ReviewFixtures.M2;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.servicepulse.stack.LocalStackExtension;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +13,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -30,30 +28,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * a QA lead decides; an agent of another shop gets 403 for a direct URL. Screenshots go to
  * target/screenshots.
  */
-class ReviewBrowserITCase {
-
-  @RegisterExtension static final LocalStackExtension STACK = new LocalStackExtension();
+class ReviewBrowserITCase extends ConsoleTestBase {
 
   static final String CHROMIUM = System.getProperty("review.chromium", "/usr/bin/chromium");
   static final String CHROMEDRIVER =
       System.getProperty("review.chromedriver", "/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-  private static ReviewFixtures fixtures;
-  private static ReviewServer server;
   private static WebDriver browser;
   private static String base;
 
   @BeforeAll
-  static void start() throws Exception {
+  static void startBrowser() throws Exception {
     assertThat(new File(CHROMIUM))
         .as("Chromium for the browser test: infra/setup.sh installs Debian's chromium")
         .exists();
     assertThat(new File(CHROMEDRIVER))
         .as("chromedriver: infra/setup.sh installs Debian's chromium-driver")
         .exists();
-    fixtures = ReviewFixtures.seed(STACK);
-    server = fixtures.startServer();
     base = "http://127.0.0.1:" + server.port();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
@@ -67,12 +59,9 @@ class ReviewBrowserITCase {
   }
 
   @AfterAll
-  static void stop() {
+  static void stopBrowser() {
     if (browser != null) {
       browser.quit();
-    }
-    if (server != null) {
-      server.close();
     }
   }
 

@@ -6,42 +6,16 @@ import static io.servicepulse.review.ReviewFixtures.M3;
 import static io.servicepulse.review.ReviewFixtures.M9;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.servicepulse.stack.LocalStackExtension;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The console over real HTTP against a real ClickHouse: login, rate limit, CSRF, who sees what,
  * verdicts (latest wins, every one audited), appeals (once), escaping of user text.
  */
-class ReviewConsoleITCase {
-
-  @RegisterExtension static final LocalStackExtension STACK = new LocalStackExtension();
-
-  private static ReviewFixtures fixtures;
-  private static ReviewServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    fixtures = ReviewFixtures.seed(STACK);
-    server = fixtures.startServer();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  private static ConsoleClient as(String username) throws Exception {
-    return new ConsoleClient(server.port()).loggedIn(username, fixtures.passwords.get(username));
-  }
+class ReviewConsoleITCase extends ConsoleTestBase {
 
   @Test
   void loginWorksAndAWrongPasswordDoesNot() throws Exception {

@@ -4,44 +4,20 @@ import static io.servicepulse.review.ReviewFixtures.M1;
 import static io.servicepulse.review.ReviewFixtures.M2;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.servicepulse.stack.LocalStackExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * No acknowledged verdict is lost: concurrent verdicts on one message are all kept (the latest
  * wins), a verdict survives a restart of the console and a crash of ClickHouse, and while
  * ClickHouse is down a verdict is refused instead of acknowledged.
  */
-class VerdictDurabilityITCase {
-
-  @RegisterExtension static final LocalStackExtension STACK = new LocalStackExtension();
-
-  private static ReviewFixtures fixtures;
-  private static ReviewServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    fixtures = ReviewFixtures.seed(STACK);
-    server = fixtures.startServer();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  private static ConsoleClient as(String username) throws Exception {
-    return new ConsoleClient(server.port()).loggedIn(username, fixtures.passwords.get(username));
-  }
+class VerdictDurabilityITCase extends ConsoleTestBase {
 
   @Test
   void concurrentVerdictsOnOneMessageAreAllKeptAndTheLatestWins() throws Exception {
