@@ -12,6 +12,7 @@ import io.servicepulse.review.queue.QueueFilter;
 import io.servicepulse.review.queue.QueueItem;
 import io.servicepulse.review.queue.QueueItems;
 import io.servicepulse.review.queue.QueuePage;
+import io.servicepulse.review.queue.RelatedFlags;
 import io.servicepulse.review.queue.Verdict;
 import io.servicepulse.review.store.ReviewStore;
 import io.servicepulse.review.store.Tables;
@@ -33,6 +34,7 @@ import java.util.UUID;
 public final class ReviewConsole {
 
   static final int QUEUE_LIMIT = 200;
+  static final int RELATED_LIMIT = 10;
   private static final long CONVERSATION_WINDOW_MS = Duration.ofHours(24).toMillis();
   private static final long ORDER_WINDOW_MS = Duration.ofDays(7).toMillis();
 
@@ -65,6 +67,9 @@ public final class ReviewConsole {
   public String queue(Account account, String csrf, Map<String, String> params)
       throws SQLException {
     QueueFilter filter = QueueFilter.fromParams(params);
+    if (!filter.order().isEmpty()) {
+      filter = filter.withOrderBuyers(store.buyersOfOrder(account.shops(), filter.order()));
+    }
     QueuePage page = QueuePage.of(visibleItems(account), filter, settings.zone(), QUEUE_LIMIT);
     return pages.queue(account, csrf, page, filter, judges(account));
   }
@@ -126,6 +131,7 @@ public final class ReviewConsole {
         timeline,
         store.verdictsOfMessage(messageId),
         appeals,
+        RelatedFlags.of(visibleItems(account), item, RELATED_LIMIT),
         actions,
         notice);
   }

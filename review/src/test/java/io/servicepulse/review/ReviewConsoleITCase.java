@@ -209,4 +209,20 @@ class ReviewConsoleITCase extends ConsoleTestBase {
                 .statusCode())
         .isEqualTo(400);
   }
+
+  @Test
+  void searchByOrderIdBuyerOrKeywordAndRelatedFlags() throws Exception {
+    ConsoleClient reviewer = as("rev");
+    assertThat(reviewer.get("/queue?order=order-77").body()).contains(M1).doesNotContain(M2);
+    assertThat(reviewer.get("/queue?tab=buyer&order=order-77").body()).contains(M3);
+    assertThat(reviewer.get("/queue?order=no-such-order").body()).doesNotContain(M1);
+    assertThat(reviewer.get("/queue?buyer=buyer-2").body()).contains(M2).doesNotContain(M1);
+    assertThat(reviewer.get("/queue?q=" + java.net.URLEncoder.encode("不会看", "UTF-8")).body())
+        .contains(M2)
+        .doesNotContain(M1);
+    assertThat(as("agent9").get("/queue?order=order-77").body()).doesNotContain(M1);
+
+    String page = reviewer.get("/message/" + M1).body();
+    assertThat(page).contains("id=\"buyer-flags\"").contains("/message/" + M3);
+  }
 }

@@ -4,11 +4,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the queue page shows: a tab, and optional filters (blank = any). Dates are shop-local days,
- * inclusive. {@code status} is "unreviewed", "reviewed" or "" for both.
+ * inclusive. {@code status} is "unreviewed", "reviewed" or "" for both. {@code keyword} matches the
+ * (masked) message text, case-insensitively. {@code order} keeps the messages of the buyers of that
+ * order id, {@code orderBuyers}, which the caller looks up ({@link #withOrderBuyers}).
  */
 public record QueueFilter(
     Tab tab,
@@ -21,7 +25,11 @@ public record QueueFilter(
     LocalDate from,
     LocalDate to,
     String status,
-    String assignee) {
+    String assignee,
+    String buyer,
+    String keyword,
+    String order,
+    Set<String> orderBuyers) {
 
   /** The filter of the queue page's query parameters; unparseable values count as absent. */
   public static QueueFilter fromParams(Map<String, String> params) {
@@ -36,7 +44,31 @@ public record QueueFilter(
         date(param(params, "from")),
         date(param(params, "to")),
         param(params, "status"),
-        param(params, "assignee"));
+        param(params, "assignee"),
+        param(params, "buyer"),
+        param(params, "q"),
+        param(params, "order"),
+        Set.of());
+  }
+
+  /** This filter with the buyers of its order id. */
+  public QueueFilter withOrderBuyers(Set<String> buyers) {
+    return new QueueFilter(
+        tab,
+        shop,
+        team,
+        agent,
+        category,
+        rule,
+        severity,
+        from,
+        to,
+        status,
+        assignee,
+        buyer,
+        keyword,
+        order,
+        Set.copyOf(buyers));
   }
 
   /** Does {@code item} pass every filter but the tab? */
@@ -74,7 +106,17 @@ public record QueueFilter(
     if ("reviewed".equals(status) && !item.reviewed()) {
       return false;
     }
-    return assignee.isEmpty() || assignee.equals(item.assignee());
+    if (!assignee.isEmpty() && !assignee.equals(item.assignee())) {
+      return false;
+    }
+    if (!buyer.isEmpty() && !buyer.equals(item.buyerId())) {
+      return false;
+    }
+    if (!order.isEmpty() && !orderBuyers.contains(item.buyerId())) {
+      return false;
+    }
+    return keyword.isEmpty()
+        || item.maskedText().toLowerCase(Locale.ROOT).contains(keyword.toLowerCase(Locale.ROOT));
   }
 
   private static String param(Map<String, String> params, String name) {

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every read and write of the console, each a prepared statement with bound parameters. Reads of
@@ -136,6 +137,17 @@ public final class ReviewStore {
                 rs.getString(4),
                 rs.getString(5),
                 rs.getLong(6)));
+  }
+
+  /** The buyers of order {@code orderId} in {@code shops} (an order id is unique per shop). */
+  public Set<String> buyersOfOrder(Collection<String> shops, String orderId) throws SQLException {
+    return new java.util.TreeSet<>(
+        ofShops(
+            "SELECT DISTINCT buyer_id FROM orders",
+            shops,
+            " AND order_id = ?",
+            List.of(orderId),
+            rs -> rs.getString(1)));
   }
 
   // ---- verdicts ----------------------------------------------------------------------------

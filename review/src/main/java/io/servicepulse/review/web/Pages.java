@@ -10,6 +10,7 @@ import io.servicepulse.review.queue.Decision;
 import io.servicepulse.review.queue.QueueFilter;
 import io.servicepulse.review.queue.QueueItem;
 import io.servicepulse.review.queue.QueuePage;
+import io.servicepulse.review.queue.RelatedFlags;
 import io.servicepulse.review.queue.Tab;
 import io.servicepulse.review.queue.Verdict;
 import java.time.Instant;
@@ -163,6 +164,9 @@ public final class Pages {
     option(h, "reviewed", "已审 Reviewed", f.status());
     h.close("select").close("label");
     field(h, "assignee", "指派给 Assignee", f.assignee());
+    field(h, "buyer", "买家 Buyer", f.buyer());
+    field(h, "order", "订单号 Order id", f.order());
+    field(h, "q", "关键词 Keyword", f.keyword());
     h.el("button", "筛选 Filter", "type", "submit");
     h.close("form");
   }
@@ -204,6 +208,7 @@ public final class Pages {
       List<TimelineEntry> timeline,
       List<Verdict> history,
       List<Appeal> appeals,
+      RelatedFlags related,
       MessageActions actions,
       String notice) {
     return layout(
@@ -273,6 +278,8 @@ public final class Pages {
             }
             h.close("ul");
           }
+          relatedTable(h, "该客服的其他违规 The agent's other flags", related.ofAgent(), "agent-flags");
+          relatedTable(h, "该买家的其他记录 The buyer's other flags", related.ofBuyer(), "buyer-flags");
           if (actions.judge()) {
             verdictForm(h, csrf, item);
           }
@@ -282,6 +289,28 @@ public final class Pages {
             h.el("p", "已申诉 Appeal filed", "id", "appeal-filed");
           }
         });
+  }
+
+  private void relatedTable(Html h, String title, List<QueueItem> items, String id) {
+    if (items.isEmpty()) {
+      return;
+    }
+    h.el("h2", title);
+    h.open("table", "id", id);
+    for (QueueItem other : items) {
+      h.open("tr");
+      h.el("td", time(other.tsMs()));
+      h.el("td", status(other));
+      h.el("td", Labels.severity(other.severity()));
+      h.el(
+          "td",
+          String.join(", ", other.effectiveCategories().stream().map(Labels::category).toList()));
+      h.open("td");
+      h.el("a", abbreviate(other.maskedText(), 60), "href", "/message/" + other.messageId());
+      h.close("td");
+      h.close("tr");
+    }
+    h.close("table");
   }
 
   private void timelineEntry(Html h, TimelineEntry entry) {

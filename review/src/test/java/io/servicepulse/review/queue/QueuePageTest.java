@@ -69,4 +69,17 @@ class QueuePageTest {
     assertThat(page.shown()).extracting(QueueItem::messageId).containsExactly("a", "b");
     assertThat(page.beyondLimit()).isEqualTo(1);
   }
+
+  @Test
+  void buyerOrderAndKeywordFilters() {
+    QueueItem item = item("m", 2, 1, null); // buyer-1, text "text"
+    assertThat(QueueFilter.fromParams(Map.of("buyer", "buyer-1")).matches(item, SHANGHAI)).isTrue();
+    assertThat(QueueFilter.fromParams(Map.of("buyer", "buyer-2")).matches(item, SHANGHAI))
+        .isFalse();
+    assertThat(QueueFilter.fromParams(Map.of("q", "TEX")).matches(item, SHANGHAI)).isTrue();
+    assertThat(QueueFilter.fromParams(Map.of("q", "nope")).matches(item, SHANGHAI)).isFalse();
+    QueueFilter order = QueueFilter.fromParams(Map.of("order", "o-1"));
+    assertThat(order.matches(item, SHANGHAI)).as("no buyer looked up").isFalse();
+    assertThat(order.withOrderBuyers(java.util.Set.of("buyer-1")).matches(item, SHANGHAI)).isTrue();
+  }
 }
