@@ -125,6 +125,7 @@ public final class ReviewConsole {
             !appeals.isEmpty(),
             Access.canDecideAppeal(account, item.shopId()));
     return pages.message(
+        settings.deductions().of(item),
         account,
         csrf,
         item,
@@ -259,6 +260,14 @@ public final class ReviewConsole {
       store.insertVerdict(verdict);
       return verdict;
     }
+  }
+
+  public String scores(Account account, String csrf, Map<String, String> params)
+      throws SQLException {
+    QueueFilter filter = QueueFilter.fromParams(params);
+    List<QueueItem> items =
+        visibleItems(account).stream().filter(i -> filter.matches(i, settings.zone())).toList();
+    return pages.scores(account, csrf, settings.deductions().scorecard(items), filter);
   }
 
   public String precision(Account account, String csrf) throws SQLException {

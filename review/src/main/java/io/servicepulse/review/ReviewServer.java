@@ -114,6 +114,7 @@ public final class ReviewServer implements AutoCloseable {
               audit(ctx));
           ctx.redirect("/appeals", HttpStatus.SEE_OTHER);
         });
+    app.get("/scores", ctx -> html(ctx, console.scores(account(ctx), csrf(ctx), queryParams(ctx))));
     app.get("/precision", ctx -> html(ctx, console.precision(account(ctx), csrf(ctx))));
     app.start(settings.bind(), settings.port());
     return app.port();

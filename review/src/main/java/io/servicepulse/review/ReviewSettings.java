@@ -1,6 +1,7 @@
 package io.servicepulse.review;
 
 import io.servicepulse.common.config.JobConfig;
+import io.servicepulse.review.score.Deductions;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ public record ReviewSettings(
     boolean secureCookies,
     int loginMaxFailures,
     Duration loginWindow,
-    Duration sessionIdle) {
+    Duration sessionIdle,
+    Deductions deductions) {
 
   /** key → (default, description); the README's table lists the same keys. */
   public static final Map<String, String[]> KEYS = new LinkedHashMap<>();
@@ -37,6 +39,9 @@ public record ReviewSettings(
         new String[] {"5", "failed logins per username (x6 per client address) in the window"});
     KEYS.put("review.login-window-seconds", new String[] {"900", "the login rate limit's window"});
     KEYS.put("review.session-idle-minutes", new String[] {"480", "idle time that ends a session"});
+    KEYS.put(
+        "review.deductions",
+        new String[] {Deductions.DEFAULTS, "deduction points (扣分) per confirmed category"});
   }
 
   /** The settings, and the arguments that are not {@code review.*} (for {@link JobConfig}). */
@@ -76,7 +81,8 @@ public record ReviewSettings(
             Boolean.parseBoolean(values.get("review.secure-cookies")),
             Integer.parseInt(values.get("review.login-max-failures")),
             Duration.ofSeconds(Long.parseLong(values.get("review.login-window-seconds"))),
-            Duration.ofMinutes(Long.parseLong(values.get("review.session-idle-minutes"))));
+            Duration.ofMinutes(Long.parseLong(values.get("review.session-idle-minutes"))),
+            Deductions.parse(values.get("review.deductions")));
     return new Parsed(settings, rest.toArray(String[]::new));
   }
 }

@@ -88,6 +88,9 @@ class ReviewBrowserITCase extends ConsoleTestBase {
         .contains("zh.impatience.ask 1 0 0 100.0%");
     screenshot("4-precision");
 
+    browser.get(base + "/scores");
+    assertThat(browser.findElement(By.id("scores")).getText()).contains("shop-a agent-2 1 2");
+
     logIn("agent9");
     browser.get(base + "/message/" + M2);
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("403");

@@ -13,6 +13,7 @@ import io.servicepulse.review.queue.QueuePage;
 import io.servicepulse.review.queue.RelatedFlags;
 import io.servicepulse.review.queue.Tab;
 import io.servicepulse.review.queue.Verdict;
+import io.servicepulse.review.score.Deductions;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -202,6 +203,7 @@ public final class Pages {
   }
 
   public String message(
+      int deduction,
       Account account,
       String csrf,
       QueueItem item,
@@ -231,6 +233,7 @@ public final class Pages {
           fact(h, "规则 Rules", String.join(", ", item.rules()), "rules");
           fact(h, "客服 Agent", item.agentId(), "agent");
           fact(h, "指派 Assignee", item.assignee(), "assignee");
+          fact(h, "扣分 Deduction", String.valueOf(deduction), "deduction");
           h.close("dl");
 
           h.el("h2", "时间线 Timeline");
@@ -516,6 +519,39 @@ public final class Pages {
     h.close("table");
   }
 
+  public String scores(
+      Account account, String csrf, List<Deductions.AgentScore> scores, QueueFilter filter) {
+    return layout(
+        "扣分 Deductions",
+        account,
+        csrf,
+        h -> {
+          h.el("h1", "客服扣分 Deductions per agent");
+          h.open("form", "method", "get", "action", "/scores", "class", "filters");
+          field(h, "shop", "店铺 Shop", filter.shop());
+          field(h, "team", "组 Team", filter.team());
+          field(h, "from", "从 From", filter.from() == null ? "" : filter.from().toString());
+          field(h, "to", "到 To", filter.to() == null ? "" : filter.to().toString());
+          h.el("button", "筛选 Filter", "type", "submit");
+          h.close("form");
+          h.open("table", "id", "scores");
+          h.open("tr");
+          for (String head : List.of("店铺 Shop", "客服 Agent", "确认违规 Confirmed", "扣分 Points")) {
+            h.el("th", head);
+          }
+          h.close("tr");
+          for (Deductions.AgentScore score : scores) {
+            h.open("tr");
+            h.el("td", score.shopId());
+            h.el("td", score.agentId());
+            h.el("td", String.valueOf(score.confirmed()));
+            h.el("td", String.valueOf(score.points()));
+            h.close("tr");
+          }
+          h.close("table");
+        });
+  }
+
   public String error(Account account, String csrf, int status, String message) {
     return layout(
         "错误 Error",
@@ -540,6 +576,7 @@ public final class Pages {
       h.el("a", "待审队列 Queue", "href", "/queue");
       h.el("a", "申诉 Appeals", "href", "/appeals");
       h.el("a", "规则准确率 Precision", "href", "/precision");
+      h.el("a", "扣分 Deductions", "href", "/scores");
       h.el(
           "span",
           account.username() + " · " + Labels.both(account.role().zh(), account.role().en()),
