@@ -4,6 +4,7 @@ import io.servicepulse.review.auth.Access;
 import io.servicepulse.review.auth.Account;
 import io.servicepulse.review.auth.Role;
 import io.servicepulse.review.conversation.Timeline;
+import io.servicepulse.review.precision.FalseAlarmExport;
 import io.servicepulse.review.precision.Precision;
 import io.servicepulse.review.queue.Appeal;
 import io.servicepulse.review.queue.Decision;
@@ -268,6 +269,23 @@ public final class ReviewConsole {
     List<QueueItem> items =
         visibleItems(account).stream().filter(i -> filter.matches(i, settings.zone())).toList();
     return pages.scores(account, csrf, settings.deductions().scorecard(items), filter);
+  }
+
+  /** Confirmed false alarms as lexicon candidates: {@code allow} or {@code gold} lines. */
+  public String exportFalseAlarms(Account account, String format) throws SQLException {
+    if (!account.role().judges()) {
+      throw HttpError.forbidden();
+    }
+    List<FlagRow> flags =
+        store.flags(account.shops(), null).stream()
+            .filter(f -> Access.canSee(account, f.shopId(), f.agentId()))
+            .toList();
+    Map<String, Verdict> latest = QueueItems.latest(store.verdicts(account.shops()));
+    return switch (format == null ? "" : format) {
+      case "allow" -> FalseAlarmExport.allowListCandidates(flags, latest);
+      case "gold" -> FalseAlarmExport.goldCandidates(flags, latest);
+      default -> throw HttpError.badRequest("format: allow or gold");
+    };
   }
 
   public String precision(Account account, String csrf) throws SQLException {

@@ -115,6 +115,12 @@ public final class ReviewServer implements AutoCloseable {
           ctx.redirect("/appeals", HttpStatus.SEE_OTHER);
         });
     app.get("/scores", ctx -> html(ctx, console.scores(account(ctx), csrf(ctx), queryParams(ctx))));
+    app.get(
+        "/export/false-alarms.tsv",
+        ctx ->
+            ctx.contentType("text/tab-separated-values; charset=utf-8")
+                .header("Content-Disposition", "attachment")
+                .result(console.exportFalseAlarms(account(ctx), ctx.queryParam("format"))));
     app.get("/precision", ctx -> html(ctx, console.precision(account(ctx), csrf(ctx))));
     app.start(settings.bind(), settings.port());
     return app.port();

@@ -128,6 +128,14 @@ class ReviewConsoleITCase extends ConsoleTestBase {
         .contains("id=\"status\">误报 False alarm")
         .contains("id=\"severity\">严重 3 high");
     assertThat(page.body()).contains("rude").contains("context ok");
+
+    HttpResponse<String> allow = reviewer.get("/export/false-alarms.tsv?format=allow");
+    assertThat(allow.statusCode()).isEqualTo(200);
+    assertThat(allow.body()).contains("自己不会\tzh\tfalse alarm of zh.impatience.ask on " + M2);
+    assertThat(reviewer.get("/export/false-alarms.tsv?format=gold").body())
+        .contains("rv-" + M2 + "\tzh\tAGENT\tlookalike\t-\t自己不会看吗");
+    assertThat(as("agent2").get("/export/false-alarms.tsv?format=allow").statusCode())
+        .isEqualTo(403);
   }
 
   @Test

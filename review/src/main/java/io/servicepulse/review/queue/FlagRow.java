@@ -17,4 +17,5 @@ public record FlagRow(
     int spanEnd,
     String matchedText,
     String maskedText,
-    String inspectorVersion) {}
+    String inspectorVersion,
+    String language) {}

@@ -35,7 +35,7 @@ public final class ReviewStore {
   private static final String FLAG_COLUMNS =
       "message_id, rule_id, shop_id, team_id, agent_id, buyer_id, conversation_id, sender_role,"
           + " ts_ms, category, severity, span_start, span_end, matched_text, masked_text,"
-          + " inspector_version";
+          + " inspector_version, language";
   private static final String VERDICT_COLUMNS = String.join(", ", Tables.QA_VERDICTS.columnNames());
   private static final String APPEAL_COLUMNS = String.join(", ", Tables.QA_APPEALS.columnNames());
 
@@ -95,7 +95,8 @@ public final class ReviewStore {
         rs.getInt(13),
         rs.getString(14),
         rs.getString(15),
-        rs.getString(16));
+        rs.getString(16),
+        rs.getString(17));
   }
 
   // ---- conversation ------------------------------------------------------------------------

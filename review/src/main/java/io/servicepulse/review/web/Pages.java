@@ -488,6 +488,25 @@ public final class Pages {
               "p",
               "准确率 = 确认 / (确认 + 误报)，按每条消息最新结论 · Precision = confirmed / (confirmed +"
                   + " false alarms), by the latest decision of each message; unsure not counted.");
+          if (account.role().judges()) {
+            h.open("p");
+            h.el(
+                "a",
+                "导出误报为白名单候选 Export false alarms as allow-list candidates (allow.tsv)",
+                "href",
+                "/export/false-alarms.tsv?format=allow",
+                "id",
+                "export-allow");
+            h.text(" · ");
+            h.el(
+                "a",
+                "导出为金标准候选 as gold-set candidates (gold.tsv)",
+                "href",
+                "/export/false-alarms.tsv?format=gold",
+                "id",
+                "export-gold");
+            h.close("p");
+          }
           h.el("h2", "按规则 By rule");
           precisionTable(h, "规则 Rule", byRule, "precision-rules");
           h.el("h2", "按类别 By category");

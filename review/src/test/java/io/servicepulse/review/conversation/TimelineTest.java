@@ -12,7 +12,7 @@ class TimelineTest {
   private static FlagRow flag(String id, long ts, String masked, int start, int end) {
     return new FlagRow(
         id, "r1", "s", "t", "agent-1", "b", "c", "AGENT", ts, "INSULT", 2, start, end, "", masked,
-        "v1");
+        "v1", "zh");
   }
 
   @Test

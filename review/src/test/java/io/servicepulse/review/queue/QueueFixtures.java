@@ -82,6 +82,6 @@ public final class QueueFixtures {
   public static FlagRow flag(String messageId, String rule, String category, int severity) {
     return new FlagRow(
         messageId, rule, "shop-a", "t1", "agent-1", "buyer-1", "c1", "AGENT", 1000, category,
-        severity, 0, 2, "", "text", "v1");
+        severity, 0, 2, "", "text", "v1", "zh");
   }
 }
