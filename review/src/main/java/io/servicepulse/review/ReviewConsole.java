@@ -14,7 +14,11 @@ import io.servicepulse.review.queue.QueueItem;
 import io.servicepulse.review.queue.QueueItems;
 import io.servicepulse.review.queue.QueuePage;
 import io.servicepulse.review.queue.RelatedFlags;
+import io.servicepulse.review.queue.Tab;
 import io.servicepulse.review.queue.Verdict;
+import io.servicepulse.review.sample.AgentRate;
+import io.servicepulse.review.sample.Criterion;
+import io.servicepulse.review.sample.Sampling;
 import io.servicepulse.review.store.ReviewStore;
 import io.servicepulse.review.store.Tables;
 import io.servicepulse.review.web.Forms;
@@ -23,9 +27,11 @@ import io.servicepulse.review.web.Pages;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -286,6 +292,67 @@ public final class ReviewConsole {
       case "gold" -> FalseAlarmExport.goldCandidates(flags, latest);
       default -> throw HttpError.badRequest("format: allow or gold");
     };
+  }
+
+  /**
+   * A spot check (抽查): N flagged messages of each agent, either of every agent (random) or of the
+   * abnormal agents by conversion, refund rate or reply rate over the filter's dates.
+   */
+  public String sample(Account account, String csrf, Map<String, String> params)
+      throws SQLException {
+    if (account.role() == Role.AGENT) {
+      throw HttpError.forbidden();
+    }
+    QueueFilter filter = QueueFilter.fromParams(params);
+    Criterion criterion = Criterion.parse(params.get("by"));
+    int perAgent = boundedInt(params.get("n"), 3, 1, 50);
+    long seed =
+        boundedInt(
+            params.get("seed"), (int) LocalDate.now(clock).toEpochDay(), 0, Integer.MAX_VALUE);
+    List<QueueItem> items =
+        visibleItems(account).stream()
+            .filter(i -> i.tab() == Tab.AGENT_MISCONDUCT && filter.matches(i, settings.zone()))
+            .toList();
+    List<AgentRate> abnormal = List.of();
+    Set<String> agents = null;
+    if (criterion != Criterion.RANDOM) {
+      List<String> shops =
+          account.shops().stream()
+              .filter(s -> filter.shop().isEmpty() || filter.shop().equals(s))
+              .toList();
+      abnormal =
+          Sampling.abnormal(
+              store.agentRates(
+                  shops,
+                  criterion,
+                  filter.from() == null ? LocalDate.of(1970, 1, 1) : filter.from(),
+                  filter.to() == null ? LocalDate.of(2100, 1, 1) : filter.to()),
+              criterion.lowIsBad());
+      agents =
+          abnormal.stream()
+              .map(r -> Sampling.key(r.shopId(), r.agentId()))
+              .collect(java.util.stream.Collectors.toSet());
+    }
+    return pages.sample(
+        account,
+        csrf,
+        new Pages.SampleView(
+            criterion,
+            perAgent,
+            seed,
+            filter,
+            abnormal,
+            Sampling.sample(items, agents, perAgent, seed)));
+  }
+
+  private static int boundedInt(String value, int otherwise, int min, int max) {
+    try {
+      return value == null || value.isBlank()
+          ? otherwise
+          : Math.max(min, Math.min(max, Integer.parseInt(value.strip())));
+    } catch (NumberFormatException e) {
+      return otherwise;
+    }
   }
 
   public String precision(Account account, String csrf) throws SQLException {

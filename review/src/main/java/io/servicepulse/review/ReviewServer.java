@@ -121,6 +121,7 @@ public final class ReviewServer implements AutoCloseable {
             ctx.contentType("text/tab-separated-values; charset=utf-8")
                 .header("Content-Disposition", "attachment")
                 .result(console.exportFalseAlarms(account(ctx), ctx.queryParam("format"))));
+    app.get("/sample", ctx -> html(ctx, console.sample(account(ctx), csrf(ctx), queryParams(ctx))));
     app.get("/precision", ctx -> html(ctx, console.precision(account(ctx), csrf(ctx))));
     app.start(settings.bind(), settings.port());
     return app.port();

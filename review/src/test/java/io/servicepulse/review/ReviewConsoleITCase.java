@@ -233,4 +233,18 @@ class ReviewConsoleITCase extends ConsoleTestBase {
     String page = reviewer.get("/message/" + M1).body();
     assertThat(page).contains("id=\"buyer-flags\"").contains("/message/" + M3);
   }
+
+  @Test
+  void spotChecksDrawFromAbnormalAgentsOrAtRandom() throws Exception {
+    ConsoleClient lead = as("lead");
+    HttpResponse<String> byConversion = lead.get("/sample?by=conversion&n=5");
+    assertThat(byConversion.statusCode()).isEqualTo(200);
+    assertThat(byConversion.body())
+        .contains("<td>agent-1</td><td>10.0% (1/10)</td>")
+        .contains(M1)
+        .doesNotContain(M2);
+    assertThat(lead.get("/sample?by=random&n=5").body()).contains(M1).contains(M2);
+    assertThat(lead.get("/sample?by=conversion&from=2026-03-03").body()).doesNotContain(M1);
+    assertThat(as("agent1").get("/sample").statusCode()).isEqualTo(403);
+  }
 }

@@ -181,6 +181,14 @@ final class ReviewFixtures {
             + (T0 + 40_000)
             + ", 40000, 1, 0, 1, 1, 0, 1, 0, 1, 1)");
     stack.executeClickHouse(
+        "INSERT INTO agent_conversion_daily (shop_id, team_id, agent_id, day, inquiring_buyers,"
+            + " ordered_buyers, paid_next_day_buyers, paid_in_validity_buyers, owned_orders,"
+            + " assisted_orders, assisted_follow_ups, owner_paid_orders, owner_sales,"
+            + " owner_paying_buyers, refunded_orders, refund_amount, version, inserted_ms) VALUES"
+            + " ('shop-a', 't1', 'agent-1', '2026-03-02', 10, 1, 1, 1, 1, 0, 0, 1, 10, 1, 0, 0, 1,"
+            + " 1), ('shop-a', 't1', 'agent-2', '2026-03-02', 10, 9, 9, 9, 9, 0, 0, 9, 90, 9, 0, 0,"
+            + " 1, 1)");
+    stack.executeClickHouse(
         "INSERT INTO orders (event_id, order_id, shop_id, buyer_id, status, amount, currency,"
             + " refund_reason, ts_ms, kafka_ts_ms, ingested_ms) VALUES ('o-1-c', 'order-77',"
             + " 'shop-a', 'buyer-1', 'CREATED', 99.50, 'CNY', '', "

@@ -10,10 +10,13 @@ import io.servicepulse.review.queue.Appeal;
 import io.servicepulse.review.queue.Decision;
 import io.servicepulse.review.queue.FlagRow;
 import io.servicepulse.review.queue.Verdict;
+import io.servicepulse.review.sample.AgentRate;
+import io.servicepulse.review.sample.Criterion;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -149,6 +152,32 @@ public final class ReviewStore {
             " AND order_id = ?",
             List.of(orderId),
             rs -> rs.getString(1)));
+  }
+
+  /**
+   * Each agent's rate for {@code criterion} over shop-local days [from, to]: conversion (paid
+   * within validity / inquiring buyers), refund rate (refunded / paid owned orders), reply rate
+   * (conversations with a human answer / conversations).
+   */
+  public List<AgentRate> agentRates(
+      Collection<String> shops, Criterion criterion, LocalDate from, LocalDate to)
+      throws SQLException {
+    String sums =
+        switch (criterion) {
+          case LOW_CONVERSION ->
+              "sum(paid_in_validity_buyers), sum(inquiring_buyers) FROM agent_conversion_daily";
+          case HIGH_REFUND ->
+              "sum(refunded_orders), sum(owner_paid_orders) FROM agent_conversion_daily";
+          case LOW_REPLY ->
+              "sum(conversations_with_human_answer), sum(conversations) FROM service_minute";
+          case RANDOM -> throw new IllegalArgumentException("random sampling has no rate");
+        };
+    return ofShops(
+        "SELECT shop_id, agent_id, " + sums + " FINAL",
+        shops,
+        " AND agent_id != '' AND day >= toDate(?) AND day <= toDate(?) GROUP BY shop_id, agent_id",
+        List.of(from.toString(), to.toString()),
+        rs -> new AgentRate(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
   }
 
   // ---- verdicts ----------------------------------------------------------------------------

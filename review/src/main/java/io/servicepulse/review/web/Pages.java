@@ -13,6 +13,8 @@ import io.servicepulse.review.queue.QueuePage;
 import io.servicepulse.review.queue.RelatedFlags;
 import io.servicepulse.review.queue.Tab;
 import io.servicepulse.review.queue.Verdict;
+import io.servicepulse.review.sample.AgentRate;
+import io.servicepulse.review.sample.Criterion;
 import io.servicepulse.review.score.Deductions;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,6 +29,15 @@ public final class Pages {
   /** What the message page may offer the account looking at it. */
   public record MessageActions(
       boolean judge, boolean assign, boolean appeal, boolean appealFiled, boolean decideAppeal) {}
+
+  /** A spot check: how it was drawn, the abnormal agents (none for random), the sample. */
+  public record SampleView(
+      Criterion criterion,
+      int perAgent,
+      long seed,
+      QueueFilter filter,
+      List<AgentRate> abnormal,
+      List<QueueItem> sample) {}
 
   /** One line of the appeals page: the appeal, its decision if made (null if pending). */
   public record AppealLine(Appeal appeal, Verdict decision) {}
@@ -571,6 +582,53 @@ public final class Pages {
         });
   }
 
+  public String sample(Account account, String csrf, SampleView view) {
+    return layout(
+        "抽查 Spot check",
+        account,
+        csrf,
+        h -> {
+          h.el("h1", "抽查 Spot check");
+          QueueFilter f = view.filter();
+          h.open("form", "method", "get", "action", "/sample", "class", "filters");
+          field(h, "shop", "店铺 Shop", f.shop());
+          field(h, "team", "组 Team", f.team());
+          field(h, "from", "从 From", f.from() == null ? "" : f.from().toString());
+          field(h, "to", "到 To", f.to() == null ? "" : f.to().toString());
+          h.open("label").text("抽查对象 Agents ");
+          h.open("select", "name", "by");
+          for (Criterion c : Criterion.values()) {
+            option(h, c.id(), c.label(), view.criterion().id());
+          }
+          h.close("select").close("label");
+          field(h, "n", "每人条数 Per agent", String.valueOf(view.perAgent()));
+          field(h, "seed", "随机种子 Seed", String.valueOf(view.seed()));
+          h.el("button", "抽查 Draw", "type", "submit");
+          h.close("form");
+          if (view.criterion() != Criterion.RANDOM) {
+            h.el("h2", "异常客服 Abnormal agents (worst quarter)");
+            h.open("table", "id", "abnormal");
+            for (AgentRate rate : view.abnormal()) {
+              h.open("tr");
+              h.el("td", rate.shopId());
+              h.el("td", rate.agentId());
+              h.el(
+                  "td",
+                  String.format(Locale.ROOT, "%.1f%%", 100 * rate.rate())
+                      + " ("
+                      + rate.numerator()
+                      + "/"
+                      + rate.denominator()
+                      + ")");
+              h.close("tr");
+            }
+            h.close("table");
+          }
+          h.el("p", "抽中 Drawn: " + view.sample().size(), "id", "drawn");
+          relatedTable(h, "抽查样本 Sample", view.sample(), "sample");
+        });
+  }
+
   public String error(Account account, String csrf, int status, String message) {
     return layout(
         "错误 Error",
@@ -596,6 +654,9 @@ public final class Pages {
       h.el("a", "申诉 Appeals", "href", "/appeals");
       h.el("a", "规则准确率 Precision", "href", "/precision");
       h.el("a", "扣分 Deductions", "href", "/scores");
+      if (account.role() != Role.AGENT) {
+        h.el("a", "抽查 Spot check", "href", "/sample");
+      }
       h.el(
           "span",
           account.username() + " · " + Labels.both(account.role().zh(), account.role().en()),
