@@ -91,7 +91,7 @@ public final class ReviewMain {
     store.saveAccount(
         new StoredAccount(account, Passwords.hash(password), System.currentTimeMillis()));
     return "created "
-        + account.role().id()
+        + account.role().words().id()
         + " "
         + username
         + " for shops "

@@ -283,7 +283,7 @@ public final class ReviewServer implements AutoCloseable {
     Account account = account(ctx);
     String agent = String.valueOf(ctx.userAgent());
     return "role="
-        + account.role().id()
+        + account.role().words().id()
         + "; ip="
         + ctx.ip()
         + "; ua="

@@ -1,9 +1,10 @@
 package io.servicepulse.review.auth;
 
+import io.servicepulse.review.Words;
 import java.util.Locale;
 
 /** What an account may do in the console. Each account also has the shops it may see. */
-public enum Role {
+public enum Role implements Words.Named {
   /** Judges flagged messages (质检员). */
   REVIEWER("reviewer", "质检员", "Reviewer"),
   /** Judges, assigns work and decides appeals (质检主管). */
@@ -13,26 +14,15 @@ public enum Role {
   /** Reads everything of their shops, changes nothing (客服主管). */
   MANAGER("manager", "客服主管（只读）", "Manager, read-only");
 
-  private final String id;
-  private final String zh;
-  private final String en;
+  private final Words words;
 
   Role(String id, String zh, String en) {
-    this.id = id;
-    this.zh = zh;
-    this.en = en;
+    this.words = new Words(id, zh, en);
   }
 
-  public String id() {
-    return id;
-  }
-
-  public String zh() {
-    return zh;
-  }
-
-  public String en() {
-    return en;
+  @Override
+  public Words words() {
+    return words;
   }
 
   public boolean judges() {
@@ -44,13 +34,10 @@ public enum Role {
   }
 
   public static Role parse(String id) {
-    String wanted = id.strip().toLowerCase(Locale.ROOT).replace('-', '_');
-    for (Role role : values()) {
-      if (role.id.equals(wanted)) {
-        return role;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown role '" + id + "'; one of reviewer, qa_lead, agent, manager");
+    return Words.find(values(), id.strip().toLowerCase(Locale.ROOT).replace('-', '_'))
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown role '" + id + "'; one of reviewer, qa_lead, agent, manager"));
   }
 }

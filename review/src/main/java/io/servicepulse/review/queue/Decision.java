@@ -1,41 +1,26 @@
 package io.servicepulse.review.queue;
 
+import io.servicepulse.review.Words;
 import java.util.Optional;
 
 /** A reviewer's judgement of a flagged message. */
-public enum Decision {
+public enum Decision implements Words.Named {
   CONFIRM("confirm", "确认违规", "Confirmed"),
   FALSE_ALARM("false_alarm", "误报", "False alarm"),
   UNSURE("unsure", "不确定", "Unsure");
 
-  private final String id;
-  private final String zh;
-  private final String en;
+  private final Words words;
 
   Decision(String id, String zh, String en) {
-    this.id = id;
-    this.zh = zh;
-    this.en = en;
+    this.words = new Words(id, zh, en);
   }
 
-  public String id() {
-    return id;
-  }
-
-  public String zh() {
-    return zh;
-  }
-
-  public String en() {
-    return en;
+  @Override
+  public Words words() {
+    return words;
   }
 
   public static Optional<Decision> parse(String id) {
-    for (Decision decision : values()) {
-      if (decision.id.equals(id)) {
-        return Optional.of(decision);
-      }
-    }
-    return Optional.empty();
+    return Words.find(values(), id);
   }
 }

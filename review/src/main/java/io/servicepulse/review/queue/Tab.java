@@ -1,30 +1,21 @@
 package io.servicepulse.review.queue;
 
+import io.servicepulse.review.Words;
+
 /** The queue's two tabs: what agents said to buyers, and buyers' abuse of agents. */
-public enum Tab {
+public enum Tab implements Words.Named {
   AGENT_MISCONDUCT("agent", "客服违规", "Agent misconduct"),
   BUYER_ABUSE("buyer", "买家辱骂客服", "Buyer abuse of agents");
 
-  private final String id;
-  private final String zh;
-  private final String en;
+  private final Words words;
 
   Tab(String id, String zh, String en) {
-    this.id = id;
-    this.zh = zh;
-    this.en = en;
+    this.words = new Words(id, zh, en);
   }
 
-  public String id() {
-    return id;
-  }
-
-  public String zh() {
-    return zh;
-  }
-
-  public String en() {
-    return en;
+  @Override
+  public Words words() {
+    return words;
   }
 
   /** BUYER messages are abuse of the agent; AGENT and BOT messages are the shop's conduct. */
@@ -34,6 +25,6 @@ public enum Tab {
 
   /** The tab of a URL parameter; the agent tab when absent or unknown. */
   public static Tab parse(String id) {
-    return BUYER_ABUSE.id.equals(id) ? BUYER_ABUSE : AGENT_MISCONDUCT;
+    return Words.find(values(), id).orElse(AGENT_MISCONDUCT);
   }
 }

@@ -1,28 +1,25 @@
 package io.servicepulse.review.sample;
 
-/** How agents are chosen for a spot check (抽查). */
-public enum Criterion {
-  RANDOM("random", "随机 Random", false),
-  LOW_CONVERSION("conversion", "询单转化率低 Low conversion", true),
-  HIGH_REFUND("refund", "退款率高 High refund rate", false),
-  LOW_REPLY("reply", "回复率低 Low reply rate", true);
+import io.servicepulse.review.Words;
 
-  private final String id;
-  private final String label;
+/** How agents are chosen for a spot check (抽查). */
+public enum Criterion implements Words.Named {
+  RANDOM(new Words("random", "随机", "Random"), false),
+  LOW_CONVERSION(new Words("conversion", "询单转化率低", "Low conversion"), true),
+  HIGH_REFUND(new Words("refund", "退款率高", "High refund rate"), false),
+  LOW_REPLY(new Words("reply", "回复率低", "Low reply rate"), true);
+
+  private final Words words;
   private final boolean lowIsBad;
 
-  Criterion(String id, String label, boolean lowIsBad) {
-    this.id = id;
-    this.label = label;
+  Criterion(Words words, boolean lowIsBad) {
+    this.words = words;
     this.lowIsBad = lowIsBad;
   }
 
-  public String id() {
-    return id;
-  }
-
-  public String label() {
-    return label;
+  @Override
+  public Words words() {
+    return words;
   }
 
   /** True if a low rate is the abnormal end (conversion, reply rate). */
@@ -31,11 +28,6 @@ public enum Criterion {
   }
 
   public static Criterion parse(String id) {
-    for (Criterion c : values()) {
-      if (c.id.equals(id)) {
-        return c;
-      }
-    }
-    return RANDOM;
+    return Words.find(values(), id).orElse(RANDOM);
   }
 }

@@ -16,7 +16,7 @@ public final class Tables {
               Table.string("shop_id", Verdict::shopId),
               Table.string("agent_id", Verdict::agentId),
               Table.string("kind", Verdict::kind),
-              Table.string("decision", v -> v.decision().id()),
+              Table.string("decision", v -> v.decision().words().id()),
               Table.uint8("severity_override", Verdict::severityOverride),
               Table.string("category_correction", Verdict::categoryCorrection),
               Table.string("comment", Verdict::comment),
@@ -43,7 +43,7 @@ public final class Tables {
           List.of(
               Table.string("username", a -> a.account().username()),
               Table.string("password_hash", StoredAccount::passwordHash),
-              Table.string("role", a -> a.account().role().id()),
+              Table.string("role", a -> a.account().role().words().id()),
               Table.string("shops", a -> a.account().shopsText()),
               Table.string("agent_id", a -> a.account().agentId()),
               Table.uint8("disabled", a -> a.account().disabled() ? 1 : 0),

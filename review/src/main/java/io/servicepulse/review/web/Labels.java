@@ -33,10 +33,6 @@ public final class Labels {
 
   private Labels() {}
 
-  public static String both(String zh, String en) {
-    return zh + " " + en;
-  }
-
   /** "脏话 PROFANITY" for a known category, the id alone otherwise. */
   public static String category(String id) {
     String zh = CATEGORIES.get(id);

@@ -60,8 +60,7 @@ public final class Pages {
           if (error != null) {
             h.el("p", error, "class", "error", "id", "error");
           }
-          h.open("form", "method", "post", "action", "/login", "class", "login");
-          h.hidden("_csrf", csrf);
+          postForm(h, csrf, "/login", "login-form");
           h.open("label").text("用户名 Username ");
           h.empty("input", "name", "username", "id", "username", "autocomplete", "username");
           h.close("label");
@@ -94,9 +93,9 @@ public final class Pages {
             int count = tab == filter.tab() ? page.tabTotal() : page.otherTabTotal();
             h.el(
                 "a",
-                Labels.both(tab.zh(), tab.en()) + " (" + count + ")",
+                tab.words().both() + " (" + count + ")",
                 "href",
-                "/queue?tab=" + tab.id(),
+                "/queue?tab=" + tab.words().id(),
                 "class",
                 tab == filter.tab() ? "tab active" : "tab");
           }
@@ -160,7 +159,7 @@ public final class Pages {
 
   private void filterForm(Html h, QueueFilter f) {
     h.open("form", "method", "get", "action", "/queue", "class", "filters");
-    h.hidden("tab", f.tab().id());
+    h.hidden("tab", f.tab().words().id());
     field(h, "shop", "店铺 Shop", f.shop());
     field(h, "team", "组 Team", f.team());
     field(h, "agent", "客服 Agent", f.agent());
@@ -195,8 +194,7 @@ public final class Pages {
 
   private void assignForm(
       Html h, Account account, String csrf, QueueItem item, List<Account> judges) {
-    h.open("form", "method", "post", "action", "/message/" + item.messageId() + "/assign");
-    h.hidden("_csrf", csrf);
+    postForm(h, csrf, "/message/" + item.messageId() + "/assign", null);
     if (account.role() == Role.QA_LEAD) {
       h.open("select", "name", "assignee");
       for (Account judge : judges) {
@@ -274,7 +272,7 @@ public final class Pages {
             h.el("td", time(v.decidedMs()));
             h.el("td", v.reviewer());
             h.el("td", v.isAppealDecision() ? "申诉裁定 Appeal decision" : "复核 Verdict");
-            h.el("td", Labels.both(v.decision().zh(), v.decision().en()));
+            h.el("td", v.decision().words().both());
             h.el("td", v.severityOverride() == 0 ? "" : Labels.severity(v.severityOverride()));
             h.el(
                 "td",
@@ -384,20 +382,21 @@ public final class Pages {
 
   private void verdictForm(Html h, String csrf, QueueItem item) {
     h.el("h2", "复核 Verdict");
-    h.open(
-        "form",
-        "method",
-        "post",
-        "action",
-        "/message/" + item.messageId() + "/verdict",
-        "id",
-        "verdict-form");
-    h.hidden("_csrf", csrf);
+    postForm(h, csrf, "/message/" + item.messageId() + "/verdict", "verdict-form");
     h.open("fieldset");
     for (Decision d : Decision.values()) {
       h.open("label");
-      h.empty("input", "type", "radio", "name", "decision", "value", d.id(), "id", "d-" + d.id());
-      h.text(" " + Labels.both(d.zh(), d.en()));
+      h.empty(
+          "input",
+          "type",
+          "radio",
+          "name",
+          "decision",
+          "value",
+          d.words().id(),
+          "id",
+          "d-" + d.words().id());
+      h.text(" " + d.words().both());
       h.close("label");
     }
     h.close("fieldset");
@@ -422,17 +421,15 @@ public final class Pages {
     h.close("form");
   }
 
+  /** Opens a POST form carrying the session's CSRF token ({@code id} null: none). */
+  private static void postForm(Html h, String csrf, String action, String id) {
+    h.open("form", "method", "post", "action", action, "id", id);
+    h.hidden("_csrf", csrf);
+  }
+
   private void appealForm(Html h, String csrf, QueueItem item) {
     h.el("h2", "申诉 Appeal");
-    h.open(
-        "form",
-        "method",
-        "post",
-        "action",
-        "/message/" + item.messageId() + "/appeal",
-        "id",
-        "appeal-form");
-    h.hidden("_csrf", csrf);
+    postForm(h, csrf, "/message/" + item.messageId() + "/appeal", "appeal-form");
     h.open("label").text("理由 Reason ");
     h.el("textarea", "", "name", "reason", "id", "reason", "maxlength", "2000", "rows", "3");
     h.close("label");
@@ -470,8 +467,7 @@ public final class Pages {
                         : "撤销 Overturned");
             h.open("td");
             if (line.decision() == null && account.role().decidesAppeals()) {
-              h.open("form", "method", "post", "action", "/appeals/" + a.appealId() + "/decide");
-              h.hidden("_csrf", csrf);
+              postForm(h, csrf, "/appeals/" + a.appealId() + "/decide", null);
               h.open("select", "name", "outcome");
               option(h, "uphold", "维持 Uphold", "");
               option(h, "overturn", "撤销 Overturn", "");
@@ -598,7 +594,7 @@ public final class Pages {
           h.open("label").text("抽查对象 Agents ");
           h.open("select", "name", "by");
           for (Criterion c : Criterion.values()) {
-            option(h, c.id(), c.label(), view.criterion().id());
+            option(h, c.words().id(), c.words().both(), view.criterion().words().id());
           }
           h.close("select").close("label");
           field(h, "n", "每人条数 Per agent", String.valueOf(view.perAgent()));
@@ -659,13 +655,12 @@ public final class Pages {
       }
       h.el(
           "span",
-          account.username() + " · " + Labels.both(account.role().zh(), account.role().en()),
+          account.username() + " · " + account.role().words().both(),
           "class",
           "who",
           "id",
           "who");
-      h.open("form", "method", "post", "action", "/logout", "class", "logout");
-      h.hidden("_csrf", csrf);
+      postForm(h, csrf, "/logout", "logout");
       h.el("button", "退出 Log out", "type", "submit");
       h.close("form");
       h.close("header");
@@ -686,8 +681,7 @@ public final class Pages {
       return "待审 Unreviewed";
     }
     Decision d = item.latest().decision();
-    return Labels.both(d.zh(), d.en())
-        + (item.latest().isAppealDecision() ? " (申诉裁定 after appeal)" : "");
+    return d.words().both() + (item.latest().isAppealDecision() ? " (申诉裁定 after appeal)" : "");
   }
 
   private String time(long ms) {

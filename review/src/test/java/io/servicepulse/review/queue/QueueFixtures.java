@@ -9,55 +9,41 @@ public final class QueueFixtures {
 
   /** An agent-misconduct item of shop-a with one INSULT rule. */
   public static QueueItem item(String id, int severity, long tsMs, Verdict latest) {
-    return new QueueItem(
-        id,
-        "shop-a",
-        "t1",
-        "agent-1",
-        "buyer-1",
-        "AGENT",
-        tsMs,
-        severity,
-        List.of("INSULT"),
-        List.of("r1"),
-        "text",
-        latest,
-        "");
+    return item(id, "AGENT", tsMs, severity, "INSULT", List.of("r1"), latest);
   }
 
   /** A buyer-abuse item of shop-a. */
   public static QueueItem buyerItem(String id, int severity) {
-    return new QueueItem(
-        id,
-        "shop-a",
-        "t1",
-        "agent-1",
-        "buyer-1",
-        "BUYER",
-        1,
-        severity,
-        List.of("PROFANITY"),
-        List.of("r2"),
-        "text",
-        null,
-        "");
+    return item(id, "BUYER", 1, severity, "PROFANITY", List.of("r2"), null);
   }
 
   /** An item whose rules are {@code rules}, with a latest verdict of {@code decision} if any. */
   public static QueueItem itemWithRules(String id, List<String> rules, Decision decision) {
+    return item(
+        id, "AGENT", 1, 2, "INSULT", rules, decision == null ? null : verdict(id, decision, 0, 1));
+  }
+
+  private static QueueItem item(
+      String id,
+      String senderRole,
+      long tsMs,
+      int severity,
+      String category,
+      List<String> rules,
+      Verdict latest) {
     return new QueueItem(
         id,
         "shop-a",
         "t1",
         "agent-1",
         "buyer-1",
-        "AGENT",
-        1,
-        2,
-        List.of("INSULT"),
+        senderRole,
+        tsMs,
+        severity,
+        List.of(category),
         rules,
-        "x",
-        decision == null ? null : verdict(id, decision, 0, 1),
+        "text",
+        latest,
         "");
   }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * wins), a verdict survives a restart of the console and a crash of ClickHouse, and while
  * ClickHouse is down a verdict is refused instead of acknowledged.
  */
-class VerdictDurabilityITCase extends ConsoleTestBase {
+class ReviewVerdictDurabilityITCase extends ConsoleTestBase {
 
   @Test
   void concurrentVerdictsOnOneMessageAreAllKeptAndTheLatestWins() throws Exception {
