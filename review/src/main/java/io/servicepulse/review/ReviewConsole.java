@@ -99,8 +99,8 @@ public final class ReviewConsole {
       throw HttpError.forbidden();
     }
     Map<String, Verdict> latest = QueueItems.latest(store.verdictsOfMessage(messageId));
-    Map<String, String> assignees = store.assignments(List.of(first.shopId()));
-    return QueueItems.group(flags, latest, assignees).get(0);
+    String assignee = store.assignee(first.shopId(), messageId);
+    return QueueItems.group(flags, latest, Map.of(messageId, assignee)).get(0);
   }
 
   public String message(Account account, String csrf, String messageId, String notice)

@@ -36,15 +36,25 @@ public final class LoginRateLimiter {
     }
     synchronized (times) {
       prune(times);
+      if (times.isEmpty()) {
+        failures.remove(key, times); // forget keys whose failures have all left the window
+        return true;
+      }
       return times.size() < maxFailures;
     }
   }
 
   public void failed(String key) {
-    Deque<Long> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-    synchronized (times) {
-      prune(times);
-      times.addLast(clock.millis());
+    while (true) {
+      Deque<Long> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
+      synchronized (times) {
+        if (failures.get(key) != times) {
+          continue; // removed by allowed() meanwhile: take the new one
+        }
+        prune(times);
+        times.addLast(clock.millis());
+        return;
+      }
     }
   }
 

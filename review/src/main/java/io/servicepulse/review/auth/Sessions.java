@@ -40,6 +40,9 @@ public final class Sessions {
     }
   }
 
+  /** Expired sessions are swept when a new one starts while at least this many are held. */
+  static final int SWEEP_ABOVE = 1024;
+
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final Duration idleTimeout;
   private final Clock clock;
@@ -53,8 +56,22 @@ public final class Sessions {
   public Session start(Account account) {
     Session session =
         new Session(CsrfTokens.randomToken(32), CsrfTokens.newToken(), account, clock.millis());
+    if (sessions.size() >= SWEEP_ABOVE) {
+      sweep();
+    }
     sessions.put(session.id(), session);
     return session;
+  }
+
+  /** Forgets every session idle longer than the timeout. */
+  public void sweep() {
+    long oldest = clock.millis() - idleTimeout.toMillis();
+    sessions.values().removeIf(s -> s.lastSeenMs < oldest);
+  }
+
+  /** Sessions held now, expired ones included until they are swept. */
+  public int size() {
+    return sessions.size();
   }
 
   public Optional<Session> find(String id) {

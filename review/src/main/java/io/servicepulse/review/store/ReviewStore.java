@@ -305,6 +305,17 @@ public final class ReviewStore {
     return assignees;
   }
 
+  /** Who message {@code messageId} of {@code shopId} is assigned to; '' if nobody. */
+  public String assignee(String shopId, String messageId) throws SQLException {
+    return query(
+            "SELECT assignee FROM qa_assignments FINAL WHERE shop_id = ? AND message_id = ?",
+            List.of(shopId, messageId),
+            rs -> rs.getString(1))
+        .stream()
+        .findFirst()
+        .orElse("");
+  }
+
   public void assign(Tables.Assignment assignment) throws SQLException {
     try (Connection connection = connections.open()) {
       Tables.QA_ASSIGNMENTS.insert(connection, assignment);

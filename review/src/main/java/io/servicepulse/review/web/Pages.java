@@ -458,13 +458,7 @@ public final class Pages {
             h.el("td", a.agentId());
             h.open("td").el("a", a.messageId(), "href", "/message/" + a.messageId()).close("td");
             h.el("td", a.reason());
-            h.el(
-                "td",
-                line.decision() == null
-                    ? "待裁定 Pending"
-                    : line.decision().decision() == Decision.CONFIRM
-                        ? "维持 Upheld"
-                        : "撤销 Overturned");
+            h.el("td", appealOutcome(line.decision()), "class", "outcome");
             h.open("td");
             if (line.decision() == null && account.role().decidesAppeals()) {
               postForm(h, csrf, "/appeals/" + a.appealId() + "/decide", null);
@@ -481,6 +475,18 @@ public final class Pages {
           }
           h.close("table");
         });
+  }
+
+  private String appealOutcome(Verdict decision) {
+    if (decision == null) {
+      return "待裁定 Pending";
+    }
+    return (decision.decision() == Decision.CONFIRM ? "维持 Upheld" : "撤销 Overturned")
+        + " · "
+        + decision.reviewer()
+        + " "
+        + time(decision.decidedMs())
+        + (decision.comment().isEmpty() ? "" : ": " + decision.comment());
   }
 
   public String precision(
