@@ -3,35 +3,15 @@ package io.servicepulse.review.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.servicepulse.review.store.StoredAccount;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class LoginTest {
 
-  private final AtomicLong now = new AtomicLong(1_000_000);
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return Instant.ofEpochMilli(now.get());
-        }
-      };
+  private final MutableClock clock = new MutableClock(Instant.ofEpochMilli(1_000_000));
 
   private static final String PASSWORD = Passwords.generate();
   private static final StoredAccount REV =
@@ -63,7 +43,7 @@ class LoginTest {
     assertThat(locked.ok()).isFalse();
     assertThat(locked.limited()).isTrue();
 
-    now.addAndGet(Duration.ofMinutes(16).toMillis());
+    clock.advance(Duration.ofMinutes(16));
     assertThat(login.attempt("rev", PASSWORD, "3.3.3.3").ok()).isTrue();
   }
 

@@ -2,34 +2,14 @@ package io.servicepulse.review.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SessionsTest {
 
-  private Instant now = Instant.parse("2026-03-02T00:00:00Z");
-
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      };
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T00:00:00Z"));
 
   private final Sessions sessions = new Sessions(Duration.ofMinutes(30), clock);
   private final Account rev = new Account("rev", Role.REVIEWER, Set.of("a"), "", false);
@@ -50,9 +30,9 @@ class SessionsTest {
   void anIdleSessionEndsAndUseKeepsOneAlive() {
     Sessions.Session used = sessions.start(rev);
     Sessions.Session idle = sessions.start(rev);
-    now = now.plus(Duration.ofMinutes(20));
+    clock.advance(Duration.ofMinutes(20));
     assertThat(sessions.find(used.id())).isPresent();
-    now = now.plus(Duration.ofMinutes(20));
+    clock.advance(Duration.ofMinutes(20));
     assertThat(sessions.find(used.id())).isPresent();
     assertThat(sessions.find(idle.id())).isEmpty();
   }
@@ -62,7 +42,7 @@ class SessionsTest {
     for (int i = 0; i < Sessions.SWEEP_ABOVE; i++) {
       sessions.start(null);
     }
-    now = now.plus(Duration.ofHours(1));
+    clock.advance(Duration.ofHours(1));
     Sessions.Session fresh = sessions.start(null);
     assertThat(sessions.size()).isEqualTo(1);
     assertThat(sessions.find(fresh.id())).isPresent();
