@@ -3,6 +3,8 @@ package io.servicepulse.review;
 import io.servicepulse.review.auth.Access;
 import io.servicepulse.review.auth.Account;
 import io.servicepulse.review.auth.Role;
+import io.servicepulse.review.conversation.ChatLine;
+import io.servicepulse.review.conversation.ConversationWindow;
 import io.servicepulse.review.conversation.Timeline;
 import io.servicepulse.review.precision.FalseAlarmExport;
 import io.servicepulse.review.precision.Precision;
@@ -42,7 +44,10 @@ public final class ReviewConsole {
 
   static final int QUEUE_LIMIT = 200;
   static final int RELATED_LIMIT = 10;
-  private static final long CONVERSATION_WINDOW_MS = Duration.ofHours(24).toMillis();
+
+  /** How far around a message the conversation is looked for, and the wide view's reach. */
+  static final long LOOKAROUND_MS = Duration.ofDays(3).toMillis();
+
   private static final long ORDER_WINDOW_MS = Duration.ofDays(7).toMillis();
 
   private final ReviewStore store;
@@ -103,14 +108,29 @@ public final class ReviewConsole {
     return QueueItems.group(flags, latest, Map.of(messageId, assignee)).get(0);
   }
 
-  public String message(Account account, String csrf, String messageId, String notice)
+  /**
+   * The message page: the whole conversation around the message (or, with {@code wide}, all the
+   * buyer's messages with the shop within {@link #LOOKAROUND_MS}), verdicts, appeals, related
+   * flags.
+   */
+  public String message(Account account, String csrf, String messageId, String notice, boolean wide)
       throws SQLException {
     QueueItem item = item(account, messageId);
-    long from = item.tsMs() - CONVERSATION_WINDOW_MS;
-    long to = item.tsMs() + CONVERSATION_WINDOW_MS;
+    List<ChatLine> messages =
+        store.messages(
+            item.shopId(),
+            item.buyerId(),
+            item.tsMs() - LOOKAROUND_MS,
+            item.tsMs() + LOOKAROUND_MS);
+    ConversationWindow window =
+        wide
+            ? new ConversationWindow(item.tsMs() - LOOKAROUND_MS, item.tsMs() + LOOKAROUND_MS)
+            : ConversationWindow.around(messages, item.tsMs(), ConversationWindow.SESSION_GAP);
+    long from = window.fromMs();
+    long to = window.toMs();
     var timeline =
         Timeline.build(
-            store.messages(item.shopId(), item.buyerId(), from, to),
+            messages.stream().filter(m -> window.contains(m.tsMs())).toList(),
             store.flagsOfBuyer(item.shopId(), item.buyerId(), from, to),
             store.turns(item.shopId(), item.buyerId(), from, to),
             store.orders(
@@ -141,7 +161,8 @@ public final class ReviewConsole {
         appeals,
         RelatedFlags.of(visibleItems(account), item, RELATED_LIMIT),
         actions,
-        notice);
+        notice,
+        wide);
   }
 
   /** Records a verdict; returns it once ClickHouse has it. */

@@ -87,7 +87,8 @@ public final class ReviewServer implements AutoCloseable {
                     account(ctx),
                     csrf(ctx),
                     ctx.pathParam("id"),
-                    NOTICES.get(String.valueOf(ctx.queryParam("notice"))))));
+                    NOTICES.get(String.valueOf(ctx.queryParam("notice"))),
+                    "1".equals(ctx.queryParam("wide")))));
     app.post("/message/{id}/verdict", this::verdict);
     app.post(
         "/message/{id}/assign",

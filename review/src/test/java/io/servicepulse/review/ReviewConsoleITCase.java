@@ -197,6 +197,8 @@ class ReviewConsoleITCase extends ConsoleTestBase {
         .doesNotContain("<b>在吗")
         .doesNotContain("<i>x</i>");
     assertThat(page.body()).contains("<mark>").contains("响应 Response 40 s").contains("order-77");
+    assertThat(page.body()).as("another conversation").doesNotContain("两小时后的另一次咨询");
+    assertThat(reviewer.get("/message/" + M1 + "?wide=1").body()).contains("两小时后的另一次咨询");
 
     reviewer.post(
         "/message/" + M3 + "/verdict",

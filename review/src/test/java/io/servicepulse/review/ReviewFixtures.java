@@ -169,6 +169,9 @@ final class ReviewFixtures {
             + "', 'taobao', 'shop-a', 't1', 'agent-1', 'buyer-1', 'BUYER',"
             + " 'sb客服', 'c1', "
             + (T0 + 90_000)
+            + ", 0, 1), ('q-2', 'taobao', 'shop-a', 't1', '', 'buyer-1', 'BUYER',"
+            + " '两小时后的另一次咨询', 'c2', "
+            + (T0 + 7_200_000)
             + ", 0, 1)");
     stack.executeClickHouse(
         "INSERT INTO turns (turn_id, conversation_id, platform, shop_id, team_id, agent_id,"

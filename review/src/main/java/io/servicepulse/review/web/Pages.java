@@ -221,7 +221,8 @@ public final class Pages {
       List<Appeal> appeals,
       RelatedFlags related,
       MessageActions actions,
-      String notice) {
+      String notice,
+      boolean wide) {
     return layout(
         "会话 Conversation",
         account,
@@ -246,6 +247,13 @@ public final class Pages {
           h.close("dl");
 
           h.el("h2", "时间线 Timeline");
+          h.el(
+              "a",
+              wide ? "只看本次会话 This conversation only" : "显示前后三天 Show three days around it",
+              "href",
+              "/message/" + item.messageId() + (wide ? "" : "?wide=1"),
+              "id",
+              "widen");
           h.open("ol", "class", "timeline", "id", "timeline");
           for (TimelineEntry entry : timeline) {
             timelineEntry(h, entry);
