@@ -9,8 +9,11 @@ import io.servicepulse.review.auth.Role;
 import io.servicepulse.review.store.ReviewStore;
 import io.servicepulse.review.store.StoredAccount;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The console's commands:
@@ -19,6 +22,7 @@ import java.util.Map;
  * serve       [--review.port 8090] [--clickhouse.url jdbc:clickhouse://host:9000/db] ...
  * create-user --username NAME --role reviewer|qa_lead|agent|manager --shops s1,s2
  *             [--agent-id ID] [--clickhouse.url ...]   (prints the generated password)
+ * demo-users  [--clickhouse.url ...]   (accounts for every shop with flags; prints passwords)
  * </pre>
  *
  * Both apply the ClickHouse migrations first.
@@ -29,15 +33,17 @@ public final class ReviewMain {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
-      System.err.println("usage: ReviewMain serve|create-user [options]; see review/README.md");
+      System.err.println(
+          "usage: ReviewMain serve|create-user|demo-users [options]; see review/README.md");
       System.exit(2);
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     switch (args[0]) {
       case "serve" -> serve(rest);
       case "create-user" -> System.out.println(createUser(rest, System.getenv()));
+      case "demo-users" -> demoUsers(rest, System.getenv()).forEach(System.out::println);
       default -> {
-        System.err.println("unknown command " + args[0] + "; serve or create-user");
+        System.err.println("unknown command " + args[0] + "; serve, create-user or demo-users");
         System.exit(2);
       }
     }
@@ -59,7 +65,7 @@ public final class ReviewMain {
     String role = null;
     String shops = null;
     String agentId = "";
-    java.util.List<String> rest = new java.util.ArrayList<>();
+    List<String> rest = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
@@ -87,16 +93,45 @@ public final class ReviewMain {
       throw new IllegalArgumentException("--shops needs at least one shop id");
     }
     ReviewStore store = migratedStore(JobConfig.fromArgs(rest.toArray(String[]::new), env));
+    return save(store, account);
+  }
+
+  /**
+   * Accounts for a demo of whatever flags ClickHouse holds: a QA lead, a reviewer and a manager for
+   * every shop with flags, and the agent with the most flags as an agent account. Returns one line
+   * per account with its generated password.
+   */
+  static List<String> demoUsers(String[] args, Map<String, String> env) throws Exception {
+    ReviewStore store = migratedStore(JobConfig.fromArgs(args, env));
+    List<String[]> agents = store.flaggedAgents();
+    if (agents.isEmpty()) {
+      throw new IllegalStateException("no agent flags in qa_flags yet: run the demo or a QA job");
+    }
+    Set<String> shops = new java.util.TreeSet<>();
+    agents.forEach(a -> shops.add(a[0]));
+    List<String> lines = new ArrayList<>();
+    lines.add(save(store, new Account("demo-lead", Role.QA_LEAD, shops, "", false)));
+    lines.add(save(store, new Account("demo-reviewer", Role.REVIEWER, shops, "", false)));
+    lines.add(save(store, new Account("demo-manager", Role.MANAGER, shops, "", false)));
+    lines.add(
+        save(
+            store,
+            new Account(
+                "demo-agent", Role.AGENT, Set.of(agents.get(0)[0]), agents.get(0)[1], false)));
+    return lines;
+  }
+
+  private static String save(ReviewStore store, Account account) throws Exception {
     String password = Passwords.generate();
     store.saveAccount(
         new StoredAccount(account, Passwords.hash(password), System.currentTimeMillis()));
     return "created "
         + account.role().words().id()
         + " "
-        + username
+        + account.username()
         + " for shops "
         + account.shopsText()
-        + (agentId.isEmpty() ? "" : " as agent " + agentId)
+        + (account.agentId().isEmpty() ? "" : " as agent " + account.agentId())
         + "; password: "
         + password;
   }

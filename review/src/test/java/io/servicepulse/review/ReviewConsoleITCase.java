@@ -249,4 +249,16 @@ class ReviewConsoleITCase extends ConsoleTestBase {
     assertThat(lead.get("/sample?by=conversion&from=2026-03-03").body()).doesNotContain(M1);
     assertThat(as("agent1").get("/sample").statusCode()).isEqualTo(403);
   }
+
+  @Test
+  void demoUsersCoverEveryShopWithFlags() throws Exception {
+    List<String> lines =
+        ReviewMain.demoUsers(new String[] {"--clickhouse.url", STACK.clickHouseUrl()}, Map.of());
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(0)).startsWith("created qa_lead demo-lead for shops shop-a,shop-b;");
+    assertThat(lines.get(3)).contains("demo-agent for shops shop-a as agent agent-1");
+    String password = lines.get(0).substring(lines.get(0).lastIndexOf(' ') + 1);
+    ConsoleClient lead = new ConsoleClient(server.port()).loggedIn("demo-lead", password);
+    assertThat(lead.get("/queue").body()).contains(M1).contains(M9);
+  }
 }

@@ -180,6 +180,15 @@ public final class ReviewStore {
         rs -> new AgentRate(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
   }
 
+  /** {shop, agent} of every agent with flags on their own messages, most flags first. */
+  public List<String[]> flaggedAgents() throws SQLException {
+    return query(
+        "SELECT shop_id, agent_id, count() AS n FROM qa_flags FINAL WHERE sender_role != 'BUYER'"
+            + " AND agent_id != '' GROUP BY shop_id, agent_id ORDER BY n DESC, shop_id, agent_id",
+        List.of(),
+        rs -> new String[] {rs.getString(1), rs.getString(2)});
+  }
+
   // ---- verdicts ----------------------------------------------------------------------------
 
   public List<Verdict> verdicts(Collection<String> shops) throws SQLException {
