@@ -261,4 +261,28 @@ class ReviewConsoleITCase extends ConsoleTestBase {
     ConsoleClient lead = new ConsoleClient(server.port()).loggedIn("demo-lead", password);
     assertThat(lead.get("/queue").body()).contains(M1).contains(M9);
   }
+
+  @Test
+  void aQaLeadAssignsAReviewerTakesAndTheQueueFiltersByAssignee() throws Exception {
+    ConsoleClient lead = as("lead");
+    assertThat(lead.post("/message/" + M3 + "/assign", Map.of("assignee", "victim")).statusCode())
+        .isEqualTo(303);
+    ConsoleClient reviewer = as("rev");
+    assertThat(reviewer.get("/queue?tab=buyer&assignee=victim").body()).contains(M3);
+    assertThat(reviewer.get("/queue?tab=buyer&assignee=rev").body()).doesNotContain(M3);
+    assertThat(reviewer.post("/message/" + M3 + "/assign", Map.of("assignee", "lead")).statusCode())
+        .as("a reviewer assigns only themself")
+        .isEqualTo(403);
+    assertThat(reviewer.post("/message/" + M3 + "/assign", Map.of("assignee", "rev")).statusCode())
+        .isEqualTo(303);
+    assertThat(reviewer.get("/message/" + M3).body()).contains("id=\"assignee\">rev<");
+    assertThat(lead.post("/message/" + M3 + "/assign", Map.of("assignee", "agent1")).statusCode())
+        .as("agents do not review")
+        .isEqualTo(403);
+    assertThat(lead.post("/message/" + M3 + "/assign", Map.of("assignee", "ghost")).statusCode())
+        .isEqualTo(400);
+    assertThat(
+            lead.post("/appeals/no-such-appeal/decide", Map.of("outcome", "uphold")).statusCode())
+        .isEqualTo(404);
+  }
 }
