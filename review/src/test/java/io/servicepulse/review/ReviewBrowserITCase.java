@@ -114,6 +114,10 @@ class ReviewBrowserITCase extends ConsoleTestBase {
     browser.get(base + "/message/" + M2);
     assertThat(browser.findElement(By.id("status")).getText())
         .isEqualTo("误报 False alarm (申诉裁定 after appeal)");
+
+    browser.get(base + "/sample?by=conversion&n=3");
+    assertThat(browser.findElement(By.id("abnormal")).getText()).contains("agent-1");
+    screenshot("7-spot-check");
   }
 
   private static void logIn(String username) {
