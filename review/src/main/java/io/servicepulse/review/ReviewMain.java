@@ -22,6 +22,7 @@ import java.util.Set;
  * serve       [--review.port 8090] [--clickhouse.url jdbc:clickhouse://host:9000/db] ...
  * create-user --username NAME --role reviewer|qa_lead|agent|manager --shops s1,s2
  *             [--agent-id ID] [--clickhouse.url ...]   (prints the generated password)
+ * disable-user --username NAME [--clickhouse.url ...]   (no more logins; sessions end when idle)
  * demo-users  [--clickhouse.url ...]   (accounts for every shop with flags; prints passwords)
  * </pre>
  *
@@ -34,7 +35,7 @@ public final class ReviewMain {
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
       System.err.println(
-          "usage: ReviewMain serve|create-user|demo-users [options]; see review/README.md");
+          "usage: ReviewMain serve|create-user|disable-user|demo-users [options]; see review/README.md");
       System.exit(2);
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -42,8 +43,10 @@ public final class ReviewMain {
       case "serve" -> serve(rest);
       case "create-user" -> System.out.println(createUser(rest, System.getenv()));
       case "demo-users" -> demoUsers(rest, System.getenv()).forEach(System.out::println);
+      case "disable-user" -> System.out.println(disableUser(rest, System.getenv()));
       default -> {
-        System.err.println("unknown command " + args[0] + "; serve, create-user or demo-users");
+        System.err.println(
+            "unknown command " + args[0] + "; serve, create-user, disable-user or demo-users");
         System.exit(2);
       }
     }
@@ -94,6 +97,27 @@ public final class ReviewMain {
     }
     ReviewStore store = migratedStore(JobConfig.fromArgs(rest.toArray(String[]::new), env));
     return save(store, account);
+  }
+
+  /** Disables an account: it can no longer log in. Returns the line to print. */
+  static String disableUser(String[] args, Map<String, String> env) throws Exception {
+    if (args.length < 2 || !args[0].equals("--username")) {
+      throw new IllegalArgumentException("disable-user needs --username NAME first");
+    }
+    String username = args[1];
+    ReviewStore store =
+        migratedStore(JobConfig.fromArgs(Arrays.copyOfRange(args, 2, args.length), env));
+    StoredAccount stored =
+        store
+            .account(username)
+            .orElseThrow(() -> new IllegalArgumentException("no account " + username));
+    Account a = stored.account();
+    store.saveAccount(
+        new StoredAccount(
+            new Account(a.username(), a.role(), a.shops(), a.agentId(), true),
+            stored.passwordHash(),
+            Math.max(System.currentTimeMillis(), stored.version() + 1)));
+    return "disabled " + username;
   }
 
   /**

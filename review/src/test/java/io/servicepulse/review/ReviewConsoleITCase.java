@@ -285,4 +285,35 @@ class ReviewConsoleITCase extends ConsoleTestBase {
             lead.post("/appeals/no-such-appeal/decide", Map.of("outcome", "uphold")).statusCode())
         .isEqualTo(404);
   }
+
+  @Test
+  void aDisabledAccountCannotLogIn() throws Exception {
+    String created =
+        ReviewMain.createUser(
+            new String[] {
+              "--username",
+              "leaver",
+              "--role",
+              "reviewer",
+              "--shops",
+              "shop-a",
+              "--clickhouse.url",
+              STACK.clickHouseUrl()
+            },
+            Map.of());
+    String password = created.substring(created.lastIndexOf(' ') + 1);
+    assertThat(new ConsoleClient(server.port()).login("leaver", password).statusCode())
+        .isEqualTo(303);
+    assertThat(
+            ReviewMain.disableUser(
+                new String[] {"--username", "leaver", "--clickhouse.url", STACK.clickHouseUrl()},
+                Map.of()))
+        .isEqualTo("disabled leaver");
+    assertThat(
+            STACK.queryClickHouse(
+                "SELECT disabled FROM review_users FINAL WHERE username = 'leaver'"))
+        .isEqualTo(List.of(List.of("1")));
+    assertThat(new ConsoleClient(server.port()).login("leaver", password).statusCode())
+        .isEqualTo(401);
+  }
 }
