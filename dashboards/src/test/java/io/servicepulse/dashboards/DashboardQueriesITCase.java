@@ -70,6 +70,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,7 +81,11 @@ import org.junit.jupiter.api.io.TempDir;
  * panel query of every dashboard is expanded as the plugin does and run: none may fail, and the
  * main panels must show the generator's ground truth. The same DDL, rows and queries then run on a
  * current engine (chDB, ClickHouse 26.x) and must give the same rows.
+ *
+ * <p>Tagged {@code integration}: surefire leaves it to failsafe (which passes the CoreNLP model
+ * folder) even when {@code -Dtest='Dashboard*'} names it.
  */
+@Tag("integration")
 class DashboardQueriesITCase {
 
   @RegisterExtension static final LocalStackExtension STACK = new LocalStackExtension();
@@ -106,10 +111,14 @@ class DashboardQueriesITCase {
   private static List<ChatMessage> chat;
   private static Instant pipelineStarted;
   private static List<Dashboard> dashboards;
+  private static List<AlertRule> alertRules;
+  // Shop time 14:00 on the generator's first full day: every alert rule has rows to judge.
+  private static final Instant ALERT_AT = Instant.parse("2025-06-02T06:00:00Z");
 
   @BeforeAll
   static void runTheJobsOverAGeneratedStream() throws Exception {
     dashboards = GrafanaFiles.dashboards(DashboardFilesTest.JSON_DIR);
+    alertRules = GrafanaFiles.alertRules(DashboardFilesTest.ALERTING);
     // No late buyers: with bounded sources their lateness would depend on scheduling; the jobs'
     // own ITCases cover it. Out-of-order events, duplicates and malformed records stay.
     String chatTopic = STACK.createTopic("chat-messages", 1);
@@ -249,20 +258,162 @@ class DashboardQueriesITCase {
 
   @Test
   void everyVariableAndPanelQueryRunsOnClickHouse18() {
+    List<Expanded> queries = new ArrayList<>();
+    defaultContexts()
+        .forEach((d, c) -> queries.addAll(PanelRuns.expand(d, c, DashboardQueriesITCase::run)));
+    List<String> failures = failuresOn18(queries);
+    assertThat(failures).isEmpty();
+    assertThat(queries.size() - failures.size()).isGreaterThan(30);
+  }
+
+  /** Runs each query on the 18.16.1 server; "where: error" of those that fail. */
+  private static List<String> failuresOn18(List<Expanded> queries) {
     List<String> failures = new ArrayList<>();
-    int ran = 0;
-    for (Map.Entry<Dashboard, Context> e : defaultContexts().entrySet()) {
-      for (Expanded q : PanelRuns.expand(e.getKey(), e.getValue(), DashboardQueriesITCase::run)) {
-        try {
-          STACK.queryClickHouse(q.sql());
-          ran++;
-        } catch (RuntimeException ex) {
-          failures.add(q.where() + ": " + ex.getMessage());
+    for (Expanded q : queries) {
+      try {
+        STACK.queryClickHouse(q.sql());
+      } catch (RuntimeException ex) {
+        failures.add(q.where() + ": " + ex.getMessage());
+      }
+    }
+    return failures;
+  }
+
+  // ------------------------------------------------------------------ alert rules
+
+  @Test
+  void everyAlertRuleQueryRunsOnClickHouse18() {
+    List<Expanded> queries = alertQueries();
+    assertThat(failuresOn18(queries)).isEmpty();
+    assertThat(queries).hasSizeGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void waitingBuyerRuleFiresForEveryBuyerWaitingOver100SecondsAtThatMoment() {
+    List<ChatMessage> buyers = buyerMessagesInTimeOrder();
+    int moments = 0;
+    for (int i = buyers.size() / 3; i < buyers.size() && moments < 3; i += 11) {
+      Instant at = Instant.ofEpochSecond(buyers.get(i).getTs().getEpochSecond() + 150);
+      Map<String, String> expected = new TreeMap<>();
+      waitingAt(at)
+          .forEach(
+              (key, w) -> {
+                if (Long.parseLong(w) > 100) {
+                  expected.put(key, w);
+                }
+              });
+      if (expected.isEmpty()) {
+        continue;
+      }
+      moments++;
+      Map<String, String> actual = new TreeMap<>();
+      for (List<String> r : alertRows("sp-buyer-waiting", at)) {
+        actual.put(r.get(0) + "/" + r.get(3), r.get(4));
+      }
+      assertThat(actual).as("waiting over 100 s at %s", at).isEqualTo(expected);
+    }
+    assertThat(moments).as("moments with a buyer waiting over 100 s").isPositive();
+  }
+
+  @Test
+  void threeMinuteRateRuleShowsEachShopsRateOfTheDayAsTheTruth() {
+    Instant lateEvening = Instant.parse("2025-06-02T14:59:00Z");
+    String day = "2025-06-02";
+    Map<String, String> expected = new TreeMap<>();
+    truth
+        .service()
+        .forEach(
+            (shop, s) -> {
+              GroundTruth.NMinute n = s.nMinuteByDay().get(day);
+              if (n != null && n.reachedBuyers() >= 20) {
+                expected.put(
+                    shop,
+                    truth.shopPlatforms().get(shop)
+                        + " "
+                        + String.format(
+                            "%.6f",
+                            (n.reachedBuyers() - n.missedBuyers()) / (double) n.reachedBuyers()));
+              }
+            });
+    Map<String, String> actual = new TreeMap<>();
+    for (List<String> r : alertRows("sp-three-minute-rate", lateEvening)) {
+      actual.put(r.get(0), r.get(1) + " " + String.format("%.6f", Double.parseDouble(r.get(2))));
+    }
+    assertThat(expected).isNotEmpty();
+    assertThat(actual).isEqualTo(expected);
+  }
+
+  @Test
+  void severeFlagRuleCountsEverySeverity3ThreatOffPlatformAndPrivacyFlag() {
+    AlertRule rule = alertRule("sp-severe-flag");
+    Context all = new Context(DATA.from(), DATA.to(), 60, Map.of());
+    long shown = 0;
+    for (List<String> r :
+        run(
+            new PanelQueryExpander(all.from(), all.to(), 60, Map.of())
+                .expand(rule.query("A").rawSql()))) {
+      assertThat(r.get(3)).isIn("THREAT", "OFF_PLATFORM", "PRIVACY_LEAK");
+      shown += Long.parseLong(r.get(4));
+    }
+    assertThat(shown)
+        .isPositive()
+        .isEqualTo(
+            count(
+                "SELECT count() FROM qa_flags FINAL WHERE severity = 3"
+                    + " AND category IN ('THREAT', 'OFF_PLATFORM', 'PRIVACY_LEAK')"));
+  }
+
+  @Test
+  void freshnessRuleReportsTheAgeOfEachJobsNewestRow() {
+    // Noon shop time tomorrow: inside business hours, after every row of this run was written.
+    Instant noon =
+        Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofHours(28));
+    AlertRule rule = alertRule("sp-job-freshness");
+    Map<String, Long> ages = new TreeMap<>();
+    for (List<String> r :
+        run(
+            new PanelQueryExpander(DATA.from(), noon, 60, Map.of())
+                .expand(rule.query("A").rawSql()))) {
+      ages.put(r.get(0) + "/" + r.get(1), Long.parseLong(r.get(2)));
+    }
+    assertThat(ages.keySet())
+        .containsExactly("attribution/inquiries", "ingest/messages", "service-metrics/turns");
+    long floor = noon.getEpochSecond() - Instant.now().getEpochSecond();
+    assertThat(ages.values()).allMatch(age -> age >= floor && age < floor + 3600);
+  }
+
+  /** The alert rule's query A as Grafana evaluates it at {@code at} (its relative time range). */
+  private static List<List<String>> alertRows(String uid, Instant at) {
+    AlertRule.Query q = alertRule(uid).query("A");
+    return run(
+        new PanelQueryExpander(
+                at.minusSeconds(q.fromSeconds()), at.minusSeconds(q.toSeconds()), 60, Map.of())
+            .expand(q.rawSql()));
+  }
+
+  private static AlertRule alertRule(String uid) {
+    return alertRules.stream().filter(r -> r.uid().equals(uid)).findFirst().orElseThrow();
+  }
+
+  /** Every alert rule's datasource queries, evaluated at {@link #ALERT_AT}. */
+  private static List<Expanded> alertQueries() {
+    List<Expanded> out = new ArrayList<>();
+    for (AlertRule r : alertRules) {
+      for (AlertRule.Query q : r.queries()) {
+        if (!q.isExpression()) {
+          out.add(
+              new Expanded(
+                  "alert " + r.uid() + " / " + q.refId(),
+                  new PanelQueryExpander(
+                          ALERT_AT.minusSeconds(q.fromSeconds()),
+                          ALERT_AT.minusSeconds(q.toSeconds()),
+                          60,
+                          Map.of())
+                      .expand(q.rawSql())));
         }
       }
     }
-    assertThat(failures).isEmpty();
-    assertThat(ran).isGreaterThan(30);
+    return out;
   }
 
   // ------------------------------------------------------------------ live service floor
@@ -345,11 +496,7 @@ class DashboardQueriesITCase {
 
   @Test
   void buyersWaitingAtAMomentAreThoseWhoseLatestTurnHasNoHumanAnswerYet() {
-    List<ChatMessage> buyers =
-        chat.stream()
-            .filter(m -> m.getSenderRole() == SenderRole.BUYER)
-            .sorted(Comparator.comparing(ChatMessage::getTs))
-            .toList();
+    List<ChatMessage> buyers = buyerMessagesInTimeOrder();
     Map<String, String> expected = Map.of();
     Instant at = null;
     for (int i = buyers.size() / 2; i < buyers.size() && expected.isEmpty(); i += 7) {
@@ -365,6 +512,13 @@ class DashboardQueriesITCase {
     assertThat(actual).isEqualTo(expected);
     assertThat(panel("servicepulse-live-floor", "Buyers waiting now", cut).get(0).get(0))
         .isEqualTo(String.valueOf(expected.size()));
+  }
+
+  private static List<ChatMessage> buyerMessagesInTimeOrder() {
+    return chat.stream()
+        .filter(m -> m.getSenderRole() == SenderRole.BUYER)
+        .sorted(Comparator.comparing(ChatMessage::getTs))
+        .toList();
   }
 
   /** From the events themselves: buyer messages after the buyer's last AGENT message, ≤ 30 min. */
@@ -669,6 +823,7 @@ class DashboardQueriesITCase {
     List<Expanded> queries = new ArrayList<>();
     defaultContexts()
         .forEach((d, c) -> queries.addAll(PanelRuns.expand(d, c, DashboardQueriesITCase::run)));
+    queries.addAll(alertQueries());
     List<Map<String, String>> manifestQueries = new ArrayList<>();
     queries.forEach(q -> manifestQueries.add(Map.of("where", q.where(), "sql", q.sql())));
     Path manifest = work.resolve("manifest.json");
