@@ -72,7 +72,9 @@ class DashboardFilesTest {
             "servicepulse-agent-performance",
             "servicepulse-qa-queue",
             "servicepulse-qa-conversation",
-            "servicepulse-pipeline-health")
+            "servicepulse-pipeline-health",
+            "servicepulse-agent-coaching",
+            "servicepulse-orders")
         .allMatch(uid -> uid.matches("[a-z0-9-]{1,40}"), "a fixed uid of at most 40 characters");
   }
 

@@ -441,7 +441,7 @@ class DashboardQueriesITCase {
                                         : c.responseMsSum() / 1000.0 / c.responseMsCount(),
                                     c.responseMsMax() / 1000.0))));
     Map<String, String> actual = new TreeMap<>();
-    for (List<String> r : panel("servicepulse-live-floor", "Agents", DATA)) {
+    for (List<String> r : panel("servicepulse-live-floor", "客服一览", DATA)) {
       actual.put(
           r.get(0) + "/" + r.get(1),
           figures(
@@ -449,7 +449,7 @@ class DashboardQueriesITCase {
               Long.parseLong(r.get(4)),
               Long.parseLong(r.get(5)),
               Long.parseLong(r.get(6)),
-              Long.parseLong(r.get(13)),
+              Long.parseLong(r.get(12)),
               Double.parseDouble(r.get(7)),
               Double.parseDouble(r.get(8))));
     }
@@ -475,8 +475,7 @@ class DashboardQueriesITCase {
               }
             });
     Map<String, String> actual = new TreeMap<>();
-    for (List<String> r :
-        panel("servicepulse-live-floor", "3-minute human reply rate (人工3分钟回复率) vs 70 %", DATA)) {
+    for (List<String> r : panel("servicepulse-live-floor", "人工3分钟回复率（按买家）vs 70%", DATA)) {
       actual.put(r.get(0), String.format("%.6f", Double.parseDouble(r.get(1))));
     }
     assertThat(actual).isNotEmpty().isEqualTo(expected);
@@ -490,7 +489,7 @@ class DashboardQueriesITCase {
       unanswered += s.total().unanswered();
       turns += s.total().turns();
     }
-    assertThat(panel("servicepulse-live-floor", "Unanswered turns", DATA))
+    assertThat(panel("servicepulse-live-floor", "未回复轮次", DATA))
         .containsExactly(List.of(String.valueOf(unanswered), String.valueOf(turns)));
   }
 
@@ -506,11 +505,11 @@ class DashboardQueriesITCase {
     assertThat(expected).as("some buyer is waiting at %s", at).isNotEmpty();
     Context cut = new Context(DATA.from(), at, 60, Map.of());
     Map<String, String> actual = new TreeMap<>();
-    for (List<String> r : panel("servicepulse-live-floor", "Who is waiting, longest first", cut)) {
+    for (List<String> r : panel("servicepulse-live-floor", "全部等待中的买家（消息口径）", cut)) {
       actual.put(r.get(0) + "/" + r.get(3), r.get(5));
     }
     assertThat(actual).isEqualTo(expected);
-    assertThat(panel("servicepulse-live-floor", "Buyers waiting now", cut).get(0).get(0))
+    assertThat(panel("servicepulse-live-floor", "等待中的买家", cut).get(0).get(0))
         .isEqualTo(String.valueOf(expected.size()));
   }
 
@@ -519,6 +518,41 @@ class DashboardQueriesITCase {
         .filter(m -> m.getSenderRole() == SenderRole.BUYER)
         .sorted(Comparator.comparing(ChatMessage::getTs))
         .toList();
+  }
+
+  @Test
+  void waitingTableFromTheStreamsAlertsListsEveryBuyerWaitingOver30SecondsSavableFirst() {
+    List<ChatMessage> buyers = buyerMessagesInTimeOrder();
+    int moments = 0;
+    for (int i = buyers.size() / 4; i < buyers.size() && moments < 5; i += 13) {
+      Instant at = Instant.ofEpochSecond(buyers.get(i).getTs().getEpochSecond() + 90);
+      Map<String, String> expected = new TreeMap<>();
+      waitingAt(at)
+          .forEach(
+              (key, w) -> {
+                if (Long.parseLong(w) > 30) {
+                  expected.put(key, w);
+                }
+              });
+      if (expected.isEmpty()) {
+        continue;
+      }
+      moments++;
+      Map<String, String> actual = new TreeMap<>();
+      List<Integer> priorities = new ArrayList<>();
+      for (List<String> r :
+          panel(
+              "servicepulse-live-floor",
+              "等待超过30秒的买家（可挽回的排最前）",
+              new Context(DATA.from(), at, 60, Map.of()))) {
+        actual.put(r.get(0) + "/" + r.get(3), r.get(5));
+        long w = Long.parseLong(r.get(5));
+        priorities.add(w >= 60 && w <= 180 ? 1 : w < 60 ? 2 : 3);
+      }
+      assertThat(actual).as("waiting over 30 s at %s", at).isEqualTo(expected);
+      assertThat(priorities).as("savable (60-180 s) first, then 30-60 s, then lost").isSorted();
+    }
+    assertThat(moments).as("moments with a buyer waiting over 30 s").isPositive();
   }
 
   /** From the events themselves: buyer messages after the buyer's last AGENT message, ≤ 30 min. */
@@ -557,7 +591,7 @@ class DashboardQueriesITCase {
   void shopAndAgentVariablesNarrowTheRows() {
     String shop = truth.service().keySet().iterator().next();
     List<List<String>> oneShop =
-        panel("servicepulse-live-floor", "Agents", DATA.with("shop", Selection.of(List.of(shop))));
+        panel("servicepulse-live-floor", "客服一览", DATA.with("shop", Selection.of(List.of(shop))));
     assertThat(oneShop).isNotEmpty().allMatch(r -> r.get(0).equals(shop));
     String agent =
         truth.service().get(shop).agents().keySet().stream()
@@ -567,7 +601,7 @@ class DashboardQueriesITCase {
     List<List<String>> oneAgent =
         panel(
             "servicepulse-agent-performance",
-            "Conversion and sales per agent",
+            "客服询单转化与销售",
             DATA.with("agent", Selection.of(List.of(agent))));
     assertThat(oneAgent).isNotEmpty().allMatch(r -> r.get(2).equals(agent));
   }
@@ -614,8 +648,7 @@ class DashboardQueriesITCase {
 
   private static Map<String, String> actualConversion() {
     Map<String, String> actual = new TreeMap<>();
-    for (List<String> r :
-        panel("servicepulse-agent-performance", "Conversion and sales per agent", DATA)) {
+    for (List<String> r : panel("servicepulse-agent-performance", "客服询单转化与销售", DATA)) {
       long inquiries = Long.parseLong(r.get(3));
       String f =
           conversion(
@@ -649,13 +682,97 @@ class DashboardQueriesITCase {
 
   private static Map<String, String> actualShopRollUp() {
     Map<String, String> actual = new TreeMap<>();
-    for (List<String> r :
-        panel("servicepulse-agent-performance", "Shop roll-up and silent orders", DATA)) {
+    for (List<String> r : panel("servicepulse-agent-performance", "店铺汇总与静默下单", DATA)) {
       actual.put(
           r.get(0),
           r.get(6) + " " + money(new BigDecimal(r.get(7))) + " " + money(new BigDecimal(r.get(8))));
     }
     return actual;
+  }
+
+  @Test
+  void slaSharesPerShopAreTheTruthsAnsweredWithin30And60Seconds() {
+    Map<String, String> expected = new TreeMap<>();
+    truth
+        .service()
+        .forEach(
+            (shop, s) -> {
+              GroundTruth.ServiceCounts t = s.total();
+              if (t.turns() > 0) {
+                expected.put(
+                    shop,
+                    String.format(
+                        "%.6f %.6f %.6f",
+                        t.answeredWithin30s() / (double) t.turns(),
+                        t.answeredWithin60s() / (double) t.turns(),
+                        t.answeredWithin180s() / (double) t.turns()));
+              }
+            });
+    Map<String, String> actual = new TreeMap<>();
+    for (List<String> r : panel("servicepulse-agent-performance", "应答时效 SLA（按店铺）", DATA)) {
+      actual.put(
+          r.get(0),
+          String.format(
+              "%.6f %.6f %.6f",
+              Double.parseDouble(r.get(3)),
+              Double.parseDouble(r.get(4)),
+              Double.parseDouble(r.get(5))));
+      assertThat(Double.parseDouble(r.get(6))).as("first reply within 10 s").isBetween(0.0, 1.0);
+    }
+    assertThat(actual).isNotEmpty().isEqualTo(expected);
+  }
+
+  // ------------------------------------------------------------------ coaching and orders
+
+  @Test
+  void coachingListsEveryOneOfTheAgentsSlowAndUnansweredTurns() {
+    int agents = 0;
+    for (Map.Entry<String, GroundTruth.ShopService> shop : truth.service().entrySet()) {
+      for (Map.Entry<String, GroundTruth.ServiceCounts> a : shop.getValue().agents().entrySet()) {
+        long problems = a.getValue().slow() + a.getValue().unanswered();
+        if (a.getKey().isEmpty() || problems == 0 || problems >= 500 || agents >= 3) {
+          continue;
+        }
+        agents++;
+        Context one =
+            DATA.with("shop", Selection.single(shop.getKey()))
+                .with("agent", Selection.single(a.getKey()));
+        assertThat(panel("servicepulse-agent-coaching", "本人的慢响应与未回复轮次", one))
+            .as("%s/%s", shop.getKey(), a.getKey())
+            .hasSize((int) problems);
+        assertThat(panel("servicepulse-agent-coaching", "本人与同组对比", one)).isNotEmpty();
+      }
+    }
+    assertThat(agents).isPositive();
+  }
+
+  @Test
+  void ordersBoardListsLostInquiriesAndPaidOrdersPerShopAsTheTruth() {
+    Map<String, Long> expectedLost = new TreeMap<>();
+    Map<String, Long> expectedPaid = new TreeMap<>();
+    truth
+        .attribution()
+        .forEach(
+            (shop, a) -> {
+              long lost = a.total().inquiries() - a.total().inquiriesOrdered();
+              if (lost > 0) {
+                expectedLost.put(shop, lost);
+              }
+              if (a.paidOrders() > 0) {
+                expectedPaid.put(shop, a.paidOrders());
+              }
+            });
+    Map<String, Long> lost = new TreeMap<>();
+    for (List<String> r : panel("servicepulse-orders", "流失：询单未下单", DATA)) {
+      lost.merge(r.get(5), 1L, Long::sum);
+    }
+    assertThat(lost).isNotEmpty().isEqualTo(expectedLost);
+    Map<String, Long> paid = new TreeMap<>();
+    for (List<String> r : panel("servicepulse-orders", "各店铺退款率", DATA)) {
+      paid.put(r.get(0), Long.parseLong(r.get(1)));
+    }
+    assertThat(paid).isEqualTo(expectedPaid);
+    assertThat(panel("servicepulse-orders", "退款原因", DATA)).isNotEmpty();
   }
 
   // ------------------------------------------------------------------ QA
@@ -671,21 +788,21 @@ class DashboardQueriesITCase {
     long flags = expected.values().stream().mapToLong(Long::longValue).sum();
     assertThat(flags).isPositive();
     Map<String, Long> byCategory = new TreeMap<>();
-    for (List<String> r : panel("servicepulse-qa-queue", "Flags by category", DATA)) {
+    for (List<String> r : panel("servicepulse-qa-queue", "按类别", DATA)) {
       byCategory.put(r.get(0), Long.parseLong(r.get(1)));
     }
     assertThat(byCategory).isEqualTo(expected);
     long bySeverity = 0;
-    for (List<String> r : panel("servicepulse-qa-queue", "Flags by severity", DATA)) {
+    for (List<String> r : panel("servicepulse-qa-queue", "按严重程度", DATA)) {
       bySeverity += Long.parseLong(r.get(1));
     }
     assertThat(bySeverity).isEqualTo(flags);
     Map<String, Long> perAgent = new TreeMap<>();
-    for (List<String> r : panel("servicepulse-qa-queue", "Flags per agent and category", DATA)) {
+    for (List<String> r : panel("servicepulse-qa-queue", "按客服与类别", DATA)) {
       perAgent.merge(r.get(2), Long.parseLong(r.get(4)), Long::sum);
     }
     assertThat(perAgent).isEqualTo(expected);
-    List<List<String>> newest = panel("servicepulse-qa-queue", "Newest flags", DATA);
+    List<List<String>> newest = panel("servicepulse-qa-queue", "最新标记", DATA);
     assertThat(newest).hasSize((int) Math.min(flags, 500));
     assertThat(newest.get(0).get(0).compareTo(newest.get(newest.size() - 1).get(0)))
         .isGreaterThanOrEqualTo(0);
@@ -725,7 +842,7 @@ class DashboardQueriesITCase {
             .with("shop", Selection.single(m.getShopId()))
             .with("buyer", Selection.single(m.getBuyerId()))
             .with("message", Selection.single(m.getEventId()));
-    List<List<String>> rows = panel("servicepulse-qa-conversation", "Conversation", around);
+    List<List<String>> rows = panel("servicepulse-qa-conversation", "会话", around);
     long inRange =
         chat.stream()
             .filter(
@@ -759,7 +876,7 @@ class DashboardQueriesITCase {
     }
     assertThat(marked.get(4)).isIn(spans);
     Set<String> shown = new TreeSet<>();
-    for (List<String> r : panel("servicepulse-qa-conversation", "The flag", around)) {
+    for (List<String> r : panel("servicepulse-qa-conversation", "质检标记详情", around)) {
       shown.add(r.get(1));
     }
     assertThat(shown)
@@ -773,7 +890,7 @@ class DashboardQueriesITCase {
         DATA.with("shop", Selection.single("x' OR 1=1 OR 'a'='a"))
             .with("buyer", Selection.single("x' OR 1=1 OR 'a'='a"))
             .with("message", Selection.single("x"));
-    assertThat(panel("servicepulse-qa-conversation", "Conversation", hostile)).isEmpty();
+    assertThat(panel("servicepulse-qa-conversation", "会话", hostile)).isEmpty();
   }
 
   // ------------------------------------------------------------------ pipeline health
@@ -781,18 +898,29 @@ class DashboardQueriesITCase {
   @Test
   void pipelineHealthCountsEventsInAndDeadLetters() {
     Context now = pipelineContext();
-    List<List<String>> in = rows("servicepulse-pipeline-health", "In range", "A", now);
+    List<List<String>> in = rows("servicepulse-pipeline-health", "时间范围内", "A", now);
     assertThat(in.get(0).get(0)).isEqualTo(String.valueOf(truth.ingest().chatMessages()));
-    assertThat(rows("servicepulse-pipeline-health", "In range", "B", now))
+    assertThat(rows("servicepulse-pipeline-health", "时间范围内", "B", now))
         .containsExactly(List.of(String.valueOf(truth.ingest().orderEvents())));
     long decodeAtIngest = 0;
-    for (List<String> r : panel("servicepulse-pipeline-health", "Dead letters by reason", now)) {
+    for (List<String> r : panel("servicepulse-pipeline-health", "按原因的死信", now)) {
       if (r.get(0).equals("ingest") && r.get(1).equals("decode")) {
         decodeAtIngest += Long.parseLong(r.get(3));
       }
     }
     assertThat(decodeAtIngest).isEqualTo(truth.ingest().malformedTotal());
-    assertThat(panel("servicepulse-pipeline-health", "Events in per second", now)).isNotEmpty();
+    assertThat(panel("servicepulse-pipeline-health", "每秒写入事件", now)).isNotEmpty();
+  }
+
+  @Test
+  void freshnessPanelShowsTheNewestRowOfEveryJobsTables() {
+    Map<String, Long> rows = new TreeMap<>();
+    for (List<String> r : panel("servicepulse-pipeline-health", "各作业数据新鲜度（最新一行的写入时间）", DATA)) {
+      rows.put(r.get(0) + "/" + r.get(1), Long.parseLong(r.get(4)));
+    }
+    assertThat(rows).hasSize(11).allSatisfy((table, n) -> assertThat(n).as(table).isPositive());
+    assertThat(rows.keySet().stream().map(k -> k.split("/")[0]).collect(Collectors.toSet()))
+        .containsExactlyInAnyOrder("ingest", "service-metrics", "attribution", "qa");
   }
 
   // ------------------------------------------------------------------ a current engine
@@ -914,14 +1042,14 @@ class DashboardQueriesITCase {
   }
 
   /**
-   * Every row of the "Newest flags" panel between two epoch seconds, the range halved (as a user
-   * would narrow the time picker) until no part hits the panel's LIMIT 500.
+   * Every row of the "最新标记" panel between two epoch seconds, the range halved (as a user would
+   * narrow the time picker) until no part hits the panel's LIMIT 500.
    */
   private static List<List<String>> newestFlags(long from, long to) {
     List<List<String>> rows =
         panel(
             "servicepulse-qa-queue",
-            "Newest flags",
+            "最新标记",
             new Context(Instant.ofEpochSecond(from), Instant.ofEpochSecond(to), 60, Map.of()));
     if (rows.size() < 500) {
       return rows;
