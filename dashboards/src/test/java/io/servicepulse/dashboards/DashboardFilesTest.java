@@ -2,6 +2,8 @@ package io.servicepulse.dashboards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.servicepulse.dashboards.Dashboard.Panel;
 import io.servicepulse.dashboards.Dashboard.Target;
 import io.servicepulse.dashboards.Dashboard.Variable;
@@ -178,6 +180,99 @@ class DashboardFilesTest {
     assertThat(dashboard("servicepulse-qa-conversation").variables())
         .extracting(Variable::name)
         .containsAll(linked);
+  }
+
+  // ------------------------------------------------------------------ read at a glance
+
+  private static final Pattern CJK = Pattern.compile("[\\u4e00-\\u9fff]");
+
+  /**
+   * Columns coloured because a target is missed: the 100 s slow line, the platforms' 70 % line, 10
+   * min of freshness; and the QA views' own markers (a flag's severity, the flagged message).
+   */
+  private static final Set<String> TARGET_COLUMNS =
+      Set.of("avg_response_s", "three_minute_reply_rate", "age_s", "severity", "mark");
+
+  @Test
+  void everyDashboardIsChineseFirstInTheShopsTimeZone() throws Exception {
+    for (Path file : jsonFiles()) {
+      JsonNode root = new ObjectMapper().readTree(file.toFile());
+      assertThat(root.path("timezone").asText()).as("%s", file).isEqualTo("Asia/Shanghai");
+      assertThat(root.path("title").asText()).as("%s", file).containsPattern(CJK);
+      for (JsonNode p : panels(root)) {
+        String title = p.path("title").asText();
+        assertThat(title).as("%s panel title", file).containsPattern(CJK);
+        if (p.path("type").asText().equals("row")) {
+          continue;
+        }
+        assertThat(p.path("description").asText()).as("%s / %s", file, title).contains("EN:");
+      }
+    }
+  }
+
+  @Test
+  void cellsAreColouredOnlyWhereATargetIsMissedAndMoneyIsInYuan() throws Exception {
+    for (Path file : jsonFiles()) {
+      for (JsonNode p : panels(new ObjectMapper().readTree(file.toFile()))) {
+        for (JsonNode o : p.path("fieldConfig").path("overrides")) {
+          String column = o.path("matcher").path("options").asText();
+          for (JsonNode prop : o.path("properties")) {
+            String id = prop.path("id").asText();
+            if (id.equals("custom.cellOptions")
+                && prop.path("value").path("type").asText().equals("color-background")) {
+              assertThat(column).as("%s / %s", file, p.path("title").asText()).isIn(TARGET_COLUMNS);
+            }
+            if (id.equals("unit") && column.matches(".*(sales|amount|aov).*")) {
+              assertThat(prop.path("value").asText())
+                  .as("%s %s", file, column)
+                  .isEqualTo("prefix:¥");
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void agentRowsLinkToCoachingAndWaitingBuyersToTheConversation() throws Exception {
+    Set<String> coachingVariables =
+        dashboard("servicepulse-agent-coaching").variables().stream()
+            .map(Variable::name)
+            .collect(Collectors.toSet());
+    int agentLinks = 0;
+    for (String name : List.of("live-service-floor.json", "agent-performance.json")) {
+      String text = Files.readString(JSON_DIR.resolve(name));
+      Matcher link =
+          Pattern.compile("\"url\": \"(/d/servicepulse-agent-coaching/[^\"]+)\"").matcher(text);
+      while (link.find()) {
+        agentLinks++;
+        Set<String> linked = new HashSet<>();
+        Matcher var = Pattern.compile("var-(\\w+)=").matcher(link.group(1));
+        while (var.find()) {
+          linked.add(var.group(1));
+        }
+        assertThat(linked).containsExactlyInAnyOrder("shop", "agent").isSubsetOf(coachingVariables);
+      }
+    }
+    // Live floor: the agents table and the waiting buyers; agent performance: two agent tables.
+    assertThat(agentLinks).isGreaterThanOrEqualTo(4);
+    String floor = Files.readString(JSON_DIR.resolve("live-service-floor.json"));
+    assertThat(floor)
+        .contains(
+            "/d/servicepulse-qa-conversation/servicepulse-qa-conversation?var-shop=${__data.fields.shop_id:percentencode}&var-buyer=${__data.fields.buyer_id:percentencode}&var-message=");
+  }
+
+  private static List<Path> jsonFiles() {
+    return DASHBOARDS.stream().map(Dashboard::file).toList();
+  }
+
+  private static List<JsonNode> panels(JsonNode root) {
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode p : root.path("panels")) {
+      out.add(p);
+      p.path("panels").forEach(out::add);
+    }
+    return out;
   }
 
   // ------------------------------------------------------------------ alerting

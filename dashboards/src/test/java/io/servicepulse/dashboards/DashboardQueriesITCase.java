@@ -294,14 +294,7 @@ class DashboardQueriesITCase {
     int moments = 0;
     for (int i = buyers.size() / 3; i < buyers.size() && moments < 3; i += 11) {
       Instant at = Instant.ofEpochSecond(buyers.get(i).getTs().getEpochSecond() + 150);
-      Map<String, String> expected = new TreeMap<>();
-      waitingAt(at)
-          .forEach(
-              (key, w) -> {
-                if (Long.parseLong(w) > 100) {
-                  expected.put(key, w);
-                }
-              });
+      Map<String, String> expected = waitingLongerThan(at, 100);
       if (expected.isEmpty()) {
         continue;
       }
@@ -526,14 +519,7 @@ class DashboardQueriesITCase {
     int moments = 0;
     for (int i = buyers.size() / 4; i < buyers.size() && moments < 5; i += 13) {
       Instant at = Instant.ofEpochSecond(buyers.get(i).getTs().getEpochSecond() + 90);
-      Map<String, String> expected = new TreeMap<>();
-      waitingAt(at)
-          .forEach(
-              (key, w) -> {
-                if (Long.parseLong(w) > 30) {
-                  expected.put(key, w);
-                }
-              });
+      Map<String, String> expected = waitingLongerThan(at, 30);
       if (expected.isEmpty()) {
         continue;
       }
@@ -553,6 +539,19 @@ class DashboardQueriesITCase {
       assertThat(priorities).as("savable (60-180 s) first, then 30-60 s, then lost").isSorted();
     }
     assertThat(moments).as("moments with a buyer waiting over 30 s").isPositive();
+  }
+
+  /** {@link #waitingAt} restricted to waits longer than {@code seconds}. */
+  private static Map<String, String> waitingLongerThan(Instant at, long seconds) {
+    Map<String, String> longer = new TreeMap<>();
+    waitingAt(at)
+        .forEach(
+            (key, w) -> {
+              if (Long.parseLong(w) > seconds) {
+                longer.put(key, w);
+              }
+            });
+    return longer;
   }
 
   /** From the events themselves: buyer messages after the buyer's last AGENT message, ≤ 30 min. */
