@@ -537,6 +537,14 @@ class DashboardQueriesITCase {
       }
       assertThat(actual).as("waiting over 30 s at %s", at).isEqualTo(expected);
       assertThat(priorities).as("savable (60-180 s) first, then 30-60 s, then lost").isSorted();
+      long savable = priorities.stream().filter(p -> p == 1).count();
+      assertThat(
+              rows(
+                  "servicepulse-live-floor",
+                  "等待中的买家",
+                  "B",
+                  new Context(DATA.from(), at, 60, Map.of())))
+          .containsExactly(List.of(String.valueOf(savable)));
     }
     assertThat(moments).as("moments with a buyer waiting over 30 s").isPositive();
   }
