@@ -39,14 +39,22 @@ final class RecordEncoder {
   /** Not UTF-8: a lead byte followed by '(' instead of a continuation byte. */
   static final byte[] INVALID_UTF8 = {(byte) 0xC3, 0x28};
 
+  /** The chat schema version the generator writes (see the constructor). */
+  static final int CHAT_VERSION = 2;
+
   private final EventCodec<ChatMessage> chatCodec;
+  private final Schema chatSchema;
   private final EventCodec<OrderEvent> orderCodec;
   private final String chatTopic;
   private final String orderTopic;
 
   RecordEncoder(GeneratorConfig config) {
     ReleasedSchemas schemas = ReleasedSchemas.bundled();
-    this.chatCodec = EventCodec.chatMessages(schemas);
+    // Version 2 until a scenario sets seq: the default stream keeps its bytes (version 3 adds
+    // only the optional seq, which the generator does not fill).
+    this.chatCodec = EventCodec.chatMessages(schemas).writingVersion(CHAT_VERSION);
+    this.chatSchema =
+        schemas.versionsOf(ChatMessage.getClassSchema().getFullName()).get(CHAT_VERSION - 1);
     this.orderCodec = EventCodec.orderEvents(schemas);
     this.chatTopic = config.chatTopic();
     this.orderTopic = config.orderTopic();
@@ -159,14 +167,19 @@ final class RecordEncoder {
       OrderEvent order = poisonOrder(e);
       return kind == PoisonKind.AMOUNT_OUT_OF_RANGE
           // Avro's decimal conversion refuses precision 31 > 18: write the unscaled bytes raw.
-          ? rawEncode(order, "amount", ByteBuffer.wrap(POISON_AMOUNT.unscaledValue().toByteArray()))
+          ? rawEncode(
+              order,
+              order.getSchema(),
+              "amount",
+              ByteBuffer.wrap(POISON_AMOUNT.unscaledValue().toByteArray()))
           : orderCodec.encode(order);
     }
     ChatMessage message = poisonChat(e);
     return switch (kind) {
       case TEXT_TOO_LONG ->
           chatCodec.encode(ChatMessage.newBuilder(message).setText(LongText.TEXT).build());
-      case INVALID_UTF8 -> rawEncode(message, "text", new Utf8(invalidUtf8(message.getText())));
+      case INVALID_UTF8 ->
+          rawEncode(message, chatSchema, "text", new Utf8(invalidUtf8(message.getText())));
       default -> chatCodec.encode(message);
     };
   }
@@ -218,10 +231,10 @@ final class RecordEncoder {
   /**
    * Single-object encoding of {@code event} with one field replaced by a raw Avro value. Goes
    * through the generic writer without logical-type conversions, so bytes and Utf8 are written as
-   * given: same header and fingerprint as the codec's, a body the specific encoder would refuse.
+   * given: same header and fingerprint as the codec's ({@code schema}, the version the codec
+   * writes; its fields are a prefix of the class's), a body the specific encoder would refuse.
    */
-  private static byte[] rawEncode(SpecificRecord event, String field, Object raw) {
-    Schema schema = event.getSchema();
+  private static byte[] rawEncode(SpecificRecord event, Schema schema, String field, Object raw) {
     GenericData model = new GenericData();
     GenericData.Record record = new GenericData.Record(schema);
     for (Schema.Field f : schema.getFields()) {
