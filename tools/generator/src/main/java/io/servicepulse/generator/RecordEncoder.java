@@ -1,9 +1,12 @@
 package io.servicepulse.generator;
 
+import io.servicepulse.events.AfterSalesEvent;
+import io.servicepulse.events.AgentEvent;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.events.OrderEvent;
 import io.servicepulse.events.OrderStatus;
 import io.servicepulse.events.SenderRole;
+import io.servicepulse.events.ServiceFeedback;
 import io.servicepulse.schemas.EventCodec;
 import io.servicepulse.schemas.ReleasedSchemas;
 import java.io.IOException;
@@ -45,8 +48,10 @@ final class RecordEncoder {
   private final EventCodec<ChatMessage> chatCodec;
   private final Schema chatSchema;
   private final EventCodec<OrderEvent> orderCodec;
-  private final String chatTopic;
-  private final String orderTopic;
+  private final EventCodec<ServiceFeedback> feedbackCodec;
+  private final EventCodec<AfterSalesEvent> afterSalesCodec;
+  private final EventCodec<AgentEvent> agentCodec;
+  private final GeneratorConfig config;
 
   RecordEncoder(GeneratorConfig config) {
     ReleasedSchemas schemas = ReleasedSchemas.bundled();
@@ -56,19 +61,24 @@ final class RecordEncoder {
     this.chatSchema =
         schemas.versionsOf(ChatMessage.getClassSchema().getFullName()).get(CHAT_VERSION - 1);
     this.orderCodec = EventCodec.orderEvents(schemas);
-    this.chatTopic = config.chatTopic();
-    this.orderTopic = config.orderTopic();
+    this.feedbackCodec = EventCodec.serviceFeedback(schemas);
+    this.afterSalesCodec = EventCodec.afterSalesEvents(schemas);
+    this.agentCodec = EventCodec.agentEvents(schemas);
+    this.config = config;
   }
 
   GeneratedRecord encode(PlannedEvent e) {
-    String topic = e.isChatTopic() ? chatTopic : orderTopic;
     byte[] value =
         switch (e.type) {
           case CHAT -> chatCodec.encode(chat(e));
           case ORDER -> orderCodec.encode(order(e));
           case MALFORMED -> malformed(e);
           case POISON -> poison(e);
+          case FEEDBACK -> feedbackCodec.encode((ServiceFeedback) e.payload);
+          case AFTER_SALES -> afterSalesCodec.encode((AfterSalesEvent) e.payload);
+          case AGENT -> agentCodec.encode((AgentEvent) e.payload);
         };
+    String topic = e.topic(config);
     return new GeneratedRecord(topic, e.buyer.recordKey, value, e.ts, e.kind);
   }
 
