@@ -13,6 +13,14 @@ import java.util.List;
  */
 public final class AfterSalesEventsTable implements ClickHouseTable<AfterSalesEvent> {
 
+  /**
+   * Per group of rows (read with FINAL): the ground truth's {@code CaseCosts.figures()}, "cashback
+   * reship refundOnly deposit".
+   */
+  public static final String COSTS_SQL =
+      "concat(toString(sum(cost_cashback)), ' ', toString(sum(cost_reship)), ' ',"
+          + " toString(sum(cost_refund_only)), ' ', toString(sum(cost_deposit)))";
+
   @Override
   public String name() {
     return "after_sales_events";

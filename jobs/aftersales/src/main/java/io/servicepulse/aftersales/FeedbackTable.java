@@ -16,6 +16,16 @@ import java.util.zip.CRC32;
  */
 public final class FeedbackTable implements ClickHouseTable<ServiceFeedback> {
 
+  /**
+   * Per group of rows (read with FINAL): the ground truth's {@code FeedbackCounts.figures()},
+   * "ratings bad middling good agentResponsible invited modified".
+   */
+  public static final String FIGURES_SQL =
+      "concat(toString(count()), ' ', toString(countIf(rating <= 2)), ' ',"
+          + " toString(countIf(rating = 3)), ' ', toString(countIf(rating >= 4)), ' ',"
+          + " toString(countIf(rating <= 3 AND responsibility = 'AGENT')), ' ',"
+          + " toString(countIf(invited = 1)), ' ', toString(countIf(revision > 0)))";
+
   @Override
   public String name() {
     return "service_feedback";

@@ -153,6 +153,40 @@ public final class GroundTruth {
     public long agentEvents() {
       return shops.values().stream().mapToLong(s -> s.agentEvents).sum();
     }
+
+    /** Distinct ratings and reviews (feedback ids), all shops. */
+    public long feedbacks() {
+      return shops.values().stream()
+          .flatMap(s -> s.feedbackByAgent.values().stream())
+          .mapToLong(c -> c.serviceRatings + c.productReviews)
+          .sum();
+    }
+
+    /** "shop/agent" → {@link FeedbackCounts#figures()}, sorted. */
+    public Map<String, String> feedbackFiguresByAgent() {
+      Map<String, String> figures = new TreeMap<>();
+      shops.forEach(
+          (shop, s) ->
+              s.feedbackByAgent.forEach((a, c) -> figures.put(shop + "/" + a, c.figures())));
+      return figures;
+    }
+
+    /** "shop/agent" → {@link CaseCosts#figures()}, sorted. */
+    public Map<String, String> costFiguresByAgent() {
+      Map<String, String> figures = new TreeMap<>();
+      shops.forEach(
+          (shop, s) -> s.costsByAgent.forEach((a, c) -> figures.put(shop + "/" + a, c.figures())));
+      return figures;
+    }
+
+    /** "shop/agent" → transfers from that agent, sorted. */
+    public Map<String, String> transfersByAgent() {
+      Map<String, String> figures = new TreeMap<>();
+      shops.forEach(
+          (shop, s) ->
+              s.transfersByAgent.forEach((a, n) -> figures.put(shop + "/" + a, n.toString())));
+      return figures;
+    }
   }
 
   /** One shop's feedback, after-sales cases and agent events (see AfterSalesScenario). */
@@ -274,6 +308,23 @@ public final class GroundTruth {
       }
     }
 
+    /**
+     * "ratings bad middling good agentResponsible invited modified" over the latest revisions, as
+     * AfterSalesJob's {@code FeedbackTable.FIGURES_SQL} reads them from {@code service_feedback}.
+     */
+    public String figures() {
+      return java.util.stream.LongStream.of(
+              serviceRatings + productReviews,
+              bad,
+              middling,
+              good,
+              agentResponsible,
+              invited,
+              modified)
+          .mapToObj(Long::toString)
+          .collect(java.util.stream.Collectors.joining(" "));
+    }
+
     public long serviceRatings() {
       return serviceRatings;
     }
@@ -339,6 +390,17 @@ public final class GroundTruth {
 
     public BigDecimal deposit() {
       return deposit;
+    }
+
+    /** "cashback reship refundOnly deposit", as {@code AfterSalesEventsTable.COSTS_SQL} reads. */
+    public String figures() {
+      return cashback.toPlainString()
+          + " "
+          + reship.toPlainString()
+          + " "
+          + refundOnly.toPlainString()
+          + " "
+          + deposit.toPlainString();
     }
 
     public BigDecimal total() {
