@@ -1,11 +1,15 @@
 package io.servicepulse.schemas;
 
+import io.servicepulse.events.AfterSalesEvent;
+import io.servicepulse.events.AgentEvent;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.events.OrderEvent;
+import io.servicepulse.events.ServiceFeedback;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.BinaryMessageDecoder;
@@ -39,12 +43,44 @@ public final class EventCodec<T extends SpecificRecord> {
   private final BinaryMessageEncoder<T> encoder;
   private final BinaryMessageDecoder<T> decoder;
 
-  private EventCodec(Class<T> type, Schema current, ReleasedSchemas store) {
+  private final ReleasedSchemas store;
+
+  private EventCodec(Class<T> type, Schema current, Schema writer, ReleasedSchemas store) {
     SpecificData model = SpecificData.getForClass(type);
     this.type = type;
-    this.encoder = new BinaryMessageEncoder<>(model, current);
+    this.store = store;
+    this.encoder = new BinaryMessageEncoder<>(model, writer);
     this.decoder = new BinaryMessageDecoder<>(new StrictUtf8Data(model), current, store);
     store.versionsOf(current.getFullName()).forEach(decoder::addSchema);
+  }
+
+  private EventCodec(Class<T> type, Schema current, ReleasedSchemas store) {
+    this(type, current, current, store);
+  }
+
+  /** The codec of any generated event class, writing its current schema. */
+  public static <T extends SpecificRecord> EventCodec<T> of(Class<T> type, ReleasedSchemas store) {
+    return new EventCodec<>(type, SpecificData.getForClass(type).getSchema(type), store);
+  }
+
+  /**
+   * This codec, except that it writes released version {@code version} of the record (e.g. a
+   * producer that must keep writing an older version until its readers are upgraded). Fields are
+   * only ever appended, so the current class writes any older version by position; fields the older
+   * version lacks are not written.
+   */
+  public EventCodec<T> writingVersion(int version) {
+    Schema current = SpecificData.getForClass(type).getSchema(type);
+    List<Schema> versions = store.versionsOf(current.getFullName());
+    if (version < 1 || version > versions.size()) {
+      throw new IllegalArgumentException(
+          current.getName()
+              + " has released versions 1 to "
+              + versions.size()
+              + ", not "
+              + version);
+    }
+    return new EventCodec<>(type, current, versions.get(version - 1), store);
   }
 
   public static EventCodec<ChatMessage> chatMessages(ReleasedSchemas store) {
@@ -55,10 +91,25 @@ public final class EventCodec<T extends SpecificRecord> {
     return new EventCodec<>(OrderEvent.class, OrderEvent.getClassSchema(), store);
   }
 
+  public static EventCodec<ServiceFeedback> serviceFeedback(ReleasedSchemas store) {
+    return new EventCodec<>(ServiceFeedback.class, ServiceFeedback.getClassSchema(), store);
+  }
+
+  public static EventCodec<AfterSalesEvent> afterSalesEvents(ReleasedSchemas store) {
+    return new EventCodec<>(AfterSalesEvent.class, AfterSalesEvent.getClassSchema(), store);
+  }
+
+  public static EventCodec<AgentEvent> agentEvents(ReleasedSchemas store) {
+    return new EventCodec<>(AgentEvent.class, AgentEvent.getClassSchema(), store);
+  }
+
   /** Which codec a topic's bytes need; lets dead-letter and config code stay generic. */
   public enum EventType implements Serializable {
     CHAT_MESSAGE,
-    ORDER_EVENT
+    ORDER_EVENT,
+    SERVICE_FEEDBACK,
+    AFTER_SALES_EVENT,
+    AGENT_EVENT
   }
 
   public Class<T> type() {

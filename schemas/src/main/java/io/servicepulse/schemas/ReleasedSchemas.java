@@ -29,10 +29,14 @@ public final class ReleasedSchemas implements SchemaStore {
 
   private ReleasedSchemas() {}
 
+  /** The records of every topic, by simple name; each has {@code Name.v1.avsc} and up. */
+  public static final List<String> RECORDS =
+      List.of("ChatMessage", "OrderEvent", "ServiceFeedback", "AfterSalesEvent", "AgentEvent");
+
   /** The versions shipped in this jar. */
   public static ReleasedSchemas bundled() {
     ReleasedSchemas store = new ReleasedSchemas();
-    for (String name : List.of("ChatMessage", "OrderEvent")) {
+    for (String name : RECORDS) {
       for (int version = 1; ; version++) {
         String resource = RESOURCE_DIR + name + ".v" + version + ".avsc";
         try (InputStream in = ReleasedSchemas.class.getResourceAsStream(resource)) {

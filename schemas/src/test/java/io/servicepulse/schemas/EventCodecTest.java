@@ -222,7 +222,7 @@ class EventCodecTest {
     return value;
   }
 
-  private static byte[] encodeGeneric(Schema schema, GenericRecord record) {
+  static byte[] encodeGeneric(Schema schema, GenericRecord record) {
     try {
       ByteBuffer buffer =
           new BinaryMessageEncoder<GenericRecord>(GenericData.get(), schema).encode(record);

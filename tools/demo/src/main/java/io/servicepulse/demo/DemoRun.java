@@ -1,5 +1,6 @@
 package io.servicepulse.demo;
 
+import io.servicepulse.aftersales.AfterSalesJob;
 import io.servicepulse.attribution.AttributionJob;
 import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
 import io.servicepulse.common.clickhouse.ClickHouseMigrations;
@@ -44,6 +45,7 @@ public final class DemoRun {
     jobs.put(QaJob.NAME, List.of("chat-messages"));
     jobs.put(ServiceMetricsJob.NAME, List.of("chat-messages"));
     jobs.put(AttributionJob.NAME, List.of("chat-messages", "order-events"));
+    jobs.put(AfterSalesJob.NAME, List.of("feedback-events", "after-sales-events", "agent-events"));
     return java.util.Collections.unmodifiableMap(jobs);
   }
 
@@ -57,7 +59,15 @@ public final class DemoRun {
     Files.createDirectories(checkpoints);
 
     step(1, "Fresh topics and ClickHouse database");
-    List<String> topics = List.of("chat-messages", "order-events", "dead-letters", "wait-alerts");
+    List<String> topics =
+        List.of(
+            "chat-messages",
+            "order-events",
+            "feedback-events",
+            "after-sales-events",
+            "agent-events",
+            "dead-letters",
+            "wait-alerts");
     DemoTopics.recreate(options.bootstrapServers(), topics, 2);
     ClickHouseConnectionFactory clickHouse =
         new ClickHouseConnectionFactory(
@@ -78,6 +88,10 @@ public final class DemoRun {
                 .seed(options.seed())
                 .approximateEvents(options.events())
                 .poisonRate(options.poisonRate())
+                // Schema version 3's events (chat and order records stay as they were).
+                .feedbackRate(0.3)
+                .afterSalesRate(0.2)
+                .agentEvents(true)
                 .build());
     GroundTruth truth = stream.truth();
     truth.write(state.resolve("truth.json"));

@@ -1,5 +1,6 @@
 package io.servicepulse.demo;
 
+import io.servicepulse.aftersales.AfterSalesJob;
 import io.servicepulse.attribution.AttributionJob;
 import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
 import io.servicepulse.common.clickhouse.ClickHouseMigrations;
@@ -39,6 +40,7 @@ public final class LocalPipeline {
     QaJob.wire(env, config);
     ServiceMetricsJob.wire(env, config);
     AttributionJob.wire(env, config);
+    AfterSalesJob.wire(env, config);
     JobClient job = env.executeAsync("ServicePulse local pipeline");
     Thread drainOnRequest =
         new Thread(() -> drainOnRequest(job, savepointDir(config)), "drain-on-request");

@@ -1,5 +1,7 @@
 package io.servicepulse.demo;
 
+import io.servicepulse.aftersales.AfterSalesEventsTable;
+import io.servicepulse.aftersales.FeedbackTable;
 import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
 import io.servicepulse.generator.GroundTruth;
 import io.servicepulse.metrics.sink.MinuteTable;
@@ -26,7 +28,51 @@ final class Summary {
     service();
     conversion();
     qa();
+    afterSales();
     return ok;
+  }
+
+  private void afterSales() throws SQLException {
+    GroundTruth.AfterSales expected = truth.afterSales();
+    if (expected == null) {
+      return;
+    }
+    System.out.println("\n  Feedback, after-sales and agent facts (AfterSalesJob)");
+    check(
+        "ratings and reviews (latest revision)",
+        expected.feedbacks(),
+        reader.count("SELECT count() FROM service_feedback FINAL"));
+    check(
+        "after-sales status changes",
+        expected.afterSalesEvents(),
+        reader.count("SELECT count() FROM after_sales_events FINAL"));
+    check(
+        "agent status changes and transfers",
+        expected.agentEvents(),
+        reader.count("SELECT count() FROM agent_events FINAL"));
+    checkSame(
+        "agents whose ratings equal the truth",
+        expected.feedbackFiguresByAgent(),
+        keyed(
+            reader.rows(
+                "SELECT concat(shop_id, '/', agent_id), "
+                    + FeedbackTable.FIGURES_SQL
+                    + " FROM service_feedback FINAL GROUP BY shop_id, agent_id")));
+    checkSame(
+        "agents whose after-sales payouts equal the truth",
+        expected.costFiguresByAgent(),
+        keyed(
+            reader.rows(
+                "SELECT concat(shop_id, '/', agent_id), "
+                    + AfterSalesEventsTable.COSTS_SQL
+                    + " FROM after_sales_events FINAL GROUP BY shop_id, agent_id")));
+    checkSame(
+        "agents whose transfers equal the truth",
+        expected.transfersByAgent(),
+        keyed(
+            reader.rows(
+                "SELECT concat(shop_id, '/', agent_id), toString(count()) FROM agent_events FINAL"
+                    + " WHERE kind = 'TRANSFER' GROUP BY shop_id, agent_id")));
   }
 
   private void service() throws SQLException {

@@ -26,6 +26,8 @@ public final class EventGenerator {
     TruthBuilder truth = new TruthBuilder(config, rules, shops);
     List<PlannedEvent> events = new ArrayList<>();
     List<BuyerKey> keys = new ArrayList<>();
+    // Kept only for schema version 3's events (off by default).
+    List<BuyerTimeline> timelines = config.hasAfterSales() ? new ArrayList<>() : null;
 
     for (ShopModel shop : shops) {
       for (int b = 0; b < config.buyersPerShop(); b++) {
@@ -36,12 +38,17 @@ public final class EventGenerator {
             Rngs.chance(rng, SILENT_BUYER_SHARE)
                 ? BuyerSimulator.silent(config, rules, key, rng)
                 : BuyerSimulator.chatter(config, rules, key, rng);
-        add(timeline, truth, events, keys);
+        add(timeline, truth, events, keys, timelines);
         if (shops.size() > 1 && b % CROSS_SHOP_EVERY == CROSS_SHOP_EVERY - 1) {
           BuyerKey elsewhere =
               new BuyerKey(shops.get((shop.index + 1) % shops.size()), buyerId, false);
           Random other = Rngs.derive(config.seed(), 3, shop.index, b);
-          add(BuyerSimulator.silent(config, rules, elsewhere, other), truth, events, keys);
+          add(
+              BuyerSimulator.silent(config, rules, elsewhere, other),
+              truth,
+              events,
+              keys,
+              timelines);
         }
       }
     }
@@ -59,6 +66,11 @@ public final class EventGenerator {
     events.addAll(
         poison.poison(events, chatRecords, orderRecords, shops, from, Math.max(from + 1, to)));
 
+    if (timelines != null) {
+      // After every fault, from streams of their own: the rest keeps its bytes.
+      events.addAll(AfterSalesScenario.generate(config, shops, timelines, truth.afterSales()));
+    }
+
     PlannedEvent[] records = events.toArray(PlannedEvent[]::new);
     for (int i = 0; i < records.length; i++) {
       records[i].seq = i;
@@ -67,14 +79,21 @@ public final class EventGenerator {
         records,
         Comparator.<PlannedEvent>comparingLong(e -> e.emitAt).thenComparingInt(e -> e.seq));
     for (PlannedEvent record : records) {
-      truth.emitted(record, record.isChatTopic() ? config.chatTopic() : config.orderTopic());
+      truth.emitted(record, record.topic(config));
     }
     return new GeneratedStream(records, truth.build(), config);
   }
 
   private static void add(
-      BuyerTimeline timeline, TruthBuilder truth, List<PlannedEvent> events, List<BuyerKey> keys) {
+      BuyerTimeline timeline,
+      TruthBuilder truth,
+      List<PlannedEvent> events,
+      List<BuyerKey> keys,
+      List<BuyerTimeline> timelines) {
     truth.add(timeline);
+    if (timelines != null) {
+      timelines.add(timeline);
+    }
     events.addAll(timeline.events);
     keys.add(timeline.buyer);
   }

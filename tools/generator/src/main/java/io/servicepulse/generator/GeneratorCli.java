@@ -75,6 +75,18 @@ public final class GeneratorCli {
               "--uncivil-rate",
               "share of agent/buyer messages that are uncivil (default 0.03)",
               doubles(Builder::uncivilRate)),
+          new Option(
+              "--feedback-rate",
+              "share of served buyers who rate, and of paid orders reviewed (default 0: none)",
+              doubles(Builder::feedbackRate)),
+          new Option(
+              "--after-sales-rate",
+              "share of paid orders with an after-sales case (default 0: none)",
+              doubles(Builder::afterSalesRate)),
+          new Option(
+              "--agent-events",
+              "true: agent status changes and transfers (default false)",
+              (b, v) -> b.agentEvents(Boolean.parseBoolean(v))),
           new Option("--help", "print this help", null));
 
   private static BiConsumer<Builder, String> ints(BiConsumer<Builder, Integer> setter) {

@@ -30,7 +30,13 @@ public record GeneratorConfig(
     double eventsPerSecond,
     Duration lateDelay,
     String chatTopic,
-    String orderTopic) {
+    String orderTopic,
+    double feedbackRate,
+    double afterSalesRate,
+    boolean agentEvents,
+    String feedbackTopic,
+    String afterSalesTopic,
+    String agentTopic) {
 
   /**
    * Mean valid events one buyer produces with the built-in behaviour (measured: 7.6 over one day,
@@ -51,6 +57,8 @@ public record GeneratorConfig(
         }) {
       require(rate >= 0 && rate <= 0.5, "rates must be within [0, 0.5]");
     }
+    require(feedbackRate >= 0 && feedbackRate <= 1, "feedback rate must be within [0, 1]");
+    require(afterSalesRate >= 0 && afterSalesRate <= 1, "after-sales rate must be within [0, 1]");
     require(eventsPerSecond >= 0, "events per second must be ≥ 0");
     require(
         lateDelay.toMinutes() >= 30 && lateDelay.toHours() <= days * 24L - 4,
@@ -98,7 +106,21 @@ public record GeneratorConfig(
     m.put("lateDelay", lateDelay.toString());
     m.put("chatTopic", chatTopic);
     m.put("orderTopic", orderTopic);
+    // Schema version 3's events: listed only when on, so existing scenarios keep their truth.
+    if (hasAfterSales()) {
+      m.put("feedbackRate", Double.toString(feedbackRate));
+      m.put("afterSalesRate", Double.toString(afterSalesRate));
+      m.put("agentEvents", Boolean.toString(agentEvents));
+      m.put("feedbackTopic", feedbackTopic);
+      m.put("afterSalesTopic", afterSalesTopic);
+      m.put("agentTopic", agentTopic);
+    }
     return m;
+  }
+
+  /** True if the scenario has feedback, after-sales or agent events (all off by default). */
+  public boolean hasAfterSales() {
+    return feedbackRate > 0 || afterSalesRate > 0 || agentEvents;
   }
 
   /** Mutable builder; unset values keep their defaults. */
@@ -123,6 +145,13 @@ public record GeneratorConfig(
     private String chatTopic = "chat-messages";
     private String orderTopic = "order-events";
     private long approximateEvents = 0;
+    // Off by default: existing scenarios keep their bytes and figures.
+    private double feedbackRate = 0;
+    private double afterSalesRate = 0;
+    private boolean agentEvents = false;
+    private String feedbackTopic = "feedback-events";
+    private String afterSalesTopic = "after-sales-events";
+    private String agentTopic = "agent-events";
 
     private Builder() {}
 
@@ -144,6 +173,12 @@ public record GeneratorConfig(
       lateDelay = c.lateDelay;
       chatTopic = c.chatTopic;
       orderTopic = c.orderTopic;
+      feedbackRate = c.feedbackRate;
+      afterSalesRate = c.afterSalesRate;
+      agentEvents = c.agentEvents;
+      feedbackTopic = c.feedbackTopic;
+      afterSalesTopic = c.afterSalesTopic;
+      agentTopic = c.agentTopic;
     }
 
     public Builder seed(long v) {
@@ -232,6 +267,39 @@ public record GeneratorConfig(
       return this;
     }
 
+    /** Share of buyers served by an agent who rate the service (and review a paid order). */
+    public Builder feedbackRate(double v) {
+      feedbackRate = v;
+      return this;
+    }
+
+    /** Share of paid orders that get an after-sales case. */
+    public Builder afterSalesRate(double v) {
+      afterSalesRate = v;
+      return this;
+    }
+
+    /** Agent status changes (shifts, lunch) and transfers at every hand-off between agents. */
+    public Builder agentEvents(boolean v) {
+      agentEvents = v;
+      return this;
+    }
+
+    public Builder feedbackTopic(String v) {
+      feedbackTopic = v;
+      return this;
+    }
+
+    public Builder afterSalesTopic(String v) {
+      afterSalesTopic = v;
+      return this;
+    }
+
+    public Builder agentTopic(String v) {
+      agentTopic = v;
+      return this;
+    }
+
     /** Sets buyers per shop so that roughly {@code events} valid events come out (0 = unset). */
     public Builder approximateEvents(long events) {
       approximateEvents = events;
@@ -266,7 +334,13 @@ public record GeneratorConfig(
           eventsPerSecond,
           lateDelay,
           chatTopic,
-          orderTopic);
+          orderTopic,
+          feedbackRate,
+          afterSalesRate,
+          agentEvents,
+          feedbackTopic,
+          afterSalesTopic,
+          agentTopic);
     }
   }
 }

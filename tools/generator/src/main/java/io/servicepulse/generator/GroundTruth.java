@@ -1,9 +1,14 @@
 package io.servicepulse.generator;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.servicepulse.events.AfterSalesCosts;
+import io.servicepulse.events.FeedbackKind;
+import io.servicepulse.events.Responsibility;
+import io.servicepulse.events.ServiceFeedback;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -78,6 +83,10 @@ public final class GroundTruth {
 
   Qa qa = new Qa();
 
+  /** Schema version 3's events; null (and absent from truth.json) when the scenario has none. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  AfterSales afterSales;
+
   public Map<String, String> scenario() {
     return scenario;
   }
@@ -117,6 +126,286 @@ public final class GroundTruth {
 
   public Qa qa() {
     return qa;
+  }
+
+  /** Feedback, after-sales and agent events, or null if the scenario has none. */
+  public AfterSales afterSales() {
+    return afterSales;
+  }
+
+  /** Schema version 3's events: shop id → what AfterSalesJob and the KPIs must find. */
+  public static final class AfterSales {
+    Map<String, ShopAfterSales> shops = new TreeMap<>();
+
+    public Map<String, ShopAfterSales> shops() {
+      return shops;
+    }
+
+    /** Distinct valid events on the feedback, after-sales and agent topics, all shops. */
+    public long feedbackEvents() {
+      return shops.values().stream().mapToLong(s -> s.feedbackEvents).sum();
+    }
+
+    public long afterSalesEvents() {
+      return shops.values().stream().mapToLong(s -> s.afterSalesEvents).sum();
+    }
+
+    public long agentEvents() {
+      return shops.values().stream().mapToLong(s -> s.agentEvents).sum();
+    }
+
+    /** Distinct ratings and reviews (feedback ids), all shops. */
+    public long feedbacks() {
+      return shops.values().stream()
+          .flatMap(s -> s.feedbackByAgent.values().stream())
+          .mapToLong(c -> c.serviceRatings + c.productReviews)
+          .sum();
+    }
+
+    /** "shop/agent" → {@link FeedbackCounts#figures()}, sorted. */
+    public Map<String, String> feedbackFiguresByAgent() {
+      Map<String, String> figures = new TreeMap<>();
+      shops.forEach(
+          (shop, s) ->
+              s.feedbackByAgent.forEach((a, c) -> figures.put(shop + "/" + a, c.figures())));
+      return figures;
+    }
+
+    /** "shop/agent" → {@link CaseCosts#figures()}, sorted. */
+    public Map<String, String> costFiguresByAgent() {
+      Map<String, String> figures = new TreeMap<>();
+      shops.forEach(
+          (shop, s) -> s.costsByAgent.forEach((a, c) -> figures.put(shop + "/" + a, c.figures())));
+      return figures;
+    }
+
+    /** "shop/agent" → transfers from that agent, sorted. */
+    public Map<String, String> transfersByAgent() {
+      Map<String, String> figures = new TreeMap<>();
+      shops.forEach(
+          (shop, s) ->
+              s.transfersByAgent.forEach((a, n) -> figures.put(shop + "/" + a, n.toString())));
+      return figures;
+    }
+  }
+
+  /** One shop's feedback, after-sales cases and agent events (see AfterSalesScenario). */
+  public static final class ShopAfterSales {
+    long feedbackEvents;
+    long afterSalesEvents;
+    long agentEvents;
+
+    /** Rated or responsible agent ("" none) → ratings and reviews in their latest revision. */
+    Map<String, FeedbackCounts> feedbackByAgent = new TreeMap<>();
+
+    /** After-sales type → cases. */
+    Map<String, Long> casesByType = new TreeMap<>();
+
+    /** Reason → cases. */
+    Map<String, Long> casesByReason = new TreeMap<>();
+
+    /** Status → status changes (ESCALATED = 纠纷/投诉). */
+    Map<String, Long> statusChanges = new TreeMap<>();
+
+    /** Agent named on the events carrying them → payouts by kind. */
+    Map<String, CaseCosts> costsByAgent = new TreeMap<>();
+
+    /** Cases whose cashback arrived in a second CLOSED event days later. */
+    long lateCosts;
+
+    /** Agent → transfers of a buyer to another agent (转接). */
+    Map<String, Long> transfersByAgent = new TreeMap<>();
+
+    /** Agent → status changes. */
+    Map<String, Long> statusChangesByAgent = new TreeMap<>();
+
+    public long feedbackEvents() {
+      return feedbackEvents;
+    }
+
+    public long afterSalesEvents() {
+      return afterSalesEvents;
+    }
+
+    public long agentEvents() {
+      return agentEvents;
+    }
+
+    public Map<String, FeedbackCounts> feedbackByAgent() {
+      return feedbackByAgent;
+    }
+
+    public Map<String, Long> casesByType() {
+      return casesByType;
+    }
+
+    public Map<String, Long> casesByReason() {
+      return casesByReason;
+    }
+
+    public Map<String, Long> statusChanges() {
+      return statusChanges;
+    }
+
+    public Map<String, CaseCosts> costsByAgent() {
+      return costsByAgent;
+    }
+
+    public long lateCosts() {
+      return lateCosts;
+    }
+
+    public Map<String, Long> transfersByAgent() {
+      return transfersByAgent;
+    }
+
+    public Map<String, Long> statusChangesByAgent() {
+      return statusChangesByAgent;
+    }
+  }
+
+  /**
+   * Ratings and reviews of one agent, each counted once in its latest revision: bad = 1-2 stars,
+   * middling = 3, good = 4-5; responsibility = bad or middling with responsibility AGENT (客服责任);
+   * modified = revised at least once (中差评修改), modifiedToGood = bad or middling first, good now.
+   */
+  public static final class FeedbackCounts {
+    long serviceRatings;
+    long productReviews;
+    long bad;
+    long middling;
+    long good;
+    long agentResponsible;
+    long invited;
+    long modified;
+    long modifiedToGood;
+
+    void count(ServiceFeedback first, ServiceFeedback latest) {
+      if (latest.getKind() == FeedbackKind.SERVICE_RATING) {
+        serviceRatings++;
+      } else {
+        productReviews++;
+      }
+      int stars = latest.getRating();
+      if (stars <= 2) {
+        bad++;
+      } else if (stars == 3) {
+        middling++;
+      } else {
+        good++;
+      }
+      if (stars <= 3 && latest.getResponsibility() == Responsibility.AGENT) {
+        agentResponsible++;
+      }
+      if (latest.getInvited()) {
+        invited++;
+      }
+      if (latest.getRevision() > first.getRevision()) {
+        modified++;
+        if (first.getRating() <= 3 && stars >= 4) {
+          modifiedToGood++;
+        }
+      }
+    }
+
+    /**
+     * "ratings bad middling good agentResponsible invited modified" over the latest revisions, as
+     * AfterSalesJob's {@code FeedbackTable.FIGURES_SQL} reads them from {@code service_feedback}.
+     */
+    public String figures() {
+      return java.util.stream.LongStream.of(
+              serviceRatings + productReviews,
+              bad,
+              middling,
+              good,
+              agentResponsible,
+              invited,
+              modified)
+          .mapToObj(Long::toString)
+          .collect(java.util.stream.Collectors.joining(" "));
+    }
+
+    public long serviceRatings() {
+      return serviceRatings;
+    }
+
+    public long productReviews() {
+      return productReviews;
+    }
+
+    public long bad() {
+      return bad;
+    }
+
+    public long middling() {
+      return middling;
+    }
+
+    public long good() {
+      return good;
+    }
+
+    public long agentResponsible() {
+      return agentResponsible;
+    }
+
+    public long invited() {
+      return invited;
+    }
+
+    public long modified() {
+      return modified;
+    }
+
+    public long modifiedToGood() {
+      return modifiedToGood;
+    }
+  }
+
+  /** Payouts by kind (Decimal(18, 2) sums). */
+  public static final class CaseCosts {
+    BigDecimal cashback = new BigDecimal("0.00");
+    BigDecimal reship = new BigDecimal("0.00");
+    BigDecimal refundOnly = new BigDecimal("0.00");
+    BigDecimal deposit = new BigDecimal("0.00");
+
+    void add(AfterSalesCosts c) {
+      cashback = cashback.add(c.getCashback());
+      reship = reship.add(c.getReship());
+      refundOnly = refundOnly.add(c.getRefundOnly());
+      deposit = deposit.add(c.getDeposit());
+    }
+
+    public BigDecimal cashback() {
+      return cashback;
+    }
+
+    public BigDecimal reship() {
+      return reship;
+    }
+
+    public BigDecimal refundOnly() {
+      return refundOnly;
+    }
+
+    public BigDecimal deposit() {
+      return deposit;
+    }
+
+    /** "cashback reship refundOnly deposit", as {@code AfterSalesEventsTable.COSTS_SQL} reads. */
+    public String figures() {
+      return cashback.toPlainString()
+          + " "
+          + reship.toPlainString()
+          + " "
+          + refundOnly.toPlainString()
+          + " "
+          + deposit.toPlainString();
+    }
+
+    public BigDecimal total() {
+      return cashback.add(reship).add(refundOnly).add(deposit);
+    }
   }
 
   public String toJson() {

@@ -10,7 +10,11 @@ final class PlannedEvent {
     CHAT,
     ORDER,
     MALFORMED,
-    POISON
+    POISON,
+    /** Schema version 3 ({@link AfterSalesScenario}): the event is {@link #payload}. */
+    FEEDBACK,
+    AFTER_SALES,
+    AGENT
   }
 
   final BuyerKey buyer;
@@ -42,6 +46,9 @@ final class PlannedEvent {
 
   /** ORDER, order POISON: amount in cents. */
   final long amountCents;
+
+  /** FEEDBACK, AFTER_SALES, AGENT: the event itself (built once; these are few). */
+  Object payload;
 
   /** A conflicting duplicate (POISON): the event whose id it repeats. */
   PlannedEvent original;
@@ -77,9 +84,19 @@ final class PlannedEvent {
   PlannedEvent duplicate(long emitAt) {
     PlannedEvent copy =
         new PlannedEvent(buyer, type, ts, number, code, agent, text, conversation, amountCents);
+    copy.payload = payload;
     copy.emitAt = emitAt;
     copy.kind = GeneratedRecord.Kind.DUPLICATE;
     return copy;
+  }
+
+  String topic(GeneratorConfig config) {
+    return switch (type) {
+      case FEEDBACK -> config.feedbackTopic();
+      case AFTER_SALES -> config.afterSalesTopic();
+      case AGENT -> config.agentTopic();
+      default -> isChatTopic() ? config.chatTopic() : config.orderTopic();
+    };
   }
 
   boolean isChatTopic() {

@@ -1,9 +1,12 @@
 package io.servicepulse.generator;
 
+import io.servicepulse.events.AfterSalesEvent;
+import io.servicepulse.events.AgentEvent;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.events.OrderEvent;
 import io.servicepulse.events.OrderStatus;
 import io.servicepulse.events.SenderRole;
+import io.servicepulse.events.ServiceFeedback;
 import io.servicepulse.schemas.EventCodec;
 import io.servicepulse.schemas.ReleasedSchemas;
 import java.io.IOException;
@@ -39,28 +42,43 @@ final class RecordEncoder {
   /** Not UTF-8: a lead byte followed by '(' instead of a continuation byte. */
   static final byte[] INVALID_UTF8 = {(byte) 0xC3, 0x28};
 
+  /** The chat schema version the generator writes (see the constructor). */
+  static final int CHAT_VERSION = 2;
+
   private final EventCodec<ChatMessage> chatCodec;
+  private final Schema chatSchema;
   private final EventCodec<OrderEvent> orderCodec;
-  private final String chatTopic;
-  private final String orderTopic;
+  private final EventCodec<ServiceFeedback> feedbackCodec;
+  private final EventCodec<AfterSalesEvent> afterSalesCodec;
+  private final EventCodec<AgentEvent> agentCodec;
+  private final GeneratorConfig config;
 
   RecordEncoder(GeneratorConfig config) {
     ReleasedSchemas schemas = ReleasedSchemas.bundled();
-    this.chatCodec = EventCodec.chatMessages(schemas);
+    // Version 2 until a scenario sets seq: the default stream keeps its bytes (version 3 adds
+    // only the optional seq, which the generator does not fill).
+    this.chatCodec = EventCodec.chatMessages(schemas).writingVersion(CHAT_VERSION);
+    this.chatSchema =
+        schemas.versionsOf(ChatMessage.getClassSchema().getFullName()).get(CHAT_VERSION - 1);
     this.orderCodec = EventCodec.orderEvents(schemas);
-    this.chatTopic = config.chatTopic();
-    this.orderTopic = config.orderTopic();
+    this.feedbackCodec = EventCodec.serviceFeedback(schemas);
+    this.afterSalesCodec = EventCodec.afterSalesEvents(schemas);
+    this.agentCodec = EventCodec.agentEvents(schemas);
+    this.config = config;
   }
 
   GeneratedRecord encode(PlannedEvent e) {
-    String topic = e.isChatTopic() ? chatTopic : orderTopic;
     byte[] value =
         switch (e.type) {
           case CHAT -> chatCodec.encode(chat(e));
           case ORDER -> orderCodec.encode(order(e));
           case MALFORMED -> malformed(e);
           case POISON -> poison(e);
+          case FEEDBACK -> feedbackCodec.encode((ServiceFeedback) e.payload);
+          case AFTER_SALES -> afterSalesCodec.encode((AfterSalesEvent) e.payload);
+          case AGENT -> agentCodec.encode((AgentEvent) e.payload);
         };
+    String topic = e.topic(config);
     return new GeneratedRecord(topic, e.buyer.recordKey, value, e.ts, e.kind);
   }
 
@@ -159,14 +177,19 @@ final class RecordEncoder {
       OrderEvent order = poisonOrder(e);
       return kind == PoisonKind.AMOUNT_OUT_OF_RANGE
           // Avro's decimal conversion refuses precision 31 > 18: write the unscaled bytes raw.
-          ? rawEncode(order, "amount", ByteBuffer.wrap(POISON_AMOUNT.unscaledValue().toByteArray()))
+          ? rawEncode(
+              order,
+              order.getSchema(),
+              "amount",
+              ByteBuffer.wrap(POISON_AMOUNT.unscaledValue().toByteArray()))
           : orderCodec.encode(order);
     }
     ChatMessage message = poisonChat(e);
     return switch (kind) {
       case TEXT_TOO_LONG ->
           chatCodec.encode(ChatMessage.newBuilder(message).setText(LongText.TEXT).build());
-      case INVALID_UTF8 -> rawEncode(message, "text", new Utf8(invalidUtf8(message.getText())));
+      case INVALID_UTF8 ->
+          rawEncode(message, chatSchema, "text", new Utf8(invalidUtf8(message.getText())));
       default -> chatCodec.encode(message);
     };
   }
@@ -218,10 +241,10 @@ final class RecordEncoder {
   /**
    * Single-object encoding of {@code event} with one field replaced by a raw Avro value. Goes
    * through the generic writer without logical-type conversions, so bytes and Utf8 are written as
-   * given: same header and fingerprint as the codec's, a body the specific encoder would refuse.
+   * given: same header and fingerprint as the codec's ({@code schema}, the version the codec
+   * writes; its fields are a prefix of the class's), a body the specific encoder would refuse.
    */
-  private static byte[] rawEncode(SpecificRecord event, String field, Object raw) {
-    Schema schema = event.getSchema();
+  private static byte[] rawEncode(SpecificRecord event, Schema schema, String field, Object raw) {
     GenericData model = new GenericData();
     GenericData.Record record = new GenericData.Record(schema);
     for (Schema.Field f : schema.getFields()) {

@@ -88,6 +88,14 @@ final class TruthBuilder {
     }
   }
 
+  /** The after-sales section, created on first use (absent from scenarios without it). */
+  GroundTruth.AfterSales afterSales() {
+    if (truth.afterSales == null) {
+      truth.afterSales = new GroundTruth.AfterSales();
+    }
+    return truth.afterSales;
+  }
+
   GroundTruth build() {
     for (ShopAttribution shop : truth.attribution.values()) {
       shop.silentSales = shop.totalSales.subtract(shop.creditedSales);

@@ -291,10 +291,14 @@ class PoisonRecordsTest {
 
   private static ChatMessage lenientChat(byte[] bytes) {
     try {
-      return new org.apache.avro.message.BinaryMessageDecoder<ChatMessage>(
+      var decoder =
+          new org.apache.avro.message.BinaryMessageDecoder<ChatMessage>(
               org.apache.avro.specific.SpecificData.getForClass(ChatMessage.class),
-              ChatMessage.getClassSchema())
-          .decode(bytes);
+              ChatMessage.getClassSchema());
+      ReleasedSchemas.bundled()
+          .versionsOf(ChatMessage.getClassSchema().getFullName())
+          .forEach(decoder::addSchema);
+      return decoder.decode(bytes);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

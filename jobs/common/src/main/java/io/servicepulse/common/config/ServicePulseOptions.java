@@ -37,6 +37,30 @@ public final class ServicePulseOptions {
           .defaultValue("order-events")
           .withDescription("Topic of OrderEvent events (Avro single-object encoding).");
 
+  public static final ConfigOption<String> KAFKA_FEEDBACK_TOPIC =
+      ConfigOptions.key("kafka.feedback-topic")
+          .stringType()
+          .defaultValue("feedback-events")
+          .withDescription(
+              "Topic of ServiceFeedback events: service ratings and product reviews, each"
+                  + " revision an event (Avro single-object encoding).");
+
+  public static final ConfigOption<String> KAFKA_AFTER_SALES_TOPIC =
+      ConfigOptions.key("kafka.after-sales-topic")
+          .stringType()
+          .defaultValue("after-sales-events")
+          .withDescription(
+              "Topic of AfterSalesEvent events: status changes of after-sales cases with their"
+                  + " payouts (Avro single-object encoding).");
+
+  public static final ConfigOption<String> KAFKA_AGENT_TOPIC =
+      ConfigOptions.key("kafka.agent-topic")
+          .stringType()
+          .defaultValue("agent-events")
+          .withDescription(
+              "Topic of AgentEvent events: agent status changes and transfers of buyers between"
+                  + " agents (Avro single-object encoding).");
+
   public static final ConfigOption<String> KAFKA_ALERTS_TOPIC =
       ConfigOptions.key("kafka.alerts-topic")
           .stringType()

@@ -32,16 +32,7 @@ public final class DecodedStreams {
       JobConfig config,
       String job,
       String uidPrefix) {
-    return firstCopies(
-            env.fromSource(
-                    source, watermarks, "Kafka chat-messages", Decoded.typeOf(ChatMessage.class))
-                .uid(uidPrefix + "-chat-source"),
-            ChatMessage::getEventId,
-            ChatMessage.class,
-            config,
-            job)
-        .uid(uidPrefix + "-decode-chat")
-        .name("first copy per event id, dead letters apart (chat)");
+    return of(env, EventKind.CHAT, source, watermarks, config, job, uidPrefix);
   }
 
   public static SingleOutputStreamOperator<OrderEvent> orderEvents(
@@ -51,16 +42,63 @@ public final class DecodedStreams {
       JobConfig config,
       String job,
       String uidPrefix) {
+    // The order source's uid predates EventKind's labels; savepoints know it as "-order-source".
+    return decoded(
+        env,
+        EventKind.ORDER,
+        source,
+        watermarks,
+        config,
+        job,
+        uidPrefix + "-order-source",
+        uidPrefix);
+  }
+
+  /**
+   * The first copies of any {@link EventKind}'s events, dead letters apart; uids {@code
+   * <uidPrefix>-<label>-source} and {@code <uidPrefix>-decode-<label>}.
+   */
+  public static <T> SingleOutputStreamOperator<T> of(
+      StreamExecutionEnvironment env,
+      EventKind<T> kind,
+      Source<Decoded<T>, ?, ?> source,
+      WatermarkStrategy<Decoded<T>> watermarks,
+      JobConfig config,
+      String job,
+      String uidPrefix) {
+    return decoded(
+        env,
+        kind,
+        source,
+        watermarks,
+        config,
+        job,
+        uidPrefix + "-" + kind.label() + "-source",
+        uidPrefix);
+  }
+
+  private static <T> SingleOutputStreamOperator<T> decoded(
+      StreamExecutionEnvironment env,
+      EventKind<T> kind,
+      Source<Decoded<T>, ?, ?> source,
+      WatermarkStrategy<Decoded<T>> watermarks,
+      JobConfig config,
+      String job,
+      String sourceUid,
+      String uidPrefix) {
     return firstCopies(
             env.fromSource(
-                    source, watermarks, "Kafka order-events", Decoded.typeOf(OrderEvent.class))
-                .uid(uidPrefix + "-order-source"),
-            OrderEvent::getEventId,
-            OrderEvent.class,
+                    source,
+                    watermarks,
+                    "Kafka " + kind.topic().defaultValue(),
+                    Decoded.typeOf(kind.eventClass()))
+                .uid(sourceUid),
+            kind.eventId(),
+            kind.eventClass(),
             config,
             job)
-        .uid(uidPrefix + "-decode-orders")
-        .name("first copy per event id, dead letters apart (orders)");
+        .uid(uidPrefix + "-decode-" + kind.label())
+        .name("first copy per event id, dead letters apart (" + kind.label() + ")");
   }
 
   private static <T> SingleOutputStreamOperator<T> firstCopies(

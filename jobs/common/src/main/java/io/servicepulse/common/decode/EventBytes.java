@@ -1,9 +1,11 @@
 package io.servicepulse.common.decode;
 
-import io.servicepulse.events.ChatMessage;
-import io.servicepulse.events.OrderEvent;
 import io.servicepulse.schemas.EventCodec;
 import io.servicepulse.schemas.ReleasedSchemas;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * An event back in its wire format (Avro single-object encoding, current schema), for dead letters
@@ -11,22 +13,25 @@ import io.servicepulse.schemas.ReleasedSchemas;
  */
 public final class EventBytes {
 
-  // Codecs are not thread-safe and costly to build; late events are rare, one codec per thread.
-  private static final ThreadLocal<EventCodec<ChatMessage>> CHAT =
-      ThreadLocal.withInitial(() -> EventCodec.chatMessages(ReleasedSchemas.bundled()));
-  private static final ThreadLocal<EventCodec<OrderEvent>> ORDERS =
-      ThreadLocal.withInitial(() -> EventCodec.orderEvents(ReleasedSchemas.bundled()));
+  // Codecs are not thread-safe and costly to build; late events are rare, one codec per thread
+  // and event class.
+  private static final ThreadLocal<Map<Class<?>, EventCodec<?>>> CODECS =
+      ThreadLocal.withInitial(HashMap::new);
 
   private EventBytes() {}
 
   /** The event's wire bytes, or its text if it is no event type of ours. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public static byte[] of(Object event) {
-    if (event instanceof ChatMessage m) {
-      return CHAT.get().encode(m);
+    if (event instanceof SpecificRecord record) {
+      EventCodec codec =
+          CODECS
+              .get()
+              .computeIfAbsent(
+                  record.getClass(),
+                  type -> EventCodec.of((Class) type, ReleasedSchemas.bundled()));
+      return codec.encode(record);
     }
-    if (event instanceof OrderEvent o) {
-      return ORDERS.get().encode(o);
-    }
-    return String.valueOf(event).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return String.valueOf(event).getBytes(StandardCharsets.UTF_8);
   }
 }

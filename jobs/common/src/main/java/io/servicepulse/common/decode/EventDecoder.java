@@ -26,14 +26,9 @@ public final class EventDecoder<T> implements Serializable {
   private final Class<T> eventClass;
   private final EventLimits limits;
   private final SerializableFunction<ReleasedSchemas, EventCodec<?>> codecFactory;
-  private final Rules<T> rules;
+  private final EventKind.Rules<T> rules;
   private final SerializableFunction<T, String> eventId;
   private transient EventCodec<?> codec;
-
-  /** {@link EventRules#violation} for one event type. */
-  private interface Rules<T> extends Serializable {
-    EventRules.Violation violation(T event, EventLimits limits, long nowMs);
-  }
 
   private EventDecoder(
       String job,
@@ -41,7 +36,7 @@ public final class EventDecoder<T> implements Serializable {
       Class<T> eventClass,
       EventLimits limits,
       SerializableFunction<ReleasedSchemas, EventCodec<?>> codecFactory,
-      Rules<T> rules,
+      EventKind.Rules<T> rules,
       SerializableFunction<T, String> eventId) {
     this.job = job;
     this.schemasDir = schemasDir;
@@ -54,26 +49,27 @@ public final class EventDecoder<T> implements Serializable {
 
   public static EventDecoder<ChatMessage> chatMessages(
       String job, String schemasDir, EventLimits limits) {
-    return new EventDecoder<>(
-        job,
-        schemasDir,
-        ChatMessage.class,
-        limits,
-        EventCodec::chatMessages,
-        EventRules::violation,
-        ChatMessage::getEventId);
+    return of(EventKind.CHAT, job, schemasDir, limits);
   }
 
   public static EventDecoder<OrderEvent> orderEvents(
       String job, String schemasDir, EventLimits limits) {
+    return of(EventKind.ORDER, job, schemasDir, limits);
+  }
+
+  /** The decoder of any {@link EventKind}: its codec, rules and event id. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static <T> EventDecoder<T> of(
+      EventKind<T> kind, String job, String schemasDir, EventLimits limits) {
+    Class eventClass = kind.eventClass();
     return new EventDecoder<>(
         job,
         schemasDir,
-        OrderEvent.class,
+        kind.eventClass(),
         limits,
-        EventCodec::orderEvents,
-        EventRules::violation,
-        OrderEvent::getEventId);
+        store -> EventCodec.of(eventClass, store),
+        kind.rules(),
+        kind.eventId());
   }
 
   public Class<T> eventClass() {

@@ -20,6 +20,9 @@ public record EventLimits(long earliestMs, long maxAheadMs, int maxTextBytes)
   /** Longest id (event, order, shop, buyer, agent, team, conversation); longer is not an id. */
   public static final int MAX_ID_CHARS = 256;
 
+  /** Most DSR dimensions one rating may carry (platforms use three or four). */
+  public static final int MAX_DIMENSIONS = 32;
+
   /** Largest integer part of an amount in Decimal(18, 2), the schema's and ClickHouse's type. */
   public static final int MAX_AMOUNT_INTEGER_DIGITS = 16;
 

@@ -5,6 +5,7 @@ import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.deadletter.DeadLetter;
 import io.servicepulse.common.decode.Decoded;
 import io.servicepulse.common.decode.EventBytes;
+import io.servicepulse.common.decode.EventKind;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.events.OrderEvent;
 import java.time.Duration;
@@ -25,11 +26,16 @@ public final class EventTime {
   private EventTime() {}
 
   public static WatermarkStrategy<Decoded<ChatMessage>> chatMessages(JobConfig config) {
-    return perPartition(config, m -> m.getTs().toEpochMilli());
+    return of(EventKind.CHAT, config);
   }
 
   public static WatermarkStrategy<Decoded<OrderEvent>> orderEvents(JobConfig config) {
-    return perPartition(config, o -> o.getTs().toEpochMilli());
+    return of(EventKind.ORDER, config);
+  }
+
+  /** Event time of any {@link EventKind}: its decoded events' ts, per partition. */
+  public static <T> WatermarkStrategy<Decoded<T>> of(EventKind<T> kind, JobConfig config) {
+    return perPartition(config, kind.tsMs());
   }
 
   /** No event time: records keep their Kafka timestamps (IngestJob's delay figures, QaJob). */

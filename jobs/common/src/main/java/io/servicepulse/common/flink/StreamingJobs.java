@@ -1,5 +1,7 @@
 package io.servicepulse.common.flink;
 
+import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
+import io.servicepulse.common.clickhouse.ClickHouseMigrations;
 import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.config.ServicePulseOptions;
 import java.time.Duration;
@@ -16,6 +18,23 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class StreamingJobs {
 
   private StreamingJobs() {}
+
+  /** How a job attaches its production sources and sinks ({@code XxxJob::wire}). */
+  public interface Wiring {
+    void wire(StreamExecutionEnvironment env, JobConfig config);
+  }
+
+  /**
+   * A job's whole {@code main}: configuration from the arguments, the ClickHouse migrations, the
+   * shared {@link #environment}, the job's wiring, then execution as "ServicePulse {@code name}".
+   */
+  public static void run(String name, String[] args, Wiring wiring) throws Exception {
+    JobConfig config = JobConfig.fromArgs(args);
+    new ClickHouseMigrations(ClickHouseConnectionFactory.from(config)).migrate();
+    StreamExecutionEnvironment env = environment(config);
+    wiring.wire(env, config);
+    env.execute("ServicePulse " + name);
+  }
 
   /**
    * An environment with checkpointing on (Kafka offsets live in checkpoints, sinks flush on each),

@@ -4,6 +4,7 @@ import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.decode.Decoded;
 import io.servicepulse.common.decode.EventDecoder;
+import io.servicepulse.common.decode.EventKind;
 import io.servicepulse.common.decode.EventLimits;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.events.OrderEvent;
@@ -40,6 +41,17 @@ public final class KafkaSources {
         jobName,
         EventDecoder.orderEvents(
             jobName, config.get(ServicePulseOptions.SCHEMAS_DIR), EventLimits.from(config)));
+  }
+
+  /** The source of any {@link EventKind}'s topic, decoded and validated once. */
+  public static <T> KafkaSourceBuilder<Decoded<T>> of(
+      EventKind<T> kind, JobConfig config, String jobName) {
+    return builder(
+        config,
+        config.get(kind.topic()),
+        jobName,
+        EventDecoder.of(
+            kind, jobName, config.get(ServicePulseOptions.SCHEMAS_DIR), EventLimits.from(config)));
   }
 
   private static <T> KafkaSourceBuilder<Decoded<T>> builder(

@@ -2,6 +2,7 @@ package io.servicepulse.common.testing;
 
 import io.servicepulse.common.decode.Decoded;
 import io.servicepulse.common.decode.EventDecoder;
+import io.servicepulse.common.decode.EventKind;
 import io.servicepulse.common.decode.EventLimits;
 import io.servicepulse.common.kafka.RawRecord;
 import io.servicepulse.events.ChatMessage;
@@ -10,6 +11,7 @@ import io.servicepulse.schemas.EventCodec;
 import io.servicepulse.schemas.ReleasedSchemas;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 
@@ -32,6 +34,23 @@ public final class RecordSources {
   public static DataGeneratorSource<Decoded<OrderEvent>> orders(
       String job, List<RawRecord> records) {
     return decoded(EventDecoder.orderEvents(job, null, EventLimits.defaults()), records);
+  }
+
+  /** Records of any {@link EventKind} decoded for {@code job}. */
+  public static <T> DataGeneratorSource<Decoded<T>> of(
+      EventKind<T> kind, String job, List<RawRecord> records) {
+    return decoded(EventDecoder.of(kind, job, null, EventLimits.defaults()), records);
+  }
+
+  /** Encodes events of any generated class as a topic would hold them, offsets 0, 1, 2, …. */
+  public static <T extends SpecificRecord> List<RawRecord> records(
+      String topic, Class<T> type, List<T> events) {
+    EventCodec<T> codec = EventCodec.of(type, ReleasedSchemas.bundled());
+    List<RawRecord> records = new ArrayList<>();
+    for (T e : events) {
+      records.add(raw(topic, records.size(), codec.encode(e)));
+    }
+    return records;
   }
 
   private static <T> DataGeneratorSource<Decoded<T>> decoded(

@@ -15,6 +15,9 @@ public final class StackConfigs {
     values.put("kafka.bootstrap-servers", stack.bootstrapServers());
     values.put("kafka.chat-topic", stack.topic("chat-messages"));
     values.put("kafka.order-topic", stack.topic("order-events"));
+    values.put("kafka.feedback-topic", stack.topic("feedback-events"));
+    values.put("kafka.after-sales-topic", stack.topic("after-sales-events"));
+    values.put("kafka.agent-topic", stack.topic("agent-events"));
     values.put("kafka.dead-letter-topic", stack.topic("dead-letters"));
     values.put("clickhouse.url", stack.clickHouseUrl());
     values.put("clickhouse.flush-interval", "200 ms");

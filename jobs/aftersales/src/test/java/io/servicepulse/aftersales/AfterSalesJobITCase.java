@@ -1,0 +1,144 @@
+package io.servicepulse.aftersales;
+
+import static io.servicepulse.stack.Polling.pollUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
+import io.servicepulse.common.clickhouse.ClickHouseMigrations;
+import io.servicepulse.common.config.JobConfig;
+import io.servicepulse.common.flink.StreamingJobs;
+import io.servicepulse.common.testing.StackConfigs;
+import io.servicepulse.generator.EventGenerator;
+import io.servicepulse.generator.GeneratedRecord;
+import io.servicepulse.generator.GeneratedStream;
+import io.servicepulse.generator.GeneratorConfig;
+import io.servicepulse.generator.GroundTruth;
+import io.servicepulse.generator.KafkaEventWriter;
+import io.servicepulse.stack.LocalStackExtension;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * AfterSalesJob on the real broker and ClickHouse 18.16 with the generator's feedback, after-sales
+ * and agent events, plus one undecodable record per topic: the three fact tables hold exactly the
+ * truth's events, per agent, and each bad record is a dead letter.
+ */
+class AfterSalesJobITCase {
+
+  @RegisterExtension static final LocalStackExtension STACK = new LocalStackExtension();
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(4)
+              .build());
+
+  @Test
+  void factsMatchTheGroundTruth() throws Exception {
+    String feedbackTopic = STACK.createTopic("feedback-events", 2);
+    String afterSalesTopic = STACK.createTopic("after-sales-events", 2);
+    String agentTopic = STACK.createTopic("agent-events", 2);
+    STACK.createTopic("dead-letters", 1);
+    GeneratedStream stream =
+        EventGenerator.generate(
+            GeneratorConfig.builder()
+                .seed(13)
+                .shops(3)
+                .buyersPerShop(80)
+                .feedbackRate(0.4)
+                .afterSalesRate(0.5)
+                .agentEvents(true)
+                .feedbackTopic(feedbackTopic)
+                .afterSalesTopic(afterSalesTopic)
+                .agentTopic(agentTopic)
+                .build());
+    GroundTruth.AfterSales truth = stream.truth().afterSales();
+    List<GeneratedRecord> records = new ArrayList<>();
+    for (GeneratedRecord r : stream) {
+      if (List.of(feedbackTopic, afterSalesTopic, agentTopic).contains(r.topic())) {
+        records.add(r);
+      }
+    }
+    byte[] junk = "not an event".getBytes(StandardCharsets.UTF_8);
+    for (String topic : List.of(feedbackTopic, afterSalesTopic, agentTopic)) {
+      records.add(new GeneratedRecord(topic, junk, junk, 0, GeneratedRecord.Kind.MALFORMED));
+    }
+
+    JobConfig config = StackConfigs.forStack(STACK, Map.of("job.parallelism", "2"));
+    new ClickHouseMigrations(ClickHouseConnectionFactory.from(config)).migrate();
+    try (KafkaEventWriter writer = new KafkaEventWriter(STACK.bootstrapServers())) {
+      writer.write(records, records.size(), 0, (sent, acked, total, rate) -> {});
+    }
+    long ratings = truth.feedbacks();
+
+    StreamExecutionEnvironment env = StreamingJobs.environment(config);
+    AfterSalesJob.wire(env, config);
+    JobClient job = env.executeAsync("aftersales under test");
+    try {
+      pollUntil(
+          () ->
+              count("SELECT count() FROM service_feedback FINAL") == ratings
+                  && count("SELECT count() FROM after_sales_events FINAL")
+                      == truth.afterSalesEvents()
+                  && count("SELECT count() FROM agent_events FINAL") == truth.agentEvents()
+                  && count("SELECT count() FROM dead_letters FINAL WHERE job = 'aftersales'") == 3,
+          Duration.ofSeconds(120),
+          "ClickHouse holds exactly the generator's events and the three bad records");
+    } finally {
+      job.cancel().get();
+    }
+
+    assertThat(
+            rows(
+                "SELECT concat(shop_id, '/', agent_id), "
+                    + FeedbackTable.FIGURES_SQL
+                    + " FROM service_feedback FINAL GROUP BY shop_id, agent_id"))
+        .isEqualTo(truth.feedbackFiguresByAgent());
+    assertThat(
+            rows(
+                "SELECT concat(shop_id, '/', agent_id), "
+                    + AfterSalesEventsTable.COSTS_SQL
+                    + " FROM after_sales_events FINAL GROUP BY shop_id, agent_id"))
+        .isEqualTo(truth.costFiguresByAgent());
+    assertThat(
+            rows(
+                "SELECT concat(shop_id, '/', agent_id), toString(count()) FROM agent_events FINAL"
+                    + " WHERE kind = 'TRANSFER' GROUP BY shop_id, agent_id"))
+        .isEqualTo(truth.transfersByAgent())
+        .isNotEmpty();
+    assertThat(
+            count(
+                "SELECT count() FROM service_feedback FINAL"
+                    + " WHERE kind = 'PRODUCT_REVIEW' AND length(dimension_names) = 3"
+                    + " AND arrayAll(x -> x BETWEEN 1 AND 5, dimension_scores)"))
+        .isEqualTo(
+            truth.shops().values().stream()
+                .flatMap(s -> s.feedbackByAgent().values().stream())
+                .mapToLong(GroundTruth.FeedbackCounts::productReviews)
+                .sum());
+  }
+
+  private static Map<String, String> rows(String sql) {
+    Map<String, String> out = new TreeMap<>();
+    for (List<String> row : STACK.queryClickHouse(sql)) {
+      out.put(row.get(0), row.get(1));
+    }
+    return out;
+  }
+
+  private static long count(String sql) {
+    return Long.parseLong(STACK.queryClickHouse(sql).get(0).get(0));
+  }
+}
