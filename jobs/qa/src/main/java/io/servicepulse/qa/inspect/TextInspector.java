@@ -2,6 +2,7 @@ package io.servicepulse.qa.inspect;
 
 import io.servicepulse.qa.inspect.CandidateMatcher.Hits;
 import io.servicepulse.qa.inspect.CandidateMatcher.TermHit;
+import io.servicepulse.qa.model.AbuseModel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -40,6 +41,7 @@ public final class TextInspector {
   private final Lexicon lexicon;
   private final CandidateMatcher matcher;
   private final WordAnalyzer analyzer;
+  private final ModelStage modelStage;
   private final BoundedCache<List<CompactFlag>> cache;
   private final String version;
   private final LongAdder messages = new LongAdder();
@@ -67,18 +69,37 @@ public final class TextInspector {
       String term) {}
 
   public TextInspector(Lexicon lexicon, WordAnalyzer analyzer, int cacheSize) {
+    this(lexicon, analyzer, null, cacheSize);
+  }
+
+  /** With stage 3, the abuse classifier ({@code model} null: lexicon stages only). */
+  public TextInspector(Lexicon lexicon, WordAnalyzer analyzer, AbuseModel model, int cacheSize) {
+    this.modelStage = model == null ? null : new ModelStage(model, lexicon);
     this.normalizer = new TextNormalizer();
     this.lexicon = lexicon;
     this.matcher = new CandidateMatcher(lexicon);
     this.analyzer = analyzer;
     this.cache = new BoundedCache<>(cacheSize);
-    this.version = "qa-inspector/" + INSPECTOR_VERSION + "+lexicon/" + lexicon.version();
+    this.version =
+        "qa-inspector/"
+            + INSPECTOR_VERSION
+            + "+lexicon/"
+            + lexicon.version()
+            + (model == null ? "" : "+model/" + model.version());
   }
 
-  /** The inspector with the shipped lexicon and the JVM-wide CoreNLP pipelines. */
+  /** The inspector with the shipped lexicon, abuse model and the JVM-wide CoreNLP pipelines. */
   public static TextInspector create(String modelRoot, int cacheSize) {
+    return create(modelRoot, cacheSize, true);
+  }
+
+  /** As {@link #create(String, int)}, with or without stage 3 (the abuse classifier). */
+  public static TextInspector create(String modelRoot, int cacheSize, boolean abuseModel) {
     return new TextInspector(
-        Lexicon.load(new TextNormalizer()), CoreNlpAnalyzer.shared(modelRoot), cacheSize);
+        Lexicon.load(new TextNormalizer()),
+        CoreNlpAnalyzer.shared(modelRoot),
+        abuseModel ? AbuseModel.loadDefault() : null,
+        cacheSize);
   }
 
   /** Stored with every flag: changes whenever the code or the lexicon changes. */
@@ -128,6 +149,10 @@ public final class TextInspector {
                   Mitigation.NONE));
         }
       }
+    }
+    Flag modelFlag = modelStage == null ? null : modelStage.flag(nt, role, flags);
+    if (modelFlag != null) {
+      flags.add(modelFlag);
     }
     return new InspectionResult(tidy(flags), PrivacyDetector.mask(text, privacy), version);
   }
@@ -329,7 +354,7 @@ public final class TextInspector {
     return List.copyOf(out);
   }
 
-  private static boolean hasHan(String s) {
+  static boolean hasHan(String s) {
     for (int i = 0; i < s.length(); i++) {
       if (TextNormalizer.isHan(s.charAt(i))) {
         return true;
