@@ -230,7 +230,7 @@ public final class TextInspector {
         }
         if (wordEnd == e) {
           accepted.add(flag);
-        } else if (INFLECTIONS.contains(compact.substring(e, wordEnd))) {
+        } else if (isInflection(compact, e, wordEnd)) {
           pending.add(pending(flag, true, term.surface()));
         }
       } else if (openOnBothSides(compact, b, e)) {
@@ -289,6 +289,16 @@ public final class TextInspector {
         }
       }
     }
+  }
+
+  /** The rest of a Latin word after a term: idiots, bitches; or a doubled consonant, shitting. */
+  private static boolean isInflection(String compact, int termEnd, int wordEnd) {
+    String rest = compact.substring(termEnd, wordEnd);
+    return INFLECTIONS.contains(rest)
+        || (rest.length() > 1
+            && rest.charAt(0) == compact.charAt(termEnd - 1)
+            && "aeiou".indexOf(rest.charAt(0)) < 0
+            && INFLECTIONS.contains(rest.substring(1)));
   }
 
   private static Pending pending(CompactFlag f, boolean latin, String term) {
