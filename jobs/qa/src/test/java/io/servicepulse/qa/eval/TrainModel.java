@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,11 +37,7 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = "Trains the QA abuse classifier from COLD train and Davidson train.")
 public final class TrainModel implements Callable<Integer> {
-  @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/data")
-  Path data;
-
-  @Option(names = "--civil", paramLabel = "DIR", description = "civil agent samples (*.tsv)")
-  Path civil;
+  @Mixin DataOptions in;
 
   @Option(
       names = "--out",
@@ -90,9 +86,9 @@ public final class TrainModel implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     List<PublicSets.Row> train = new ArrayList<>();
-    train.addAll(PublicSets.cold(data.resolve("cold/train.csv")));
+    train.addAll(PublicSets.cold(in.data.resolve("cold/train.csv")));
     int cold = train.size();
-    train.addAll(PublicSets.davidson(data.resolve("davidson/labeled_data.csv"), false));
+    train.addAll(PublicSets.davidson(in.data.resolve("davidson/labeled_data.csv"), false));
     System.out.printf(
         "training rows: COLD train %d, Davidson train %d%n", cold, train.size() - cold);
     FeatureHasher hasher = new FeatureHasher(bits);
@@ -104,9 +100,9 @@ public final class TrainModel implements Callable<Integer> {
     float bias = train(examples, w);
     AbuseModel model = AbuseModel.quantise(version, bits, w, bias, 0.5, 0.5);
 
-    List<PublicSets.Row> coldDev = PublicSets.cold(data.resolve("cold/dev.csv"));
+    List<PublicSets.Row> coldDev = PublicSets.cold(in.data.resolve("cold/dev.csv"));
     List<PublicSets.Row> davDev =
-        PublicSets.davidson(data.resolve("davidson/labeled_data.csv"), true);
+        PublicSets.davidson(in.data.resolve("davidson/labeled_data.csv"), true);
     System.out.println("model alone at 0.5 (quantised weights):");
     System.out.println("  " + figures("COLD dev", coldDev, null, model, 0.5));
     System.out.println("  " + figures("Davidson dev", davDev, null, model, 0.5));
@@ -241,19 +237,11 @@ public final class TrainModel implements Callable<Integer> {
   }
 
   private List<LabelledRow> civilRows() throws IOException {
-    if (civil == null || !Files.isDirectory(civil)) {
+    List<LabelledRow> rows = in.civilRows();
+    if (rows.isEmpty()) {
       throw new IllegalStateException(
-          "no civil agent samples in " + civil + " (jobs/qa/civil-sample.sh makes them)");
+          "no civil agent samples in " + in.civil + " (jobs/qa/civil-sample.sh makes them)");
     }
-    List<Path> files;
-    try (Stream<Path> list = Files.list(civil)) {
-      files = list.filter(p -> p.toString().endsWith(".tsv")).sorted().toList();
-    }
-    List<LabelledRow> rows = new ArrayList<>();
-    for (Path f : files) {
-      rows.addAll(LabelledTsv.read(f));
-    }
-    System.out.println("civil agent rows: " + rows.size() + " from " + files);
     return rows;
   }
 
