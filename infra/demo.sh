@@ -17,7 +17,7 @@ infra/stack.sh start
 # shellcheck disable=SC1091
 source .servicepulse/stack/stack.env
 
-exec java -Xmx4g -cp "tools/demo/target/classes:$(cat tools/demo/target/runtime.classpath)" \
+java -Xmx4g -cp "tools/demo/target/classes:$(cat tools/demo/target/runtime.classpath)" \
   io.servicepulse.demo.DemoRun \
   --bootstrap-servers "$KAFKA_BOOTSTRAP_SERVERS" \
   --clickhouse-url "jdbc:clickhouse://${CLICKHOUSE_HOST}:${CLICKHOUSE_TCP_PORT}/servicepulse" \
@@ -25,3 +25,11 @@ exec java -Xmx4g -cp "tools/demo/target/classes:$(cat tools/demo/target/runtime.
   --stack-dir "$repo/.servicepulse/stack" \
   --qa-model-root "$repo/jobs/qa/target/corenlp-models" \
   "$@"
+
+# The QA team's place: accounts for the demo's shops (passwords printed once), and how to open it.
+if [[ "${SERVICEPULSE_DEMO_CONSOLE:-1}" != 0 ]]; then
+  echo
+  echo "QA review console (质检复核台): demo accounts"
+  review/console.sh demo-users
+  echo "Open it with:  review/console.sh serve   then http://127.0.0.1:8090/ (log in with an account above)"
+fi

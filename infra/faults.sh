@@ -11,7 +11,7 @@ faults=("$@")
 for fault in "${faults[@]}"; do
   echo "=== fault run: $fault ==="
   start=$(date +%s)
-  "$repo/infra/demo.sh" --events 20000 --rate 2000 --poison-rate 0.002 --fault "$fault" \
+  SERVICEPULSE_DEMO_CONSOLE=0 "$repo/infra/demo.sh" --events 20000 --rate 2000 --poison-rate 0.002 --fault "$fault" \
     --outage-seconds 40
   echo "=== fault run $fault passed in $(( $(date +%s) - start )) s ==="
 done

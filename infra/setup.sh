@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what ServicePulse needs on a Debian/Ubuntu machine: Java 17+, Maven, the
-# ClickHouse server package, and Node.js/npm (the dashboards' queries are also checked on
-# ClickHouse 26.x through chDB, an npm package). Idempotent: installs only what is missing and says what it did.
+# ClickHouse server package, Node.js/npm (the dashboards' queries are also checked on
+# ClickHouse 26.x through chDB, an npm package), and Chromium with its driver and a CJK font (the
+# review console's browser test). Idempotent: installs only what is missing and says what it did.
 # Usage: infra/setup.sh [--quiet]   (--quiet: print only when something gets installed)
 set -euo pipefail
 
@@ -34,9 +35,14 @@ command -v mvn >/dev/null 2>&1 || packages+=(maven)
 have_clickhouse_server || packages+=(clickhouse-server)
 command -v clickhouse-client >/dev/null 2>&1 || [[ -x /usr/bin/clickhouse ]] || packages+=(clickhouse-client)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
+# The review console's browser test (review/, Selenium) drives Debian's Chromium headless; a CJK
+# font makes its screenshots legible.
+command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || packages+=(chromium-driver)
+[[ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ]] || packages+=(fonts-wqy-zenhei)
 
 if [[ ${#packages[@]} -eq 0 ]]; then
-  $quiet || say "Java $(java_major), Maven, ClickHouse and npm are installed; nothing to do."
+  $quiet || say "Java $(java_major), Maven, ClickHouse, npm and Chromium are installed; nothing to do."
   exit 0
 fi
 

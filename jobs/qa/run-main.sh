@@ -6,7 +6,8 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 main="$1"
 shift
-(cd "$here" && mvn -q -f pom.xml test-compile dependency:build-classpath \
+# -am: the project's own modules (jobs/common…) from this checkout, not a stale ~/.m2 install.
+(cd "$here" && mvn -q -f ../../pom.xml -pl jobs/qa -am test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/qa-classpath.txt >&2)
 t="$here/target"
 cp="$t/classes:$t/test-classes:$t/corenlp-models:$(cat "$t/qa-classpath.txt")"

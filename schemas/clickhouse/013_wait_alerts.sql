@@ -4,8 +4,8 @@
 -- still waits, then ANSWERED (answer_ms, waited_ms) or UNANSWERED (reply timeout or the
 -- conversation ended); deleted = 1 if a late message showed the buyer had not waited that long.
 -- Read with FINAL and WHERE deleted = 0. agent_id: the agent the buyer is routed to while waiting,
--- the answering agent once answered ('' = not routed). emitted_ms - (turn_start_ms + threshold_ms)
--- is the alert's own delay while live. The same rows go to the Kafka topic kafka.alerts-topic.
+-- the answering agent once answered ('' = not routed). emitted_ms is when the row was inserted, so
+-- emitted_ms - (turn_start_ms + threshold_ms) of a WAITING row is the alert's delay while live. The same rows go to the Kafka topic kafka.alerts-topic.
 CREATE TABLE IF NOT EXISTS wait_alerts
 (
     alert_id      String,

@@ -49,6 +49,13 @@ public final class GrafanaFiles {
     return out;
   }
 
+  /** Every alert rule of the alerting provisioning files under {@code dir}. */
+  public static List<AlertRule> alertRules(Path dir) {
+    List<AlertRule> out = new ArrayList<>();
+    yamlFiles(dir).forEach((file, doc) -> out.addAll(AlertRule.of(file, doc)));
+    return out;
+  }
+
   static JsonNode parse(String json) {
     try {
       return JSON.readTree(json);

@@ -2,6 +2,8 @@ package io.servicepulse.dashboards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.servicepulse.dashboards.Dashboard.Panel;
 import io.servicepulse.dashboards.Dashboard.Target;
 import io.servicepulse.dashboards.Dashboard.Variable;
@@ -72,7 +74,9 @@ class DashboardFilesTest {
             "servicepulse-agent-performance",
             "servicepulse-qa-queue",
             "servicepulse-qa-conversation",
-            "servicepulse-pipeline-health")
+            "servicepulse-pipeline-health",
+            "servicepulse-agent-coaching",
+            "servicepulse-orders")
         .allMatch(uid -> uid.matches("[a-z0-9-]{1,40}"), "a fixed uid of at most 40 characters");
   }
 
@@ -176,6 +180,219 @@ class DashboardFilesTest {
     assertThat(dashboard("servicepulse-qa-conversation").variables())
         .extracting(Variable::name)
         .containsAll(linked);
+  }
+
+  // ------------------------------------------------------------------ read at a glance
+
+  private static final Pattern CJK = Pattern.compile("[\\u4e00-\\u9fff]");
+
+  /**
+   * Columns coloured because a target is missed: the 100 s slow line, the platforms' 70 % line, 10
+   * min of freshness; and the QA views' own markers (a flag's severity, the flagged message).
+   */
+  private static final Set<String> TARGET_COLUMNS =
+      Set.of("avg_response_s", "three_minute_reply_rate", "age_s", "severity", "mark");
+
+  @Test
+  void everyDashboardIsChineseFirstInTheShopsTimeZone() throws Exception {
+    for (Path file : jsonFiles()) {
+      JsonNode root = new ObjectMapper().readTree(file.toFile());
+      assertThat(root.path("timezone").asText()).as("%s", file).isEqualTo("Asia/Shanghai");
+      assertThat(root.path("title").asText()).as("%s", file).containsPattern(CJK);
+      for (JsonNode p : panels(root)) {
+        String title = p.path("title").asText();
+        assertThat(title).as("%s panel title", file).containsPattern(CJK);
+        if (p.path("type").asText().equals("row")) {
+          continue;
+        }
+        assertThat(p.path("description").asText()).as("%s / %s", file, title).contains("EN:");
+      }
+    }
+  }
+
+  @Test
+  void cellsAreColouredOnlyWhereATargetIsMissedAndMoneyIsInYuan() throws Exception {
+    for (Path file : jsonFiles()) {
+      for (JsonNode p : panels(new ObjectMapper().readTree(file.toFile()))) {
+        for (JsonNode o : p.path("fieldConfig").path("overrides")) {
+          String column = o.path("matcher").path("options").asText();
+          for (JsonNode prop : o.path("properties")) {
+            String id = prop.path("id").asText();
+            if (id.equals("custom.cellOptions")
+                && prop.path("value").path("type").asText().equals("color-background")) {
+              assertThat(column).as("%s / %s", file, p.path("title").asText()).isIn(TARGET_COLUMNS);
+            }
+            if (id.equals("unit") && column.matches(".*(sales|amount|aov).*")) {
+              assertThat(prop.path("value").asText())
+                  .as("%s %s", file, column)
+                  .isEqualTo("prefix:¥");
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void agentRowsLinkToCoachingAndWaitingBuyersToTheConversation() throws Exception {
+    Set<String> coachingVariables =
+        dashboard("servicepulse-agent-coaching").variables().stream()
+            .map(Variable::name)
+            .collect(Collectors.toSet());
+    int agentLinks = 0;
+    for (String name : List.of("live-service-floor.json", "agent-performance.json")) {
+      String text = Files.readString(JSON_DIR.resolve(name));
+      Matcher link =
+          Pattern.compile("\"url\": \"(/d/servicepulse-agent-coaching/[^\"]+)\"").matcher(text);
+      while (link.find()) {
+        agentLinks++;
+        Set<String> linked = new HashSet<>();
+        Matcher var = Pattern.compile("var-(\\w+)=").matcher(link.group(1));
+        while (var.find()) {
+          linked.add(var.group(1));
+        }
+        assertThat(linked).containsExactlyInAnyOrder("shop", "agent").isSubsetOf(coachingVariables);
+      }
+    }
+    // Live floor: the agents table and the waiting buyers; agent performance: two agent tables.
+    assertThat(agentLinks).isGreaterThanOrEqualTo(4);
+    String floor = Files.readString(JSON_DIR.resolve("live-service-floor.json"));
+    assertThat(floor)
+        .contains(
+            "/d/servicepulse-qa-conversation/servicepulse-qa-conversation?var-shop=${__data.fields.shop_id:percentencode}&var-buyer=${__data.fields.buyer_id:percentencode}&var-message=");
+  }
+
+  private static List<Path> jsonFiles() {
+    return DASHBOARDS.stream().map(Dashboard::file).toList();
+  }
+
+  private static List<JsonNode> panels(JsonNode root) {
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode p : root.path("panels")) {
+      out.add(p);
+      p.path("panels").forEach(out::add);
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ alerting
+
+  static final Path ALERTING = PROVISIONING.resolve("alerting");
+  private static final Pattern DOLLAR = Pattern.compile("\\$\\$|\\$\\{[A-Z][A-Z0-9_]*\\}|\\$");
+
+  @Test
+  void everyDollarInTheAlertingFilesIsAnEnvironmentReferenceOrEscaped() throws Exception {
+    Map<Path, Map<String, Object>> files = GrafanaFiles.yamlFiles(ALERTING);
+    assertThat(files).isNotEmpty();
+    for (Map.Entry<Path, Map<String, Object>> f : files.entrySet()) {
+      assertThat(f.getValue()).as("%s", f.getKey()).containsEntry("apiVersion", 1);
+      Matcher m = DOLLAR.matcher(Files.readString(f.getKey()));
+      while (m.find()) {
+        // Grafana expands $VAR and ${VAR} in provisioning files: a bare $ would be eaten.
+        assertThat(m.group()).as("%s at %d", f.getKey(), m.start()).isNotEqualTo("$");
+      }
+    }
+  }
+
+  @Test
+  void alertRulesQueryTheProvisionedDatasourceWithPortableMacrosOnly() {
+    Set<String> provisioned =
+        datasources().stream().map(d -> (String) d.get("uid")).collect(Collectors.toSet());
+    List<AlertRule> rules = GrafanaFiles.alertRules(ALERTING);
+    assertThat(rules).extracting(AlertRule::uid).doesNotHaveDuplicates();
+    Set<String> tables = new HashSet<>();
+    for (AlertRule r : rules) {
+      assertThat(r.uid()).matches("[a-zA-Z0-9_-]{1,40}");
+      Set<String> refIds =
+          r.queries().stream().map(AlertRule.Query::refId).collect(Collectors.toSet());
+      assertThat(refIds).as("%s condition", r.uid()).contains(r.condition());
+      assertThat(r.labels()).as("%s is routed by its audience", r.uid()).containsKey("audience");
+      for (AlertRule.Query q : r.queries()) {
+        if (q.isExpression()) {
+          assertThat(String.valueOf(q.model().get("expression")))
+              .as("%s / %s", r.uid(), q.refId())
+              .isIn(refIds);
+          continue;
+        }
+        assertThat(q.datasourceUid()).as("%s / %s", r.uid(), q.refId()).isIn(provisioned);
+        assertThat(q.rawSql()).as("%s / %s", r.uid(), q.refId()).isNotBlank();
+        assertThat(q.fromSeconds()).as("%s relative range", r.uid()).isPositive();
+        assertThat(q.model()).containsEntry("format", 1);
+        // Alert rules have no dashboard variables: only the plugin's backend macros.
+        assertThat(referencedVariables(q.rawSql())).as("%s / %s", r.uid(), q.refId()).isEmpty();
+        Matcher m = Pattern.compile("\\$__(\\w+)").matcher(q.rawSql());
+        while (m.find()) {
+          assertThat(m.group(1)).as(r.uid()).isIn(PanelQueryExpander.PORTABLE_MACROS);
+        }
+        Matcher from = Pattern.compile("FROM (\\w+)").matcher(q.rawSql());
+        while (from.find()) {
+          tables.add(from.group(1));
+        }
+      }
+    }
+    // Waiting buyers, the 3-minute rate, severe QA flags and job freshness.
+    assertThat(tables).contains("wait_alerts", "n_minute_reply_daily", "qa_flags", "messages");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void contactPointsTakeEveryUrlAndAddressFromTheEnvironmentAndPoliciesRouteEveryRule() {
+    Map<String, String> receiverTypes = new java.util.TreeMap<>();
+    Set<String> routed = new HashSet<>();
+    Set<String> matchedAudiences = new HashSet<>();
+    for (Map<String, Object> doc : GrafanaFiles.yamlFiles(ALERTING).values()) {
+      for (Object cp : (List<Object>) doc.getOrDefault("contactPoints", List.of())) {
+        Map<String, Object> point = (Map<String, Object>) cp;
+        for (Object r : (List<Object>) point.get("receivers")) {
+          Map<String, Object> receiver = (Map<String, Object>) r;
+          receiverTypes.put((String) receiver.get("uid"), (String) receiver.get("type"));
+          Map<String, Object> settings = (Map<String, Object>) receiver.get("settings");
+          for (String key : List.of("url", "addresses", "secret")) {
+            if (settings.containsKey(key)) {
+              assertThat(String.valueOf(settings.get(key)))
+                  .as("%s %s", receiver.get("uid"), key)
+                  .matches(ENV_REF);
+            }
+          }
+        }
+        routed.add((String) point.get("name"));
+      }
+      for (Object p : (List<Object>) doc.getOrDefault("policies", List.of())) {
+        Map<String, Object> policy = (Map<String, Object>) p;
+        collectRoutes(policy, matchedAudiences, receiverNames -> {});
+      }
+    }
+    assertThat(receiverTypes.values()).contains("dingding", "wecom", "email");
+    for (Map<String, Object> doc : GrafanaFiles.yamlFiles(ALERTING).values()) {
+      for (Object p : (List<Object>) doc.getOrDefault("policies", List.of())) {
+        collectRoutes(
+            (Map<String, Object>) p,
+            new HashSet<>(),
+            receiver -> assertThat(receiver).as("policy receiver").isIn(routed));
+      }
+    }
+    for (AlertRule r : GrafanaFiles.alertRules(ALERTING)) {
+      assertThat(String.valueOf(r.labels().get("audience")))
+          .as("%s has a policy", r.uid())
+          .isIn(matchedAudiences);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void collectRoutes(
+      Map<String, Object> route,
+      Set<String> audiences,
+      java.util.function.Consumer<String> receivers) {
+    receivers.accept((String) route.get("receiver"));
+    for (Object m : (List<Object>) route.getOrDefault("object_matchers", List.of())) {
+      List<Object> matcher = (List<Object>) m;
+      if (matcher.get(0).equals("audience") && matcher.get(1).equals("=")) {
+        audiences.add(String.valueOf(matcher.get(2)));
+      }
+    }
+    for (Object child : (List<Object>) route.getOrDefault("routes", List.of())) {
+      collectRoutes((Map<String, Object>) child, audiences, receivers);
+    }
   }
 
   static Set<String> referencedVariables(String text) {

@@ -70,6 +70,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,7 +81,11 @@ import org.junit.jupiter.api.io.TempDir;
  * panel query of every dashboard is expanded as the plugin does and run: none may fail, and the
  * main panels must show the generator's ground truth. The same DDL, rows and queries then run on a
  * current engine (chDB, ClickHouse 26.x) and must give the same rows.
+ *
+ * <p>Tagged {@code integration}: surefire leaves it to failsafe (which passes the CoreNLP model
+ * folder) even when {@code -Dtest='Dashboard*'} names it.
  */
+@Tag("integration")
 class DashboardQueriesITCase {
 
   @RegisterExtension static final LocalStackExtension STACK = new LocalStackExtension();
@@ -106,10 +111,14 @@ class DashboardQueriesITCase {
   private static List<ChatMessage> chat;
   private static Instant pipelineStarted;
   private static List<Dashboard> dashboards;
+  private static List<AlertRule> alertRules;
+  // Shop time 14:00 on the generator's first full day: every alert rule has rows to judge.
+  private static final Instant ALERT_AT = Instant.parse("2025-06-02T06:00:00Z");
 
   @BeforeAll
   static void runTheJobsOverAGeneratedStream() throws Exception {
     dashboards = GrafanaFiles.dashboards(DashboardFilesTest.JSON_DIR);
+    alertRules = GrafanaFiles.alertRules(DashboardFilesTest.ALERTING);
     // No late buyers: with bounded sources their lateness would depend on scheduling; the jobs'
     // own ITCases cover it. Out-of-order events, duplicates and malformed records stay.
     String chatTopic = STACK.createTopic("chat-messages", 1);
@@ -249,20 +258,155 @@ class DashboardQueriesITCase {
 
   @Test
   void everyVariableAndPanelQueryRunsOnClickHouse18() {
+    List<Expanded> queries = new ArrayList<>();
+    defaultContexts()
+        .forEach((d, c) -> queries.addAll(PanelRuns.expand(d, c, DashboardQueriesITCase::run)));
+    List<String> failures = failuresOn18(queries);
+    assertThat(failures).isEmpty();
+    assertThat(queries.size() - failures.size()).isGreaterThan(30);
+  }
+
+  /** Runs each query on the 18.16.1 server; "where: error" of those that fail. */
+  private static List<String> failuresOn18(List<Expanded> queries) {
     List<String> failures = new ArrayList<>();
-    int ran = 0;
-    for (Map.Entry<Dashboard, Context> e : defaultContexts().entrySet()) {
-      for (Expanded q : PanelRuns.expand(e.getKey(), e.getValue(), DashboardQueriesITCase::run)) {
-        try {
-          STACK.queryClickHouse(q.sql());
-          ran++;
-        } catch (RuntimeException ex) {
-          failures.add(q.where() + ": " + ex.getMessage());
+    for (Expanded q : queries) {
+      try {
+        STACK.queryClickHouse(q.sql());
+      } catch (RuntimeException ex) {
+        failures.add(q.where() + ": " + ex.getMessage());
+      }
+    }
+    return failures;
+  }
+
+  // ------------------------------------------------------------------ alert rules
+
+  @Test
+  void everyAlertRuleQueryRunsOnClickHouse18() {
+    List<Expanded> queries = alertQueries();
+    assertThat(failuresOn18(queries)).isEmpty();
+    assertThat(queries).hasSizeGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void waitingBuyerRuleFiresForEveryBuyerWaitingOver100SecondsAtThatMoment() {
+    List<ChatMessage> buyers = buyerMessagesInTimeOrder();
+    int moments = 0;
+    for (int i = buyers.size() / 3; i < buyers.size() && moments < 3; i += 11) {
+      Instant at = Instant.ofEpochSecond(buyers.get(i).getTs().getEpochSecond() + 150);
+      Map<String, String> expected = waitingLongerThan(at, 100);
+      if (expected.isEmpty()) {
+        continue;
+      }
+      moments++;
+      Map<String, String> actual = new TreeMap<>();
+      for (List<String> r : alertRows("sp-buyer-waiting", at)) {
+        actual.put(r.get(0) + "/" + r.get(3), r.get(4));
+      }
+      assertThat(actual).as("waiting over 100 s at %s", at).isEqualTo(expected);
+    }
+    assertThat(moments).as("moments with a buyer waiting over 100 s").isPositive();
+  }
+
+  @Test
+  void threeMinuteRateRuleShowsEachShopsRateOfTheDayAsTheTruth() {
+    Instant lateEvening = Instant.parse("2025-06-02T14:59:00Z");
+    String day = "2025-06-02";
+    Map<String, String> expected = new TreeMap<>();
+    truth
+        .service()
+        .forEach(
+            (shop, s) -> {
+              GroundTruth.NMinute n = s.nMinuteByDay().get(day);
+              if (n != null && n.reachedBuyers() >= 20) {
+                expected.put(
+                    shop,
+                    truth.shopPlatforms().get(shop)
+                        + " "
+                        + String.format(
+                            "%.6f",
+                            (n.reachedBuyers() - n.missedBuyers()) / (double) n.reachedBuyers()));
+              }
+            });
+    Map<String, String> actual = new TreeMap<>();
+    for (List<String> r : alertRows("sp-three-minute-rate", lateEvening)) {
+      actual.put(r.get(0), r.get(1) + " " + String.format("%.6f", Double.parseDouble(r.get(2))));
+    }
+    assertThat(expected).isNotEmpty();
+    assertThat(actual).isEqualTo(expected);
+  }
+
+  @Test
+  void severeFlagRuleCountsEverySeverity3ThreatOffPlatformAndPrivacyFlag() {
+    AlertRule rule = alertRule("sp-severe-flag");
+    Context all = new Context(DATA.from(), DATA.to(), 60, Map.of());
+    long shown = 0;
+    for (List<String> r :
+        run(
+            new PanelQueryExpander(all.from(), all.to(), 60, Map.of())
+                .expand(rule.query("A").rawSql()))) {
+      assertThat(r.get(3)).isIn("THREAT", "OFF_PLATFORM", "PRIVACY_LEAK");
+      shown += Long.parseLong(r.get(4));
+    }
+    assertThat(shown)
+        .isPositive()
+        .isEqualTo(
+            count(
+                "SELECT count() FROM qa_flags FINAL WHERE severity = 3"
+                    + " AND category IN ('THREAT', 'OFF_PLATFORM', 'PRIVACY_LEAK')"));
+  }
+
+  @Test
+  void freshnessRuleReportsTheAgeOfEachJobsNewestRow() {
+    // Noon shop time tomorrow: inside business hours, after every row of this run was written.
+    Instant noon =
+        Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofHours(28));
+    AlertRule rule = alertRule("sp-job-freshness");
+    Map<String, Long> ages = new TreeMap<>();
+    for (List<String> r :
+        run(
+            new PanelQueryExpander(DATA.from(), noon, 60, Map.of())
+                .expand(rule.query("A").rawSql()))) {
+      ages.put(r.get(0) + "/" + r.get(1), Long.parseLong(r.get(2)));
+    }
+    assertThat(ages.keySet())
+        .containsExactly("attribution/inquiries", "ingest/messages", "service-metrics/turns");
+    long floor = noon.getEpochSecond() - Instant.now().getEpochSecond();
+    assertThat(ages.values()).allMatch(age -> age >= floor && age < floor + 3600);
+  }
+
+  /** The alert rule's query A as Grafana evaluates it at {@code at} (its relative time range). */
+  private static List<List<String>> alertRows(String uid, Instant at) {
+    AlertRule.Query q = alertRule(uid).query("A");
+    return run(
+        new PanelQueryExpander(
+                at.minusSeconds(q.fromSeconds()), at.minusSeconds(q.toSeconds()), 60, Map.of())
+            .expand(q.rawSql()));
+  }
+
+  private static AlertRule alertRule(String uid) {
+    return alertRules.stream().filter(r -> r.uid().equals(uid)).findFirst().orElseThrow();
+  }
+
+  /** Every alert rule's datasource queries, evaluated at {@link #ALERT_AT}. */
+  private static List<Expanded> alertQueries() {
+    List<Expanded> out = new ArrayList<>();
+    for (AlertRule r : alertRules) {
+      for (AlertRule.Query q : r.queries()) {
+        if (!q.isExpression()) {
+          out.add(
+              new Expanded(
+                  "alert " + r.uid() + " / " + q.refId(),
+                  new PanelQueryExpander(
+                          ALERT_AT.minusSeconds(q.fromSeconds()),
+                          ALERT_AT.minusSeconds(q.toSeconds()),
+                          60,
+                          Map.of())
+                      .expand(q.rawSql())));
         }
       }
     }
-    assertThat(failures).isEmpty();
-    assertThat(ran).isGreaterThan(30);
+    return out;
   }
 
   // ------------------------------------------------------------------ live service floor
@@ -290,7 +434,7 @@ class DashboardQueriesITCase {
                                         : c.responseMsSum() / 1000.0 / c.responseMsCount(),
                                     c.responseMsMax() / 1000.0))));
     Map<String, String> actual = new TreeMap<>();
-    for (List<String> r : panel("servicepulse-live-floor", "Agents", DATA)) {
+    for (List<String> r : panel("servicepulse-live-floor", "客服一览", DATA)) {
       actual.put(
           r.get(0) + "/" + r.get(1),
           figures(
@@ -298,7 +442,7 @@ class DashboardQueriesITCase {
               Long.parseLong(r.get(4)),
               Long.parseLong(r.get(5)),
               Long.parseLong(r.get(6)),
-              Long.parseLong(r.get(13)),
+              Long.parseLong(r.get(12)),
               Double.parseDouble(r.get(7)),
               Double.parseDouble(r.get(8))));
     }
@@ -324,8 +468,7 @@ class DashboardQueriesITCase {
               }
             });
     Map<String, String> actual = new TreeMap<>();
-    for (List<String> r :
-        panel("servicepulse-live-floor", "3-minute human reply rate (人工3分钟回复率) vs 70 %", DATA)) {
+    for (List<String> r : panel("servicepulse-live-floor", "人工3分钟回复率（按买家）vs 70%", DATA)) {
       actual.put(r.get(0), String.format("%.6f", Double.parseDouble(r.get(1))));
     }
     assertThat(actual).isNotEmpty().isEqualTo(expected);
@@ -339,17 +482,13 @@ class DashboardQueriesITCase {
       unanswered += s.total().unanswered();
       turns += s.total().turns();
     }
-    assertThat(panel("servicepulse-live-floor", "Unanswered turns", DATA))
+    assertThat(panel("servicepulse-live-floor", "未回复轮次", DATA))
         .containsExactly(List.of(String.valueOf(unanswered), String.valueOf(turns)));
   }
 
   @Test
   void buyersWaitingAtAMomentAreThoseWhoseLatestTurnHasNoHumanAnswerYet() {
-    List<ChatMessage> buyers =
-        chat.stream()
-            .filter(m -> m.getSenderRole() == SenderRole.BUYER)
-            .sorted(Comparator.comparing(ChatMessage::getTs))
-            .toList();
+    List<ChatMessage> buyers = buyerMessagesInTimeOrder();
     Map<String, String> expected = Map.of();
     Instant at = null;
     for (int i = buyers.size() / 2; i < buyers.size() && expected.isEmpty(); i += 7) {
@@ -359,12 +498,68 @@ class DashboardQueriesITCase {
     assertThat(expected).as("some buyer is waiting at %s", at).isNotEmpty();
     Context cut = new Context(DATA.from(), at, 60, Map.of());
     Map<String, String> actual = new TreeMap<>();
-    for (List<String> r : panel("servicepulse-live-floor", "Who is waiting, longest first", cut)) {
+    for (List<String> r : panel("servicepulse-live-floor", "全部等待中的买家（消息口径）", cut)) {
       actual.put(r.get(0) + "/" + r.get(3), r.get(5));
     }
     assertThat(actual).isEqualTo(expected);
-    assertThat(panel("servicepulse-live-floor", "Buyers waiting now", cut).get(0).get(0))
+    assertThat(panel("servicepulse-live-floor", "等待中的买家", cut).get(0).get(0))
         .isEqualTo(String.valueOf(expected.size()));
+  }
+
+  private static List<ChatMessage> buyerMessagesInTimeOrder() {
+    return chat.stream()
+        .filter(m -> m.getSenderRole() == SenderRole.BUYER)
+        .sorted(Comparator.comparing(ChatMessage::getTs))
+        .toList();
+  }
+
+  @Test
+  void waitingTableFromTheStreamsAlertsListsEveryBuyerWaitingOver30SecondsSavableFirst() {
+    List<ChatMessage> buyers = buyerMessagesInTimeOrder();
+    int moments = 0;
+    for (int i = buyers.size() / 4; i < buyers.size() && moments < 5; i += 13) {
+      Instant at = Instant.ofEpochSecond(buyers.get(i).getTs().getEpochSecond() + 90);
+      Map<String, String> expected = waitingLongerThan(at, 30);
+      if (expected.isEmpty()) {
+        continue;
+      }
+      moments++;
+      Map<String, String> actual = new TreeMap<>();
+      List<Integer> priorities = new ArrayList<>();
+      for (List<String> r :
+          panel(
+              "servicepulse-live-floor",
+              "等待超过30秒的买家（可挽回的排最前）",
+              new Context(DATA.from(), at, 60, Map.of()))) {
+        actual.put(r.get(0) + "/" + r.get(3), r.get(5));
+        long w = Long.parseLong(r.get(5));
+        priorities.add(w >= 60 && w <= 180 ? 1 : w < 60 ? 2 : 3);
+      }
+      assertThat(actual).as("waiting over 30 s at %s", at).isEqualTo(expected);
+      assertThat(priorities).as("savable (60-180 s) first, then 30-60 s, then lost").isSorted();
+      long savable = priorities.stream().filter(p -> p == 1).count();
+      assertThat(
+              rows(
+                  "servicepulse-live-floor",
+                  "等待中的买家",
+                  "B",
+                  new Context(DATA.from(), at, 60, Map.of())))
+          .containsExactly(List.of(String.valueOf(savable)));
+    }
+    assertThat(moments).as("moments with a buyer waiting over 30 s").isPositive();
+  }
+
+  /** {@link #waitingAt} restricted to waits longer than {@code seconds}. */
+  private static Map<String, String> waitingLongerThan(Instant at, long seconds) {
+    Map<String, String> longer = new TreeMap<>();
+    waitingAt(at)
+        .forEach(
+            (key, w) -> {
+              if (Long.parseLong(w) > seconds) {
+                longer.put(key, w);
+              }
+            });
+    return longer;
   }
 
   /** From the events themselves: buyer messages after the buyer's last AGENT message, ≤ 30 min. */
@@ -403,7 +598,7 @@ class DashboardQueriesITCase {
   void shopAndAgentVariablesNarrowTheRows() {
     String shop = truth.service().keySet().iterator().next();
     List<List<String>> oneShop =
-        panel("servicepulse-live-floor", "Agents", DATA.with("shop", Selection.of(List.of(shop))));
+        panel("servicepulse-live-floor", "客服一览", DATA.with("shop", Selection.of(List.of(shop))));
     assertThat(oneShop).isNotEmpty().allMatch(r -> r.get(0).equals(shop));
     String agent =
         truth.service().get(shop).agents().keySet().stream()
@@ -413,7 +608,7 @@ class DashboardQueriesITCase {
     List<List<String>> oneAgent =
         panel(
             "servicepulse-agent-performance",
-            "Conversion and sales per agent",
+            "客服询单转化与销售",
             DATA.with("agent", Selection.of(List.of(agent))));
     assertThat(oneAgent).isNotEmpty().allMatch(r -> r.get(2).equals(agent));
   }
@@ -460,8 +655,7 @@ class DashboardQueriesITCase {
 
   private static Map<String, String> actualConversion() {
     Map<String, String> actual = new TreeMap<>();
-    for (List<String> r :
-        panel("servicepulse-agent-performance", "Conversion and sales per agent", DATA)) {
+    for (List<String> r : panel("servicepulse-agent-performance", "客服询单转化与销售", DATA)) {
       long inquiries = Long.parseLong(r.get(3));
       String f =
           conversion(
@@ -495,13 +689,97 @@ class DashboardQueriesITCase {
 
   private static Map<String, String> actualShopRollUp() {
     Map<String, String> actual = new TreeMap<>();
-    for (List<String> r :
-        panel("servicepulse-agent-performance", "Shop roll-up and silent orders", DATA)) {
+    for (List<String> r : panel("servicepulse-agent-performance", "店铺汇总与静默下单", DATA)) {
       actual.put(
           r.get(0),
           r.get(6) + " " + money(new BigDecimal(r.get(7))) + " " + money(new BigDecimal(r.get(8))));
     }
     return actual;
+  }
+
+  @Test
+  void slaSharesPerShopAreTheTruthsAnsweredWithin30And60Seconds() {
+    Map<String, String> expected = new TreeMap<>();
+    truth
+        .service()
+        .forEach(
+            (shop, s) -> {
+              GroundTruth.ServiceCounts t = s.total();
+              if (t.turns() > 0) {
+                expected.put(
+                    shop,
+                    String.format(
+                        "%.6f %.6f %.6f",
+                        t.answeredWithin30s() / (double) t.turns(),
+                        t.answeredWithin60s() / (double) t.turns(),
+                        t.answeredWithin180s() / (double) t.turns()));
+              }
+            });
+    Map<String, String> actual = new TreeMap<>();
+    for (List<String> r : panel("servicepulse-agent-performance", "应答时效 SLA（按店铺）", DATA)) {
+      actual.put(
+          r.get(0),
+          String.format(
+              "%.6f %.6f %.6f",
+              Double.parseDouble(r.get(3)),
+              Double.parseDouble(r.get(4)),
+              Double.parseDouble(r.get(5))));
+      assertThat(Double.parseDouble(r.get(6))).as("first reply within 10 s").isBetween(0.0, 1.0);
+    }
+    assertThat(actual).isNotEmpty().isEqualTo(expected);
+  }
+
+  // ------------------------------------------------------------------ coaching and orders
+
+  @Test
+  void coachingListsEveryOneOfTheAgentsSlowAndUnansweredTurns() {
+    int agents = 0;
+    for (Map.Entry<String, GroundTruth.ShopService> shop : truth.service().entrySet()) {
+      for (Map.Entry<String, GroundTruth.ServiceCounts> a : shop.getValue().agents().entrySet()) {
+        long problems = a.getValue().slow() + a.getValue().unanswered();
+        if (a.getKey().isEmpty() || problems == 0 || problems >= 500 || agents >= 3) {
+          continue;
+        }
+        agents++;
+        Context one =
+            DATA.with("shop", Selection.single(shop.getKey()))
+                .with("agent", Selection.single(a.getKey()));
+        assertThat(panel("servicepulse-agent-coaching", "本人的慢响应与未回复轮次", one))
+            .as("%s/%s", shop.getKey(), a.getKey())
+            .hasSize((int) problems);
+        assertThat(panel("servicepulse-agent-coaching", "本人与同组对比", one)).isNotEmpty();
+      }
+    }
+    assertThat(agents).isPositive();
+  }
+
+  @Test
+  void ordersBoardListsLostInquiriesAndPaidOrdersPerShopAsTheTruth() {
+    Map<String, Long> expectedLost = new TreeMap<>();
+    Map<String, Long> expectedPaid = new TreeMap<>();
+    truth
+        .attribution()
+        .forEach(
+            (shop, a) -> {
+              long lost = a.total().inquiries() - a.total().inquiriesOrdered();
+              if (lost > 0) {
+                expectedLost.put(shop, lost);
+              }
+              if (a.paidOrders() > 0) {
+                expectedPaid.put(shop, a.paidOrders());
+              }
+            });
+    Map<String, Long> lost = new TreeMap<>();
+    for (List<String> r : panel("servicepulse-orders", "流失：询单未下单", DATA)) {
+      lost.merge(r.get(5), 1L, Long::sum);
+    }
+    assertThat(lost).isNotEmpty().isEqualTo(expectedLost);
+    Map<String, Long> paid = new TreeMap<>();
+    for (List<String> r : panel("servicepulse-orders", "各店铺退款率", DATA)) {
+      paid.put(r.get(0), Long.parseLong(r.get(1)));
+    }
+    assertThat(paid).isEqualTo(expectedPaid);
+    assertThat(panel("servicepulse-orders", "退款原因", DATA)).isNotEmpty();
   }
 
   // ------------------------------------------------------------------ QA
@@ -517,21 +795,21 @@ class DashboardQueriesITCase {
     long flags = expected.values().stream().mapToLong(Long::longValue).sum();
     assertThat(flags).isPositive();
     Map<String, Long> byCategory = new TreeMap<>();
-    for (List<String> r : panel("servicepulse-qa-queue", "Flags by category", DATA)) {
+    for (List<String> r : panel("servicepulse-qa-queue", "按类别", DATA)) {
       byCategory.put(r.get(0), Long.parseLong(r.get(1)));
     }
     assertThat(byCategory).isEqualTo(expected);
     long bySeverity = 0;
-    for (List<String> r : panel("servicepulse-qa-queue", "Flags by severity", DATA)) {
+    for (List<String> r : panel("servicepulse-qa-queue", "按严重程度", DATA)) {
       bySeverity += Long.parseLong(r.get(1));
     }
     assertThat(bySeverity).isEqualTo(flags);
     Map<String, Long> perAgent = new TreeMap<>();
-    for (List<String> r : panel("servicepulse-qa-queue", "Flags per agent and category", DATA)) {
+    for (List<String> r : panel("servicepulse-qa-queue", "按客服与类别", DATA)) {
       perAgent.merge(r.get(2), Long.parseLong(r.get(4)), Long::sum);
     }
     assertThat(perAgent).isEqualTo(expected);
-    List<List<String>> newest = panel("servicepulse-qa-queue", "Newest flags", DATA);
+    List<List<String>> newest = panel("servicepulse-qa-queue", "最新标记", DATA);
     assertThat(newest).hasSize((int) Math.min(flags, 500));
     assertThat(newest.get(0).get(0).compareTo(newest.get(newest.size() - 1).get(0)))
         .isGreaterThanOrEqualTo(0);
@@ -571,7 +849,7 @@ class DashboardQueriesITCase {
             .with("shop", Selection.single(m.getShopId()))
             .with("buyer", Selection.single(m.getBuyerId()))
             .with("message", Selection.single(m.getEventId()));
-    List<List<String>> rows = panel("servicepulse-qa-conversation", "Conversation", around);
+    List<List<String>> rows = panel("servicepulse-qa-conversation", "会话", around);
     long inRange =
         chat.stream()
             .filter(
@@ -605,7 +883,7 @@ class DashboardQueriesITCase {
     }
     assertThat(marked.get(4)).isIn(spans);
     Set<String> shown = new TreeSet<>();
-    for (List<String> r : panel("servicepulse-qa-conversation", "The flag", around)) {
+    for (List<String> r : panel("servicepulse-qa-conversation", "质检标记详情", around)) {
       shown.add(r.get(1));
     }
     assertThat(shown)
@@ -619,7 +897,7 @@ class DashboardQueriesITCase {
         DATA.with("shop", Selection.single("x' OR 1=1 OR 'a'='a"))
             .with("buyer", Selection.single("x' OR 1=1 OR 'a'='a"))
             .with("message", Selection.single("x"));
-    assertThat(panel("servicepulse-qa-conversation", "Conversation", hostile)).isEmpty();
+    assertThat(panel("servicepulse-qa-conversation", "会话", hostile)).isEmpty();
   }
 
   // ------------------------------------------------------------------ pipeline health
@@ -627,18 +905,29 @@ class DashboardQueriesITCase {
   @Test
   void pipelineHealthCountsEventsInAndDeadLetters() {
     Context now = pipelineContext();
-    List<List<String>> in = rows("servicepulse-pipeline-health", "In range", "A", now);
+    List<List<String>> in = rows("servicepulse-pipeline-health", "时间范围内", "A", now);
     assertThat(in.get(0).get(0)).isEqualTo(String.valueOf(truth.ingest().chatMessages()));
-    assertThat(rows("servicepulse-pipeline-health", "In range", "B", now))
+    assertThat(rows("servicepulse-pipeline-health", "时间范围内", "B", now))
         .containsExactly(List.of(String.valueOf(truth.ingest().orderEvents())));
     long decodeAtIngest = 0;
-    for (List<String> r : panel("servicepulse-pipeline-health", "Dead letters by reason", now)) {
+    for (List<String> r : panel("servicepulse-pipeline-health", "按原因的死信", now)) {
       if (r.get(0).equals("ingest") && r.get(1).equals("decode")) {
         decodeAtIngest += Long.parseLong(r.get(3));
       }
     }
     assertThat(decodeAtIngest).isEqualTo(truth.ingest().malformedTotal());
-    assertThat(panel("servicepulse-pipeline-health", "Events in per second", now)).isNotEmpty();
+    assertThat(panel("servicepulse-pipeline-health", "每秒写入事件", now)).isNotEmpty();
+  }
+
+  @Test
+  void freshnessPanelShowsTheNewestRowOfEveryJobsTables() {
+    Map<String, Long> rows = new TreeMap<>();
+    for (List<String> r : panel("servicepulse-pipeline-health", "各作业数据新鲜度（最新一行的写入时间）", DATA)) {
+      rows.put(r.get(0) + "/" + r.get(1), Long.parseLong(r.get(4)));
+    }
+    assertThat(rows).hasSize(11).allSatisfy((table, n) -> assertThat(n).as(table).isPositive());
+    assertThat(rows.keySet().stream().map(k -> k.split("/")[0]).collect(Collectors.toSet()))
+        .containsExactlyInAnyOrder("ingest", "service-metrics", "attribution", "qa");
   }
 
   // ------------------------------------------------------------------ a current engine
@@ -669,6 +958,7 @@ class DashboardQueriesITCase {
     List<Expanded> queries = new ArrayList<>();
     defaultContexts()
         .forEach((d, c) -> queries.addAll(PanelRuns.expand(d, c, DashboardQueriesITCase::run)));
+    queries.addAll(alertQueries());
     List<Map<String, String>> manifestQueries = new ArrayList<>();
     queries.forEach(q -> manifestQueries.add(Map.of("where", q.where(), "sql", q.sql())));
     Path manifest = work.resolve("manifest.json");
@@ -759,14 +1049,14 @@ class DashboardQueriesITCase {
   }
 
   /**
-   * Every row of the "Newest flags" panel between two epoch seconds, the range halved (as a user
-   * would narrow the time picker) until no part hits the panel's LIMIT 500.
+   * Every row of the "最新标记" panel between two epoch seconds, the range halved (as a user would
+   * narrow the time picker) until no part hits the panel's LIMIT 500.
    */
   private static List<List<String>> newestFlags(long from, long to) {
     List<List<String>> rows =
         panel(
             "servicepulse-qa-queue",
-            "Newest flags",
+            "最新标记",
             new Context(Instant.ofEpochSecond(from), Instant.ofEpochSecond(to), 60, Map.of()));
     if (rows.size() < 500) {
       return rows;

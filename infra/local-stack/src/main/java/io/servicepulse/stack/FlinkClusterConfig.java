@@ -9,13 +9,15 @@ import java.util.Map;
  * The generated {@code config.yaml} of the local Flink standalone session cluster: everything on
  * 127.0.0.1, the JobManager's RPC and REST ports fixed at start (free ports), the rest ephemeral,
  * memory sized for a small machine, checkpoints, savepoints, uploads and temp files under {@code
- * dir}.
+ * dir}. Every process serves its metrics in Prometheus' text format on one of {@code metricsPorts}
+ * ({@code http://127.0.0.1:PORT/metrics}, the first free one when it starts).
  *
  * <p>Layout of {@code dir}: {@code conf/} (config.yaml, log4j2.properties), {@code log/} ({@code
  * jobmanager.log|.out}, {@code taskmanager-N.log|.out}), {@code checkpoints/}, {@code savepoints/},
  * {@code web-upload/} (submitted jars), {@code tmp/}, {@code plugins/} (empty).
  */
-record FlinkClusterConfig(Path dir, int rpcPort, int restPort, int taskManagers) {
+record FlinkClusterConfig(
+    Path dir, int rpcPort, int restPort, int taskManagers, List<Integer> metricsPorts) {
 
   static final int SLOTS_PER_TASK_MANAGER = 2;
   static final String JOB_MANAGER_MEMORY = "1g";
@@ -95,6 +97,16 @@ record FlinkClusterConfig(Path dir, int rpcPort, int restPort, int taskManagers)
     settings.put("execution.checkpointing.dir", fileUri(checkpointsDir()));
     settings.put("execution.checkpointing.savepoint-dir", fileUri(savepointsDir()));
     settings.put("env.java.opts.all", String.join(" ", JAVA_17_OPTIONS));
+    if (!metricsPorts.isEmpty()) {
+      // Checkpoints, restarts, Kafka consumer lag per job for a Prometheus scraper (and Grafana).
+      settings.put(
+          "metrics.reporter.prom.factory.class",
+          "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+      settings.put("metrics.reporter.prom.host", Ports.LOOPBACK);
+      settings.put(
+          "metrics.reporter.prom.port",
+          String.join(",", metricsPorts.stream().map(String::valueOf).toList()));
+    }
     return settings;
   }
 

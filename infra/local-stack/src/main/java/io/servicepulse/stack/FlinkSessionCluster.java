@@ -71,20 +71,26 @@ public final class FlinkSessionCluster implements AutoCloseable {
 
     // Memory settings do not depend on ports: compute them first (both tools at once), so the
     // ports picked below are bound within a second, not after two more JVM start-ups.
-    FlinkClusterConfig withoutPorts = new FlinkClusterConfig(absoluteDir, 0, 0, taskManagers);
+    FlinkClusterConfig withoutPorts =
+        new FlinkClusterConfig(absoluteDir, 0, 0, taskManagers, List.of());
     writeConfig(withoutPorts);
     ChildProcess jmTool = memoryTool(withoutPorts, classpath, "GET_JM_RESOURCE_PARAMS", "jm");
     ChildProcess tmTool = memoryTool(withoutPorts, classpath, "GET_TM_RESOURCE_PARAMS", "tm");
     List<String> jmMemory = memoryArguments(jmTool, withoutPorts, "jm");
     List<String> tmMemory = memoryArguments(tmTool, withoutPorts, "tm");
 
-    int[] free = Ports.freePorts(2);
+    int[] free = Ports.freePorts(3 + taskManagers);
+    List<Integer> metricsPorts = new ArrayList<>();
+    for (int i = 2; i < free.length; i++) {
+      metricsPorts.add(free[i]);
+    }
     FlinkClusterConfig config =
         new FlinkClusterConfig(
             absoluteDir,
             rpcPort > 0 ? rpcPort : free[0],
             restPort > 0 ? restPort : free[1],
-            taskManagers);
+            taskManagers,
+            metricsPorts);
     Ports.requireFree(config.rpcPort(), "Flink JobManager RPC");
     Ports.requireFree(config.restPort(), "Flink REST");
     writeConfig(config);
@@ -126,6 +132,11 @@ public final class FlinkSessionCluster implements AutoCloseable {
 
   public int restPort() {
     return config.restPort();
+  }
+
+  /** Where the processes serve Prometheus metrics: {@code http://127.0.0.1:PORT/metrics}. */
+  public List<Integer> metricsPorts() {
+    return config.metricsPorts();
   }
 
   /** A client of this cluster's REST API. */

@@ -379,6 +379,10 @@ public final class LocalStack {
             + ")");
     if (env.flink() != null) {
       out.println("  Flink        " + env.flink().restUrl() + "  (web UI and REST API)");
+      out.println(
+          "               Prometheus metrics: http://127.0.0.1:PORT/metrics, PORT from"
+              + " metrics.reporter.prom.port in "
+              + flinkDir().resolve("conf/config.yaml"));
     }
     out.println("  Logs         " + stateDir.resolve("kafka/kafka.log"));
     out.println("               " + stateDir.resolve("clickhouse/log/"));

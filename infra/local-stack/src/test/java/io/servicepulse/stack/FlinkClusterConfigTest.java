@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FlinkClusterConfigTest {
 
   private final FlinkClusterConfig config =
-      new FlinkClusterConfig(Path.of("/state/it's/flink"), 40001, 40002, 2);
+      new FlinkClusterConfig(Path.of("/state/it's/flink"), 40001, 40002, 2, List.of(40003, 40004));
 
   @Test
   void everythingListensOnLoopbackWithTheChosenPorts() {
@@ -21,6 +22,16 @@ class FlinkClusterConfigTest {
         .containsEntry("rest.bind-address", "127.0.0.1")
         .containsEntry("rest.port", "40002");
     assertThat(config.restUrl()).isEqualTo("http://127.0.0.1:40002");
+  }
+
+  @Test
+  void everyProcessServesPrometheusMetricsOnOneOfThePorts() {
+    assertThat(config.settings())
+        .containsEntry(
+            "metrics.reporter.prom.factory.class",
+            "org.apache.flink.metrics.prometheus.PrometheusReporterFactory")
+        .containsEntry("metrics.reporter.prom.host", "127.0.0.1")
+        .containsEntry("metrics.reporter.prom.port", "40003,40004");
   }
 
   @Test
@@ -43,7 +54,7 @@ class FlinkClusterConfigTest {
 
   @Test
   void needsATaskManager() {
-    assertThatThrownBy(() -> new FlinkClusterConfig(Path.of("/x"), 1, 2, 0))
+    assertThatThrownBy(() -> new FlinkClusterConfig(Path.of("/x"), 1, 2, 0, List.of()))
         .hasMessageContaining("at least 1");
   }
 }

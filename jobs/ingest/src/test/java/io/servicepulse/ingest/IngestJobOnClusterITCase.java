@@ -129,6 +129,17 @@ class IngestJobOnClusterITCase {
         "all valid events in ClickHouse and the 4 bad records as dead letters");
 
     assertThat(rest.jobStatus(firstRun)).as("bad input does not stop the job").isEqualTo("RUNNING");
+    // What an operator's Prometheus scrapes: restarts and checkpoints from the JobManager, the
+    // Kafka source's backlog from the TaskManager.
+    pollUntil(
+        () -> {
+          String scraped = scrapeMetrics();
+          return scraped.contains("flink_jobmanager_job_numRestarts")
+              && scraped.contains("flink_jobmanager_job_lastCheckpointDuration")
+              && scraped.contains("pendingRecords");
+        },
+        TIMEOUT,
+        "Prometheus metrics of the job on the cluster's metrics ports");
     assertThat(STACK.queryClickHouse("SELECT source_topic, stage, reason FROM dead_letters FINAL"))
         .extracting(row -> String.join(" ", row))
         .containsExactlyInAnyOrder(
@@ -187,6 +198,30 @@ class IngestJobOnClusterITCase {
               + rest.rootException(jobId),
           e);
     }
+  }
+
+  /** Every process's /metrics page, concatenated (a port not bound yet gives nothing). */
+  private static String scrapeMetrics() {
+    StringBuilder all = new StringBuilder();
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    for (int port : cluster.metricsPorts()) {
+      try {
+        all.append(
+            http.send(
+                    java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + port + "/metrics"))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body());
+      } catch (java.io.IOException e) {
+        // not bound (yet)
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    return all.toString();
   }
 
   private static long count(String table) {

@@ -124,6 +124,29 @@ class ServiceMetricsJobITCase {
   }
 
   @Test
+  void waitingBuyerAlertsEqualTheTruthPerShopAndThreshold() {
+    Map<String, String> expected = new TreeMap<>();
+    truth
+        .service()
+        .forEach(
+            (shop, s) -> s.waitAlerts().forEach((t, n) -> expected.put(shop + " " + t, "" + n)));
+    expected.values().removeIf("0"::equals);
+    Map<String, String> actual =
+        rows(
+            "SELECT concat(shop_id, ' ', toString(intDiv(threshold_ms, 1000)), 's'),"
+                + " toString(count()) FROM wait_alerts FINAL WHERE deleted = 0"
+                + " GROUP BY shop_id, threshold_ms");
+    assertThat(expected).hasSizeGreaterThan(3);
+    assertThat(actual).isEqualTo(expected);
+    // A replay ends with every wait decided: answered late, or never.
+    assertThat(
+            rows(
+                "SELECT 'waiting', toString(count()) FROM wait_alerts FINAL"
+                    + " WHERE deleted = 0 AND status = 'WAITING'"))
+        .containsEntry("waiting", "0");
+  }
+
+  @Test
   void nMinuteReplyRatesEqualTheTruthPerShopAndPerAgent() {
     Map<String, String> expected = new TreeMap<>();
     truth

@@ -384,6 +384,15 @@ public final class ServicePulseOptions {
               "Inspection results kept per TaskManager, keyed by normalised text: agents repeat"
                   + " quick phrases all day, so most messages skip CoreNLP.");
 
+  public static final ConfigOption<String> QA_SHOP_HOTLINES =
+      ConfigOptions.key("qa.shop-hotlines")
+          .stringType()
+          .noDefaultValue()
+          .withDescription(
+              "The shop's own service numbers, comma-separated, in any format (400-820-8820,"
+                  + " +86 138 0013 8000): an agent giving them out is not a privacy leak. Toll-free"
+                  + " numbers (NANP 800/833/844/855/866/877/888, China 400/800) never are.");
+
   /** All options above, in declaration order, for docs and validation. */
   public static List<ConfigOption<?>> all() {
     List<ConfigOption<?>> options = new ArrayList<>();

@@ -61,7 +61,7 @@ public final class WaitAlertsTable implements ClickHouseTable<WaitAlert> {
     st.setLong(13, a.waitedMs);
     st.setInt(14, a.retracted ? 1 : 0);
     st.setLong(15, a.version);
-    st.setLong(16, a.emittedMs);
+    st.setLong(16, insertTimeMs);
   }
 
   @Override

@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
  * the original), and the masking applied to what is stored.
  */
 final class PrivacyDetector {
-  /** A personal-data span in original offsets; {@code flag} is false for the shop's address. */
+  /**
+   * A personal-data span in original offsets; {@code flag} is false for the shop's address, its
+   * hotlines and toll-free numbers.
+   */
   record Span(String ruleId, int start, int end, boolean phone, boolean flag) {}
 
   private static final Pattern CN_MOBILE =
@@ -36,7 +39,7 @@ final class PrivacyDetector {
 
   private PrivacyDetector() {}
 
-  static List<Span> find(String folded) {
+  static List<Span> find(String folded, BusinessNumbers business) {
     List<Span> spans = new ArrayList<>(0);
     int digits = 0;
     boolean addressHint = false;
@@ -49,26 +52,53 @@ final class PrivacyDetector {
       }
     }
     if (digits >= MIN_PHONE_DIGITS) {
-      collect(CN_MOBILE, "privacy.phone.cn-mobile", folded, true, spans);
-      collect(NANP_PHONE, "privacy.phone.nanp", folded, true, spans);
+      List<int[]> links = TextMasker.urls(folded);
+      collectPhones(CN_MOBILE, "privacy.phone.cn-mobile", folded, business, links, spans);
+      collectPhones(NANP_PHONE, "privacy.phone.nanp", folded, business, links, spans);
     }
     if (addressHint && digits > 0) {
-      collect(CN_ADDRESS, "privacy.address.zh", folded, false, spans);
-      collect(EN_ADDRESS, "privacy.address.en", folded, false, spans);
+      collectAddresses(CN_ADDRESS, "privacy.address.zh", folded, spans);
+      collectAddresses(EN_ADDRESS, "privacy.address.en", folded, spans);
     }
     return spans;
   }
 
-  private static void collect(
-      Pattern pattern, String ruleId, String folded, boolean phone, List<Span> out) {
+  /**
+   * Digits inside a link are ids (order, tracking), not phones. Like the shop's return address, its
+   * hotlines and toll-free numbers are masked for storage but not flagged.
+   */
+  private static void collectPhones(
+      Pattern pattern,
+      String ruleId,
+      String folded,
+      BusinessNumbers business,
+      List<int[]> links,
+      List<Span> out) {
     Matcher m = pattern.matcher(folded);
     while (m.find()) {
-      if (overlaps(out, m.start(), m.end())) {
-        continue;
+      if (!overlaps(out, m.start(), m.end()) && !inside(links, m.start(), m.end())) {
+        out.add(new Span(ruleId, m.start(), m.end(), true, !business.contains(m.group())));
       }
-      boolean flag = phone || !shopAddress(folded, m.start());
-      out.add(new Span(ruleId, m.start(), m.end(), phone, flag));
     }
+  }
+
+  private static void collectAddresses(
+      Pattern pattern, String ruleId, String folded, List<Span> out) {
+    Matcher m = pattern.matcher(folded);
+    while (m.find()) {
+      if (!overlaps(out, m.start(), m.end())) {
+        out.add(new Span(ruleId, m.start(), m.end(), false, !shopAddress(folded, m.start())));
+      }
+    }
+  }
+
+  private static boolean inside(List<int[]> spans, int start, int end) {
+    for (int[] s : spans) {
+      if (s[0] <= start && end <= s[1]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean shopAddress(String folded, int start) {

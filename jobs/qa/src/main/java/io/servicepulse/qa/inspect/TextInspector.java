@@ -4,6 +4,7 @@ import io.servicepulse.qa.inspect.CandidateMatcher.Hits;
 import io.servicepulse.qa.inspect.CandidateMatcher.TermHit;
 import io.servicepulse.qa.model.AbuseModel;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
  * #create(String, int)}, then call {@link #inspect(String, SenderRole)} per message.
  */
 public final class TextInspector {
-  public static final String INSPECTOR_VERSION = "1.0.0";
+  public static final String INSPECTOR_VERSION = "1.1.0";
 
   /** Inflection endings worth a lemma check (idiots, bitches, cocks); others are new words. */
   private static final Set<String> INFLECTIONS = Set.of("s", "es", "ed", "d", "ing", "er", "ers");
@@ -42,6 +43,8 @@ public final class TextInspector {
   private final CandidateMatcher matcher;
   private final WordAnalyzer analyzer;
   private final ModelStage modelStage;
+  private final LatinAbbreviations abbreviations;
+  private final BusinessNumbers businessNumbers;
   private final BoundedCache<List<CompactFlag>> cache;
   private final String version;
   private final LongAdder messages = new LongAdder();
@@ -69,16 +72,37 @@ public final class TextInspector {
       String term) {}
 
   public TextInspector(Lexicon lexicon, WordAnalyzer analyzer, int cacheSize) {
-    this(lexicon, analyzer, null, cacheSize);
+    this(lexicon, analyzer, null, cacheSize, List.of());
+  }
+
+  /**
+   * {@code shopHotlines}: the shop's own service numbers in any format; giving them out is not a
+   * privacy leak (toll-free numbers never are).
+   */
+  public TextInspector(
+      Lexicon lexicon, WordAnalyzer analyzer, int cacheSize, Collection<String> shopHotlines) {
+    this(lexicon, analyzer, null, cacheSize, shopHotlines);
   }
 
   /** With stage 3, the abuse classifier ({@code model} null: lexicon stages only). */
   public TextInspector(Lexicon lexicon, WordAnalyzer analyzer, AbuseModel model, int cacheSize) {
+    this(lexicon, analyzer, model, cacheSize, List.of());
+  }
+
+  /** The shop's hotlines as above, and stage 3 ({@code model} null: lexicon stages only). */
+  public TextInspector(
+      Lexicon lexicon,
+      WordAnalyzer analyzer,
+      AbuseModel model,
+      int cacheSize,
+      Collection<String> shopHotlines) {
     this.modelStage = model == null ? null : new ModelStage(model, lexicon);
     this.normalizer = new TextNormalizer();
+    this.businessNumbers = new BusinessNumbers(shopHotlines);
     this.lexicon = lexicon;
     this.matcher = new CandidateMatcher(lexicon);
     this.analyzer = analyzer;
+    this.abbreviations = new LatinAbbreviations(lexicon);
     this.cache = new BoundedCache<>(cacheSize);
     this.version =
         "qa-inspector/"
@@ -90,7 +114,20 @@ public final class TextInspector {
 
   /** The inspector with the shipped lexicon, abuse model and the JVM-wide CoreNLP pipelines. */
   public static TextInspector create(String modelRoot, int cacheSize) {
-    return create(modelRoot, cacheSize, true);
+    return create(modelRoot, cacheSize, List.of());
+  }
+
+  /**
+   * As {@link #create(String, int)}, with the shop's hotlines (option {@code qa.shop-hotlines}).
+   */
+  public static TextInspector create(
+      String modelRoot, int cacheSize, Collection<String> shopHotlines) {
+    return new TextInspector(
+        Lexicon.load(new TextNormalizer()),
+        CoreNlpAnalyzer.shared(modelRoot),
+        AbuseModel.loadDefault(),
+        cacheSize,
+        shopHotlines);
   }
 
   /** As {@link #create(String, int)}, with or without stage 3 (the abuse classifier). */
@@ -99,7 +136,8 @@ public final class TextInspector {
         Lexicon.load(new TextNormalizer()),
         CoreNlpAnalyzer.shared(modelRoot),
         abuseModel ? AbuseModel.loadDefault() : null,
-        cacheSize);
+        cacheSize,
+        List.of());
   }
 
   /** Stored with every flag: changes whenever the code or the lexicon changes. */
@@ -114,7 +152,7 @@ public final class TextInspector {
     }
     NormalizedText nt = normalizer.normalize(text);
     List<CompactFlag> compactFlags = compactFlags(nt);
-    List<PrivacyDetector.Span> privacy = PrivacyDetector.find(nt.folded());
+    List<PrivacyDetector.Span> privacy = PrivacyDetector.find(nt.folded(), businessNumbers);
     String language = hasHan(nt.compact()) ? "zh" : "en";
 
     List<Flag> flags = new ArrayList<>(compactFlags.size() + privacy.size());
@@ -178,11 +216,14 @@ public final class TextInspector {
     }
     List<CompactFlag> accepted = new ArrayList<>();
     List<Pending> pending = new ArrayList<>();
-    stage1Terms(compact, hits, accepted, pending);
+    // Signed initials are not in the compact text (fillers dropped): part of the cache key.
+    int signature = hasAbbreviation(hits) ? Signature.start(nt.folded()) : -1;
+    String key = signature < 0 ? compact : compact + '\u0000' + signature;
+    stage1Terms(nt, signature, hits, accepted, pending);
     stage1Patterns(compact, hits, accepted, pending);
     if (!pending.isEmpty()) {
       candidates.increment();
-      List<CompactFlag> cached = cache.get(compact);
+      List<CompactFlag> cached = cache.get(key);
       if (cached != null) {
         return cached;
       }
@@ -199,18 +240,35 @@ public final class TextInspector {
           new CompactFlag(f.ruleId(), f.category(), severity, f.language(), f.begin(), f.end(), m));
     }
     if (!pending.isEmpty()) {
-      cache.put(compact, List.copyOf(result));
+      cache.put(key, List.copyOf(result));
     }
     return result;
   }
 
   private void stage1Terms(
-      String compact, Hits hits, List<CompactFlag> accepted, List<Pending> pending) {
+      NormalizedText nt,
+      int signature,
+      Hits hits,
+      List<CompactFlag> accepted,
+      List<Pending> pending) {
+    String compact = nt.compact();
     for (TermHit hit : hits.terms()) {
       LexiconTerm term = hit.term();
       int b = hit.begin();
       int e = hit.end();
-      if (hits.insideAllowWord(b, e)) {
+      if (hits.insideAllowWord(b, e)
+          || (term.surface().charAt(0) == '日' && DayWord.at(compact, b))
+          || MothersPossessive.covers(compact, b, e)) {
+        continue;
+      }
+      boolean abbreviation = LatinAbbreviations.is(term);
+      if (abbreviation
+          && (!abbreviations.inChineseContext(compact)
+              || (signature >= 0 && nt.originalStart(b) >= signature))) {
+        continue;
+      }
+      if ((abbreviation || (term.latin() && term.mode() == MatchMode.WORD))
+          && ProductCode.contains(compact, b, e)) {
         continue;
       }
       CompactFlag flag =
@@ -239,6 +297,15 @@ public final class TextInspector {
         pending.add(pending(flag, false, term.surface()));
       }
     }
+  }
+
+  private static boolean hasAbbreviation(Hits hits) {
+    for (TermHit hit : hits.terms()) {
+      if (LatinAbbreviations.is(hit.term())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void stage1Patterns(

@@ -1,8 +1,11 @@
 package io.servicepulse.qa.inspect;
 
+import java.util.List;
+
 /**
- * Undoes the evasions users type before anything is matched. Stateless and thread-safe; the lexicon
- * goes through the same steps so terms and text always agree.
+ * Undoes the evasions users type before anything is matched: invisible chars removed, URLs, e-mails
+ * and @handles masked ({@link TextMasker}), then the steps below. Stateless and thread-safe; the
+ * lexicon goes through the same steps so terms and text always agree.
  */
 public final class TextNormalizer {
   /** Fillers people insert between the chars of a word. Sentence punctuation is not one. */
@@ -13,15 +16,22 @@ public final class TextNormalizer {
   private static final String LEET_TO = "oieastsail";
   private static final int MAX_FILLER_RUN = 3;
 
+  /** Stands for a masked URL, e-mail or @handle: no word char, no filler, no separator. */
+  static final char MASK = '\uFFFC';
+
   public NormalizedText normalize(String original) {
     String folded = CharFolder.fold(original);
-    int n = folded.length();
-    char[] c = folded.toCharArray();
+    // Visible chars, each with its span in the folded (= original) text.
+    int cap = folded.length();
+    char[] c = new char[cap];
+    int[] from = new int[cap];
+    int[] to = new int[cap];
+    int n = visibleChars(folded, c, from, to);
     boolean[] drop = new boolean[n];
-    mapLeet(c);
-    mergeSpelledOut(c, drop);
-    dropFillersAroundHan(c, drop);
-    collapseWhitespace(c, drop);
+    mapLeet(c, n);
+    mergeSpelledOut(c, n, drop);
+    dropFillersAroundHan(c, n, drop);
+    collapseWhitespace(c, n, drop);
 
     StringBuilder compact = new StringBuilder(n);
     int[] start = new int[n];
@@ -53,11 +63,44 @@ public final class TextNormalizer {
         }
       }
       compact.append(c[i]);
-      start[k] = i;
-      end[k] = j;
+      start[k] = from[i];
+      end[k] = to[j - 1];
       k++;
     }
     return new NormalizedText(original, folded, compact.toString(), trim(start, k), trim(end, k));
+  }
+
+  /**
+   * Copies the folded text without invisible chars, and with each URL, e-mail and @handle as one
+   * {@link #MASK}; returns how many chars it wrote.
+   */
+  private static int visibleChars(String folded, char[] c, int[] from, int[] to) {
+    List<int[]> masked = TextMasker.spans(folded);
+    int next = 0;
+    int n = 0;
+    int i = 0;
+    while (i < folded.length()) {
+      if (next < masked.size() && masked.get(next)[0] == i) {
+        c[n] = MASK;
+        from[n] = i;
+        to[n] = masked.get(next)[1];
+        n++;
+        i = masked.get(next++)[1];
+        continue;
+      }
+      int cp = folded.codePointAt(i);
+      int len = Character.charCount(cp);
+      if (!InvisibleChars.is(cp)) {
+        for (int x = i; x < i + len; x++) {
+          c[n] = folded.charAt(x);
+          from[n] = x;
+          to[n] = x + 1;
+          n++;
+        }
+      }
+      i += len;
+    }
+    return n;
   }
 
   /** Normalises a lexicon term the same way as message text. */
@@ -72,15 +115,15 @@ public final class TextNormalizer {
   }
 
   /** sh!t, a$$hole, b1tch: a leet char is a letter only with letters on both sides. */
-  private static void mapLeet(char[] c) {
+  private static void mapLeet(char[] c, int n) {
     int i = 0;
-    while (i < c.length) {
+    while (i < n) {
       if (!isChunkChar(c[i])) {
         i++;
         continue;
       }
       int j = i;
-      while (j < c.length && isChunkChar(c[j])) {
+      while (j < n && isChunkChar(c[j])) {
         j++;
       }
       int firstLetter = -1;
@@ -108,10 +151,10 @@ public final class TextNormalizer {
   }
 
   /** f.u.c.k, s h i t, V.X: single letters joined by separators become one word. */
-  private static void mergeSpelledOut(char[] c, boolean[] drop) {
+  private static void mergeSpelledOut(char[] c, int n, boolean[] drop) {
     int i = 0;
-    while (i < c.length) {
-      if (!isSingleLetter(c, i)) {
+    while (i < n) {
+      if (!isSingleLetter(c, n, i)) {
         i++;
         continue;
       }
@@ -121,10 +164,10 @@ public final class TextNormalizer {
       int x = i + 1;
       while (true) {
         int gap = x;
-        while (gap < c.length && gap - x < 2 && SPELLING_SEPARATORS.indexOf(c[gap]) >= 0) {
+        while (gap < n && gap - x < 2 && SPELLING_SEPARATORS.indexOf(c[gap]) >= 0) {
           gap++;
         }
-        if (gap == x || gap >= c.length || !isSingleLetter(c, gap)) {
+        if (gap == x || gap >= n || !isSingleLetter(c, n, gap)) {
           break;
         }
         for (int g = x; g < gap; g++) {
@@ -146,18 +189,18 @@ public final class TextNormalizer {
   }
 
   /** 傻*逼, 傻 逼, 加 v 信: fillers with a Han char on at least one side are dropped. */
-  private static void dropFillersAroundHan(char[] c, boolean[] drop) {
+  private static void dropFillersAroundHan(char[] c, int n, boolean[] drop) {
     int i = 0;
-    while (i < c.length) {
+    while (i < n) {
       if (!isFiller(c[i])) {
         i++;
         continue;
       }
       int j = i;
-      while (j < c.length && isFiller(c[j])) {
+      while (j < n && isFiller(c[j])) {
         j++;
       }
-      if (i > 0 && j < c.length && j - i <= MAX_FILLER_RUN) {
+      if (i > 0 && j < n && j - i <= MAX_FILLER_RUN) {
         char before = c[i - 1];
         char after = c[j];
         boolean han = isHan(before) || isHan(after);
@@ -171,8 +214,8 @@ public final class TextNormalizer {
     }
   }
 
-  private static void collapseWhitespace(char[] c, boolean[] drop) {
-    for (int i = 0; i < c.length; i++) {
+  private static void collapseWhitespace(char[] c, int n, boolean[] drop) {
+    for (int i = 0; i < n; i++) {
       if (Character.isWhitespace(c[i])) {
         c[i] = ' ';
         if (i > 0 && c[i - 1] == ' ' && !drop[i - 1]) {
@@ -182,10 +225,10 @@ public final class TextNormalizer {
     }
   }
 
-  private static boolean isSingleLetter(char[] c, int i) {
+  private static boolean isSingleLetter(char[] c, int n, int i) {
     return isLatinLetter(c[i])
         && (i == 0 || !isLatinOrDigit(c[i - 1]))
-        && (i + 1 == c.length || !isLatinOrDigit(c[i + 1]));
+        && (i + 1 == n || !isLatinOrDigit(c[i + 1]));
   }
 
   private static boolean isFiller(char ch) {

@@ -8,6 +8,7 @@ import io.servicepulse.qa.inspect.SenderRole;
 import io.servicepulse.qa.inspect.TextInspector;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.util.Collector;
@@ -20,19 +21,23 @@ public final class MessageInspection extends RichFlatMapFunction<ChatMessage, Qa
 
   private final String modelRoot;
   private final int cacheSize;
+  private final String shopHotlines;
   private final String timeZone;
   private transient TextInspector inspector;
   private transient ZoneId zone;
 
-  public MessageInspection(String modelRoot, int cacheSize, String timeZone) {
+  /** {@code shopHotlines}: comma-separated (option qa.shop-hotlines), or null. */
+  public MessageInspection(String modelRoot, int cacheSize, String shopHotlines, String timeZone) {
     this.modelRoot = modelRoot;
     this.cacheSize = cacheSize;
+    this.shopHotlines = shopHotlines;
     this.timeZone = timeZone;
   }
 
   @Override
   public void open(OpenContext openContext) {
-    inspector = TextInspector.create(modelRoot, cacheSize);
+    List<String> hotlines = shopHotlines == null ? List.of() : List.of(shopHotlines.split(","));
+    inspector = TextInspector.create(modelRoot, cacheSize, hotlines);
     zone = ZoneId.of(timeZone);
     var metrics = getRuntimeContext().getMetricGroup().addGroup("qa");
     metrics.gauge("messagesInspected", inspector::messagesInspected);

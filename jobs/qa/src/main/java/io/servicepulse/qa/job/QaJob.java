@@ -49,6 +49,7 @@ public final class QaJob {
                 new MessageInspection(
                     config.get(ServicePulseOptions.QA_MODEL_ROOT),
                     config.get(ServicePulseOptions.QA_CACHE_SIZE),
+                    config.get(ServicePulseOptions.QA_SHOP_HOTLINES),
                     config.get(ServicePulseOptions.EVENTS_TIME_ZONE)))
             .returns(QaFlagRow.class)
             .uid("qa-inspect")

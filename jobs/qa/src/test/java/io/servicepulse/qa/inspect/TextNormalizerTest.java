@@ -32,7 +32,11 @@ class TextNormalizerTest {
         "加 V X 聊|加v x聊",
         "order 2024 ok|order 2024 ok",
         "iphone15|iphone15",
-        "cool|cool"
+        "cool|cool",
+        "傻\u200B逼|傻逼",
+        "s\u200Bh\u200Bi\u200Bt|shit",
+        "id\u00ADiot|idiot",
+        "see bit.ly/x1 now|see \uFFFC now"
       })
   void undoesEvasions(String input, String compact) {
     assertThat(normalizer.normalize(input).compact()).isEqualTo(compact);

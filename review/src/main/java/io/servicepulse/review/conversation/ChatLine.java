@@ -1,0 +1,4 @@
+package io.servicepulse.review.conversation;
+
+/** One row of {@code messages}: one chat message of the conversation. */
+public record ChatLine(String eventId, String senderRole, String agentId, String text, long tsMs) {}

@@ -1,0 +1,6 @@
+package io.servicepulse.review.store;
+
+import io.servicepulse.review.auth.Account;
+
+/** An account as stored in {@code review_users}: the account and its bcrypt hash. */
+public record StoredAccount(Account account, String passwordHash, long version) {}
