@@ -7,11 +7,6 @@
 # jobs/qa/eval-data/civil (made by civil-sample.sh). --help lists the options.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-data="$here/../../../shared/data"
-if [[ $# -gt 0 && $1 != -* ]]; then
-  data="$1"
-  shift
-fi
-civil="$data/civil"
-[[ -d $civil ]] || civil="$here/eval-data/civil"
+# shellcheck source=data-dirs.sh
+source "$here/data-dirs.sh"
 exec "$here/run-main.sh" io.servicepulse.qa.eval.Evaluate --data "$data" --civil "$civil" "$@"

@@ -10,10 +10,16 @@ public enum Category {
   SHIRKING,
   OFF_PLATFORM,
   REVIEW_BRIBE,
-  PRIVACY_LEAK;
+  PRIVACY_LEAK,
+  /** Abuse found by the classifier stage alone (no lexicon rule fired): severity at most 2. */
+  ABUSE_MODEL;
 
   /** Categories that describe abuse of the other person; the only ones checked for buyers. */
   public boolean isAbuse() {
-    return this == PROFANITY || this == INSULT || this == THREAT || this == DISCRIMINATION;
+    return this == PROFANITY
+        || this == INSULT
+        || this == THREAT
+        || this == DISCRIMINATION
+        || this == ABUSE_MODEL;
   }
 }

@@ -2,6 +2,7 @@ package io.servicepulse.qa.inspect;
 
 import io.servicepulse.qa.inspect.CandidateMatcher.Hits;
 import io.servicepulse.qa.inspect.CandidateMatcher.TermHit;
+import io.servicepulse.qa.model.AbuseModel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -41,6 +42,7 @@ public final class TextInspector {
   private final Lexicon lexicon;
   private final CandidateMatcher matcher;
   private final WordAnalyzer analyzer;
+  private final ModelStage modelStage;
   private final LatinAbbreviations abbreviations;
   private final BusinessNumbers businessNumbers;
   private final BoundedCache<List<CompactFlag>> cache;
@@ -70,7 +72,7 @@ public final class TextInspector {
       String term) {}
 
   public TextInspector(Lexicon lexicon, WordAnalyzer analyzer, int cacheSize) {
-    this(lexicon, analyzer, cacheSize, List.of());
+    this(lexicon, analyzer, null, cacheSize, List.of());
   }
 
   /**
@@ -79,6 +81,22 @@ public final class TextInspector {
    */
   public TextInspector(
       Lexicon lexicon, WordAnalyzer analyzer, int cacheSize, Collection<String> shopHotlines) {
+    this(lexicon, analyzer, null, cacheSize, shopHotlines);
+  }
+
+  /** With stage 3, the abuse classifier ({@code model} null: lexicon stages only). */
+  public TextInspector(Lexicon lexicon, WordAnalyzer analyzer, AbuseModel model, int cacheSize) {
+    this(lexicon, analyzer, model, cacheSize, List.of());
+  }
+
+  /** The shop's hotlines as above, and stage 3 ({@code model} null: lexicon stages only). */
+  public TextInspector(
+      Lexicon lexicon,
+      WordAnalyzer analyzer,
+      AbuseModel model,
+      int cacheSize,
+      Collection<String> shopHotlines) {
+    this.modelStage = model == null ? null : new ModelStage(model, lexicon);
     this.normalizer = new TextNormalizer();
     this.businessNumbers = new BusinessNumbers(shopHotlines);
     this.lexicon = lexicon;
@@ -86,10 +104,15 @@ public final class TextInspector {
     this.analyzer = analyzer;
     this.abbreviations = new LatinAbbreviations(lexicon);
     this.cache = new BoundedCache<>(cacheSize);
-    this.version = "qa-inspector/" + INSPECTOR_VERSION + "+lexicon/" + lexicon.version();
+    this.version =
+        "qa-inspector/"
+            + INSPECTOR_VERSION
+            + "+lexicon/"
+            + lexicon.version()
+            + (model == null ? "" : "+model/" + model.version());
   }
 
-  /** The inspector with the shipped lexicon and the JVM-wide CoreNLP pipelines. */
+  /** The inspector with the shipped lexicon, abuse model and the JVM-wide CoreNLP pipelines. */
   public static TextInspector create(String modelRoot, int cacheSize) {
     return create(modelRoot, cacheSize, List.of());
   }
@@ -102,8 +125,19 @@ public final class TextInspector {
     return new TextInspector(
         Lexicon.load(new TextNormalizer()),
         CoreNlpAnalyzer.shared(modelRoot),
+        AbuseModel.loadDefault(),
         cacheSize,
         shopHotlines);
+  }
+
+  /** As {@link #create(String, int)}, with or without stage 3 (the abuse classifier). */
+  public static TextInspector create(String modelRoot, int cacheSize, boolean abuseModel) {
+    return new TextInspector(
+        Lexicon.load(new TextNormalizer()),
+        CoreNlpAnalyzer.shared(modelRoot),
+        abuseModel ? AbuseModel.loadDefault() : null,
+        cacheSize,
+        List.of());
   }
 
   /** Stored with every flag: changes whenever the code or the lexicon changes. */
@@ -153,6 +187,10 @@ public final class TextInspector {
                   Mitigation.NONE));
         }
       }
+    }
+    Flag modelFlag = modelStage == null ? null : modelStage.flag(nt, role, flags);
+    if (modelFlag != null) {
+      flags.add(modelFlag);
     }
     return new InspectionResult(tidy(flags), PrivacyDetector.mask(text, privacy), version);
   }
@@ -250,7 +288,7 @@ public final class TextInspector {
         }
         if (wordEnd == e) {
           accepted.add(flag);
-        } else if (INFLECTIONS.contains(compact.substring(e, wordEnd))) {
+        } else if (isInflection(compact, e, wordEnd)) {
           pending.add(pending(flag, true, term.surface()));
         }
       } else if (openOnBothSides(compact, b, e)) {
@@ -320,6 +358,16 @@ public final class TextInspector {
     }
   }
 
+  /** The rest of a Latin word after a term: idiots, bitches; or a doubled consonant, shitting. */
+  private static boolean isInflection(String compact, int termEnd, int wordEnd) {
+    String rest = compact.substring(termEnd, wordEnd);
+    return INFLECTIONS.contains(rest)
+        || (rest.length() > 1
+            && rest.charAt(0) == compact.charAt(termEnd - 1)
+            && "aeiou".indexOf(rest.charAt(0)) < 0
+            && INFLECTIONS.contains(rest.substring(1)));
+  }
+
   private static Pending pending(CompactFlag f, boolean latin, String term) {
     return new Pending(
         f.ruleId(), f.category(), f.severity(), f.language(), f.begin(), f.end(), latin, term);
@@ -383,7 +431,7 @@ public final class TextInspector {
     return List.copyOf(out);
   }
 
-  private static boolean hasHan(String s) {
+  static boolean hasHan(String s) {
     for (int i = 0; i < s.length(); i++) {
       if (TextNormalizer.isHan(s.charAt(i))) {
         return true;

@@ -5,6 +5,7 @@ import io.servicepulse.qa.inspect.Lexicon;
 import io.servicepulse.qa.inspect.SenderRole;
 import io.servicepulse.qa.inspect.TextInspector;
 import io.servicepulse.qa.inspect.TextNormalizer;
+import io.servicepulse.qa.model.AbuseModel;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -94,9 +95,16 @@ public final class Benchmark {
         mix.size() / ((THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9));
     // Warm-up: JIT, CoreNLP's first calls, and the cache of repeated candidates.
     run(inspector, mix, 1, seconds, true);
+    // Before/after stage 3: the same mix without the abuse classifier, then with it.
+    TextInspector lexiconOnly = TextInspector.create(null, 10_000, false);
+    run(lexiconOnly, mix, 1, seconds, true);
     for (int threads = 1; threads <= maxThreads; threads++) {
+      System.out.print("without the model: ");
+      run(lexiconOnly, mix, threads, seconds, false);
+      System.out.print("with the model:    ");
       run(inspector, mix, threads, seconds, false);
     }
+    modelCost(mix, seconds);
     System.out.printf(
         "stage-2 candidates %.2f %% of messages, cache hits %d of them%n",
         100.0 * inspector.stage2Candidates() / inspector.messagesInspected(),
@@ -142,6 +150,28 @@ public final class Benchmark {
           "%d thread(s): %,.0f msgs/s wall total, %,.0f per thread; %,.0f msgs per CPU-second%n",
           threads, total, total / threads, done.get() / (cpuNanos.get() / 1e9));
     }
+  }
+
+  /** CPU time of the classifier alone per message (normalised text precomputed). */
+  private static void modelCost(List<String> mix, int seconds) {
+    AbuseModel model = AbuseModel.loadDefault();
+    TextNormalizer normalizer = new TextNormalizer();
+    List<String> compact = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      compact.add(normalizer.normalize(mix.get(i)).compact());
+    }
+    double sink = 0;
+    long n = 0;
+    long deadline = System.nanoTime() + seconds * 500_000_000L;
+    long cpu0 = THREADS.getCurrentThreadCpuTime();
+    while ((n & 1023) != 0 || System.nanoTime() < deadline) {
+      sink += model.score(compact.get((int) (n % compact.size())));
+      n++;
+    }
+    double ns = (THREADS.getCurrentThreadCpuTime() - cpu0) / (double) n;
+    System.out.printf(
+        "model score alone: %.2f µs per message (mean %.0f chars; checksum %.1f)%n",
+        ns / 1000, compact.stream().mapToInt(String::length).average().orElse(0), sink);
   }
 
   static List<String> mix(int size, Random random) {

@@ -77,15 +77,21 @@ public final class Evaluate implements Callable<Integer> {
               + " and rule (default: ${DEFAULT-VALUE})")
   int examples;
 
+  @Option(
+      names = "--no-model",
+      description = "lexicon stages only, without the abuse classifier (the figures before it)")
+  boolean noModel;
+
   @Spec CommandSpec spec;
 
   private final Supplier<TextInspector> inspectors;
   private final PrintStream print;
 
   public Evaluate() {
-    this(() -> TextInspector.create(null, 10_000), System.out);
+    this(null, System.out);
   }
 
+  /** {@code inspectors} null: the shipped inspector, with the model unless --no-model. */
   Evaluate(Supplier<TextInspector> inspectors, PrintStream print) {
     this.inspectors = inspectors;
     this.print = print;
@@ -106,7 +112,8 @@ public final class Evaluate implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--out needs --tsv: the results file lists that file's rows");
     }
-    TextInspector inspector = inspectors.get();
+    TextInspector inspector =
+        inspectors != null ? inspectors.get() : TextInspector.create(null, 10_000, !noModel);
     print.println("inspector " + inspector.version());
     List<SetFigures> sets = tsv != null ? labelledFile(inspector) : builtInSets(inspector);
     summary(sets);
@@ -140,7 +147,8 @@ public final class Evaluate implements Callable<Integer> {
     }
     Path davidson = data.resolve("davidson/labeled_data.csv");
     if (Files.exists(davidson)) {
-      sets.add(davidson(inspector, davidson));
+      sets.add(davidson(inspector, davidson, true, examples));
+      sets.add(davidson(inspector, davidson, false, 0));
     } else {
       print.println("skipped Davidson: " + davidson + " not found");
     }
@@ -180,50 +188,29 @@ public final class Evaluate implements Callable<Integer> {
 
   private SetFigures cold(TextInspector inspector, Path file, String name, int show)
       throws IOException {
-    List<List<String>> rows = Csv.read(file);
-    List<String> header = rows.get(0);
-    int topic = header.indexOf("topic");
-    int label = header.indexOf("label");
-    int text = header.indexOf("TEXT");
+    List<PublicSets.Row> rows = PublicSets.cold(file);
+    return publicSet(
+        inspector, name + " (label 1 = offensive), " + rows.size() + " posts", name, rows, show);
+  }
+
+  /** Davidson's dev part (held out from the classifier's training) or its train part. */
+  private SetFigures davidson(TextInspector inspector, Path file, boolean dev, int show)
+      throws IOException {
+    List<PublicSets.Row> rows = PublicSets.davidson(file, dev);
+    String name = dev ? "Davidson dev" : "Davidson train (training data)";
     return publicSet(
         inspector,
-        name + " (label 1 = offensive), " + (rows.size() - 1) + " posts",
+        name + " (class 0 hate / 1 offensive vs 2 neither), " + rows.size() + " tweets",
         name,
-        rows.subList(1, rows.size()).stream()
-            .map(
-                row ->
-                    new Public(
-                        row.get(text), row.get(label).equals("1"), "topic=" + row.get(topic))),
+        rows,
         show);
   }
-
-  private SetFigures davidson(TextInspector inspector, Path file) throws IOException {
-    List<List<String>> rows = Csv.read(file);
-    List<String> header = rows.get(0);
-    int cls = header.indexOf("class");
-    int tweet = header.indexOf("tweet");
-    return publicSet(
-        inspector,
-        "Davidson (class 0 hate / 1 offensive vs 2 neither), " + (rows.size() - 1) + " tweets",
-        "Davidson",
-        rows.subList(1, rows.size()).stream()
-            .map(
-                row -> {
-                  String c = row.get(cls);
-                  String name = c.equals("0") ? " hate" : c.equals("1") ? " offensive" : " neither";
-                  return new Public(row.get(tweet), !c.equals("2"), "class=" + c + name);
-                }),
-        examples);
-  }
-
-  /** A row of a public set: its text, whether it is labelled offensive, its sub-group. */
-  private record Public(String text, boolean offensive, String group) {}
 
   private record Example(String text, List<Flag> flags, String label) {}
 
   /** Inspects a public set with the BUYER policy: a table per sub-group, then examples. */
   private SetFigures publicSet(
-      TextInspector inspector, String title, String name, Stream<Public> rows, int show) {
+      TextInspector inspector, String title, String name, List<PublicSets.Row> rows, int show) {
     Scores scores = new Scores();
     SetFigures figures = new SetFigures(name);
     List<Example> fps = new ArrayList<>();
