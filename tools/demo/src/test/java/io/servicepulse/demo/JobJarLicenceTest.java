@@ -25,7 +25,9 @@ class JobJarLicenceTest {
   @Test
   void everyJobJarCarriesTheProjectLicenceAndNotice() throws IOException {
     List<Path> jars = jobJars();
-    assertThat(jars).as("job jars under jobs/ and tools/ (build them with package first)").hasSizeGreaterThanOrEqualTo(5);
+    assertThat(jars)
+        .as("job jars under jobs/ and tools/ (build them with package first)")
+        .hasSizeGreaterThanOrEqualTo(5);
     for (Path jar : jars) {
       try (JarFile file = new JarFile(jar.toFile())) {
         String licence = text(file, "LICENSE");
