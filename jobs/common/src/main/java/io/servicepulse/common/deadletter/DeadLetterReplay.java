@@ -2,8 +2,6 @@ package io.servicepulse.common.deadletter;
 
 import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
 import io.servicepulse.common.config.ServicePulseOptions;
-import io.servicepulse.events.ChatMessage;
-import io.servicepulse.events.OrderEvent;
 import io.servicepulse.schemas.DecodeResult;
 import io.servicepulse.schemas.EventCodec;
 import io.servicepulse.schemas.ReleasedSchemas;
@@ -24,6 +22,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -336,30 +335,48 @@ public final class DeadLetterReplay {
     return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
-  /** The key producers use, shop_id|buyer_id, for bytes that decode as an event; else none. */
+  /**
+   * The key producers use for bytes that decode as an event — shop_id|buyer_id, shop_id|agent_id
+   * for agent events — else none.
+   */
   static final class Keys {
-    private final EventCodec<ChatMessage> chats;
-    private final EventCodec<OrderEvent> orders;
+    private final List<Keyer<?>> keyers;
 
     Keys(ReleasedSchemas schemas) {
-      this.chats = EventCodec.chatMessages(schemas);
-      this.orders = EventCodec.orderEvents(schemas);
+      this.keyers =
+          List.of(
+              new Keyer<>(
+                  EventCodec.chatMessages(schemas), m -> key(m.getShopId(), m.getBuyerId())),
+              new Keyer<>(EventCodec.orderEvents(schemas), o -> key(o.getShopId(), o.getBuyerId())),
+              new Keyer<>(
+                  EventCodec.serviceFeedback(schemas), f -> key(f.getShopId(), f.getBuyerId())),
+              new Keyer<>(
+                  EventCodec.afterSalesEvents(schemas), a -> key(a.getShopId(), a.getBuyerId())),
+              new Keyer<>(
+                  EventCodec.agentEvents(schemas), g -> key(g.getShopId(), g.getAgentId())));
     }
 
     byte[] of(byte[] value) {
-      DecodeResult<ChatMessage> chat = chats.decode(value);
-      if (chat.isOk()) {
-        return key(chat.event().getShopId(), chat.event().getBuyerId());
-      }
-      DecodeResult<OrderEvent> order = orders.decode(value);
-      if (order.isOk()) {
-        return key(order.event().getShopId(), order.event().getBuyerId());
+      for (Keyer<?> keyer : keyers) {
+        byte[] key = keyer.of(value);
+        if (key != null) {
+          return key;
+        }
       }
       return null;
     }
 
-    private static byte[] key(CharSequence shop, CharSequence buyer) {
-      return (shop + "|" + buyer).getBytes(StandardCharsets.UTF_8);
+    private static byte[] key(CharSequence shop, CharSequence second) {
+      return (shop + "|" + second).getBytes(StandardCharsets.UTF_8);
+    }
+  }
+
+  /** One event type's codec and key. */
+  private record Keyer<T extends SpecificRecord>(
+      EventCodec<T> codec, java.util.function.Function<T, byte[]> key) {
+    byte[] of(byte[] value) {
+      DecodeResult<T> decoded = codec.decode(value);
+      return decoded.isOk() ? key.apply(decoded.event()) : null;
     }
   }
 }
