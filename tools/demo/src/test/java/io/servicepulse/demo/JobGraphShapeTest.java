@@ -2,6 +2,7 @@ package io.servicepulse.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.servicepulse.aftersales.AfterSalesJob;
 import io.servicepulse.attribution.AttributionJob;
 import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.ingest.IngestJob;
@@ -20,8 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Savepoints map state to operators by uid: an operator without one gets a generated id that
  * changes with the graph, and its state is lost on the next redeploy. Every node of every job's
- * production graph — and of all four in one local pipeline, where uids must not collide — has its
- * own uid and a readable name. Building a graph connects to nothing.
+ * production graph — and of all of them in one local pipeline, where uids must not collide — has
+ * its own uid and a readable name. Building a graph connects to nothing.
  */
 class JobGraphShapeTest {
 
@@ -36,10 +37,11 @@ class JobGraphShapeTest {
           "ingest", IngestJob::wire,
           "qa", QaJob::wire,
           "metrics", ServiceMetricsJob::wire,
-          "attribution", AttributionJob::wire);
+          "attribution", AttributionJob::wire,
+          "aftersales", AfterSalesJob::wire);
 
   @ParameterizedTest
-  @ValueSource(strings = {"ingest", "qa", "metrics", "attribution", "all"})
+  @ValueSource(strings = {"ingest", "qa", "metrics", "attribution", "aftersales", "all"})
   void everyOperatorHasItsOwnUidAndAName(String job) {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     if (job.equals("all")) {
