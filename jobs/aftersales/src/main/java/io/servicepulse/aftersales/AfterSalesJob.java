@@ -21,11 +21,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * AfterSalesJob: Kafka feedback-events, after-sales-events and agent-events → decode → ClickHouse
- * {@code service_feedback} (highest revision per feedback_id), {@code after_sales_events} and
- * {@code agent_events} facts, idempotent on event_id. Records that do not decode, break the event
- * model's rules or conflict with an earlier copy of their event id go to dead letters (ClickHouse
- * {@code dead_letters} and the Kafka dead-letter topic). The after-sales, satisfaction and workload
- * KPIs are computed from these facts (jobs/aftersales/README.md).
+ * {@code service_feedback} (highest revision per feedback_id), {@code service_feedback_revisions}
+ * (every revision), {@code after_sales_events} and {@code agent_events} facts, idempotent on
+ * event_id. Records that do not decode, break the event model's rules or conflict with an earlier
+ * copy of their event id go to dead letters (ClickHouse {@code dead_letters} and the Kafka
+ * dead-letter topic). The after-sales, satisfaction and workload KPIs are computed from these facts
+ * (jobs/aftersales/README.md).
  */
 public final class AfterSalesJob {
 
@@ -80,6 +81,10 @@ public final class AfterSalesJob {
               .sinkTo(ClickHouseSink.of(NAME, new FeedbackTable(), config))
               .uid(NAME + "-feedback-sink")
               .name("feedback -> ClickHouse service_feedback");
+          feedback
+              .sinkTo(ClickHouseSink.of(NAME, new FeedbackRevisionsTable(), config))
+              .uid(NAME + "-feedback-revisions-sink")
+              .name("feedback -> ClickHouse service_feedback_revisions");
           afterSales
               .sinkTo(ClickHouseSink.of(NAME, new AfterSalesEventsTable(), config))
               .uid(NAME + "-after-sales-sink")

@@ -106,6 +106,12 @@ class AfterSalesJobITCase {
                     + FeedbackTable.FIGURES_SQL
                     + " FROM service_feedback FINAL GROUP BY shop_id, agent_id"))
         .isEqualTo(truth.feedbackFiguresByAgent());
+    assertThat(rows(FeedbackRevisionsTable.MODIFIED_TO_GOOD_SQL))
+        .isEqualTo(truth.modifiedToGoodByAgent());
+    assertThat(truth.modifiedToGoodByAgent().values())
+        .anySatisfy(n -> assertThat(n).isNotEqualTo("0"));
+    assertThat(count("SELECT count() FROM service_feedback_revisions FINAL"))
+        .isEqualTo(truth.feedbackEvents());
     assertThat(
             rows(
                 "SELECT concat(shop_id, '/', agent_id), "

@@ -39,9 +39,17 @@ class TablesTest {
   @Test
   void eachTableBindsItsDdlColumns() {
     List<ClickHouseTable<?>> tables =
-        List.of(new FeedbackTable(), new AfterSalesEventsTable(), new AgentEventsTable());
+        List.of(
+            new FeedbackTable(),
+            new AfterSalesEventsTable(),
+            new AgentEventsTable(),
+            new FeedbackRevisionsTable());
     List<String> files =
-        List.of("050_service_feedback.sql", "051_after_sales_events.sql", "052_agent_events.sql");
+        List.of(
+            "050_service_feedback.sql",
+            "051_after_sales_events.sql",
+            "052_agent_events.sql",
+            "053_service_feedback_revisions.sql");
     for (int i = 0; i < tables.size(); i++) {
       assertThat(tables.get(i).columns())
           .as(files.get(i))

@@ -1,6 +1,7 @@
 package io.servicepulse.demo;
 
 import io.servicepulse.aftersales.AfterSalesEventsTable;
+import io.servicepulse.aftersales.FeedbackRevisionsTable;
 import io.servicepulse.aftersales.FeedbackTable;
 import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
 import io.servicepulse.generator.GroundTruth;
@@ -58,6 +59,10 @@ final class Summary {
                 "SELECT concat(shop_id, '/', agent_id), "
                     + FeedbackTable.FIGURES_SQL
                     + " FROM service_feedback FINAL GROUP BY shop_id, agent_id")));
+    checkSame(
+        "agents whose 中差评修改 successes equal the truth",
+        expected.modifiedToGoodByAgent(),
+        keyed(reader.rows(FeedbackRevisionsTable.MODIFIED_TO_GOOD_SQL)));
     checkSame(
         "agents whose after-sales payouts equal the truth",
         expected.costFiguresByAgent(),

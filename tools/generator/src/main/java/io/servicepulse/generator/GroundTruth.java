@@ -171,6 +171,16 @@ public final class GroundTruth {
       return figures;
     }
 
+    /** "shop/agent" → {@link FeedbackCounts#modifiedToGood()}, sorted (中差评修改成功). */
+    public Map<String, String> modifiedToGoodByAgent() {
+      Map<String, String> figures = new TreeMap<>();
+      shops.forEach(
+          (shop, s) ->
+              s.feedbackByAgent.forEach(
+                  (a, c) -> figures.put(shop + "/" + a, Long.toString(c.modifiedToGood))));
+      return figures;
+    }
+
     /** "shop/agent" → {@link CaseCosts#figures()}, sorted. */
     public Map<String, String> costFiguresByAgent() {
       Map<String, String> figures = new TreeMap<>();

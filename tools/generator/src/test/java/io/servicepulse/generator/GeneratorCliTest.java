@@ -45,7 +45,40 @@ class GeneratorCliTest {
             "--malformed-rate",
             "--poison-rate",
             "--uncivil-rate",
+            "--feedback-rate",
+            "--after-sales-rate",
+            "--agent-events",
             "--events");
+  }
+
+  @Test
+  void schemaVersion3EventsGoToTheirOwnTopicFiles(@TempDir Path dir) throws Exception {
+    int code =
+        run(
+            "--out-dir",
+            dir.toString(),
+            "--shops",
+            "2",
+            "--events",
+            "3000",
+            "--feedback-rate",
+            "0.3",
+            "--after-sales-rate",
+            "0.3",
+            "--agent-events",
+            "true");
+
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(dir.resolve("feedback-events.records")).isNotEmptyFile();
+    assertThat(dir.resolve("after-sales-events.records")).isNotEmptyFile();
+    assertThat(dir.resolve("agent-events.records")).isNotEmptyFile();
+    GroundTruth t = GroundTruth.read(dir.resolve("truth.json"));
+    assertThat(t.scenario())
+        .containsEntry("afterSalesRate", "0.3")
+        .containsEntry("agentEvents", "true");
+    assertThat(t.afterSales().feedbacks()).isPositive();
+    assertThat(t.afterSales().afterSalesEvents()).isPositive();
+    assertThat(t.afterSales().agentEvents()).isPositive();
   }
 
   @Test

@@ -22,6 +22,12 @@ public class ChatEvent {
 
   public String teamId;
 
+  /**
+   * The source's order within one millisecond (ChatMessage v3 {@code seq}); null if it gave none.
+   * Added after the first release: Flink's POJO serializer restores older state with null here.
+   */
+  public Long seq;
+
   public ChatEvent() {}
 
   public ChatEvent(String eventId, long ts, byte role, String agentId, String teamId) {
@@ -33,18 +39,36 @@ public class ChatEvent {
   }
 
   public static ChatEvent of(ChatMessage m) {
-    return new ChatEvent(
-        m.getEventId(),
-        m.getTs().toEpochMilli(),
-        (byte) m.getSenderRole().ordinal(),
-        m.getAgentId(),
-        m.getTeamId());
+    ChatEvent event =
+        new ChatEvent(
+            m.getEventId(),
+            m.getTs().toEpochMilli(),
+            (byte) m.getSenderRole().ordinal(),
+            m.getAgentId(),
+            m.getTeamId());
+    event.seq = m.getSeq();
+    return event;
   }
 
-  /** Event-time order; the event id breaks ties so every arrival order gives the same sequence. */
+  /**
+   * Event-time order, the same for every arrival order: by ts; within one millisecond messages with
+   * a {@code seq} first, by seq; then by event id (as text, so "tw-10" comes before "tw-9": only a
+   * seq says which the source sent first).
+   */
   int compareTo(ChatEvent other) {
     int byTs = Long.compare(ts, other.ts);
-    return byTs != 0 ? byTs : eventId.compareTo(other.eventId);
+    if (byTs != 0) {
+      return byTs;
+    }
+    if (seq != null && other.seq != null) {
+      int bySeq = Long.compare(seq, other.seq);
+      if (bySeq != 0) {
+        return bySeq;
+      }
+    } else if (seq != null || other.seq != null) {
+      return seq != null ? -1 : 1;
+    }
+    return eventId.compareTo(other.eventId);
   }
 
   @Override
