@@ -11,7 +11,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.util.function.SerializableFunction;
 
 /**
  * A job's first two operators: the source of decoded records (with the job's watermarks, made per
@@ -86,31 +85,17 @@ public final class DecodedStreams {
       String job,
       String sourceUid,
       String uidPrefix) {
-    return firstCopies(
-            env.fromSource(
-                    source,
-                    watermarks,
-                    "Kafka " + kind.topic().defaultValue(),
-                    Decoded.typeOf(kind.eventClass()))
-                .uid(sourceUid),
-            kind.eventId(),
-            kind.eventClass(),
-            config,
-            job)
+    Duration retention = config.get(ServicePulseOptions.EVENTS_DEDUP_RETENTION);
+    return env.fromSource(
+            source,
+            watermarks,
+            "Kafka " + kind.topic().defaultValue(),
+            Decoded.typeOf(kind.eventClass()))
+        .uid(sourceUid)
+        .keyBy(FirstCopyWins.key(kind.eventId()), Types.STRING)
+        .process(new FirstCopyWins<>(job, retention, kind.eventId()))
+        .returns(kind.eventClass())
         .uid(uidPrefix + "-decode-" + kind.label())
         .name("first copy per event id, dead letters apart (" + kind.label() + ")");
-  }
-
-  private static <T> SingleOutputStreamOperator<T> firstCopies(
-      SingleOutputStreamOperator<Decoded<T>> decoded,
-      SerializableFunction<T, String> eventId,
-      Class<T> type,
-      JobConfig config,
-      String job) {
-    Duration retention = config.get(ServicePulseOptions.EVENTS_DEDUP_RETENTION);
-    return decoded
-        .keyBy(FirstCopyWins.key(eventId), Types.STRING)
-        .process(new FirstCopyWins<>(job, retention, eventId))
-        .returns(type);
   }
 }

@@ -112,7 +112,8 @@ public final class WaitAlertFunction extends KeyedProcessFunction<String, ChatMe
       Context ctx,
       Collector<WaitAlert> out)
       throws Exception {
-    Map<String, WaitAlert> due = alerts.due(s, now);
+    WaitAlerts.Judgement judgement = alerts.at(s, now);
+    Map<String, WaitAlert> due = judgement.due();
     for (Map.Entry<String, WaitAlert> e : due.entrySet()) {
       WaitAlert previous = emitted.get(e.getKey());
       WaitAlert alert = e.getValue();
@@ -138,23 +139,29 @@ public final class WaitAlertFunction extends KeyedProcessFunction<String, ChatMe
       out.collect(retraction);
       emitted.remove(id);
     }
-    forgetSettled(s, watermark, ctx);
+    // Settled conversations have no open turn, so they never set the next change.
+    forgetSettled(
+        s,
+        watermark,
+        now == watermark ? judgement.conversations() : derivation.derive(s, watermark),
+        ctx);
     if (s.events.isEmpty()) {
       state.clear();
       emitted.clear();
       return;
     }
-    long next = alerts.nextChange(s, now);
-    if (next != Long.MAX_VALUE) {
-      schedule(next, live, ctx);
+    if (judgement.nextChange() != Long.MAX_VALUE) {
+      schedule(judgement.nextChange(), live, ctx);
     }
     state.update(s);
   }
 
   /** Conversations the watermark has settled can change no more: drop them and their alerts. */
-  private void forgetSettled(TrackerState s, long watermark, Context ctx) throws Exception {
+  private void forgetSettled(
+      TrackerState s, long watermark, List<TurnDerivation.Conversation> atWatermark, Context ctx)
+      throws Exception {
     int settledEvents = 0;
-    for (TurnDerivation.Conversation c : derivation.derive(s, watermark)) {
+    for (TurnDerivation.Conversation c : atWatermark) {
       if (watermark >= c.settleAtMs()) {
         settledEvents = c.to();
       } else {

@@ -5,6 +5,7 @@ import io.servicepulse.metrics.turn.TrackerState;
 import io.servicepulse.metrics.turn.TurnDerivation;
 import io.servicepulse.metrics.turn.TurnFact;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,10 +26,22 @@ public final class WaitAlerts {
     this.derivation = new TurnDerivation(settings);
   }
 
-  /** Alerts due at {@code now}, by alert id, in turn order. */
-  public Map<String, WaitAlert> due(TrackerState state, long now) {
+  /**
+   * What one derivation of the buyer's messages at {@code now} gives: the alerts due, by alert id
+   * in turn order; the next time after {@code now} at which they can change without a new message
+   * (an open turn's next threshold, reply timeout or conversation end; {@link Long#MAX_VALUE} if
+   * none); and the conversations themselves.
+   */
+  public record Judgement(
+      Map<String, WaitAlert> due,
+      long nextChange,
+      List<TurnDerivation.Conversation> conversations) {}
+
+  public Judgement at(TrackerState state, long now) {
+    List<TurnDerivation.Conversation> conversations = derivation.derive(state, now);
     Map<String, WaitAlert> due = new LinkedHashMap<>();
-    for (TurnDerivation.Conversation c : derivation.derive(state, now)) {
+    long next = Long.MAX_VALUE;
+    for (TurnDerivation.Conversation c : conversations) {
       for (TurnFact t : c.turns()) {
         for (long threshold : settings.waitAlertMs()) {
           if (!t.answered || t.responseMs > threshold) {
@@ -43,46 +56,27 @@ public final class WaitAlerts {
         }
       }
       TurnDerivation.OpenTurnView open = c.openTurn();
-      if (open != null) {
-        for (long threshold : settings.waitAlertMs()) {
-          if (open.startMs() + threshold < now) {
-            WaitAlert a =
-                alert(
-                    state, open.turnId(), open.startMs(), threshold, open.agentId(), open.teamId());
-            a.status = WaitAlert.WAITING;
-            due.put(a.alertId(), a);
-          }
-        }
-      }
-    }
-    return due;
-  }
-
-  /**
-   * The next time after {@code now} at which {@link #due} can change without a new message: an open
-   * turn's next threshold or its reply timeout; {@link Long#MAX_VALUE} if none.
-   */
-  public long nextChange(TrackerState state, long now) {
-    long next = Long.MAX_VALUE;
-    if (now == Long.MAX_VALUE) {
-      return next;
-    }
-    for (TurnDerivation.Conversation c : derivation.derive(state, now)) {
-      TurnDerivation.OpenTurnView open = c.openTurn();
       if (open == null) {
         continue;
       }
       for (long threshold : settings.waitAlertMs()) {
-        // due() needs start + T < now: the first such time is start + T + 1.
+        // Due once start + T < now: the first such time is start + T + 1.
         long at = open.startMs() + threshold + 1;
-        if (at > now) {
+        if (at <= now) {
+          WaitAlert a =
+              alert(state, open.turnId(), open.startMs(), threshold, open.agentId(), open.teamId());
+          a.status = WaitAlert.WAITING;
+          due.put(a.alertId(), a);
+        } else {
           next = Math.min(next, at);
         }
       }
-      next = Math.min(next, Math.max(now + 1, open.startMs() + settings.replyTimeoutMs()));
-      next = Math.min(next, Math.max(now + 1, c.lastTs() + settings.sessionGapMs()));
+      if (now != Long.MAX_VALUE) {
+        next = Math.min(next, Math.max(now + 1, open.startMs() + settings.replyTimeoutMs()));
+        next = Math.min(next, Math.max(now + 1, c.lastTs() + settings.sessionGapMs()));
+      }
     }
-    return next;
+    return new Judgement(due, next, conversations);
   }
 
   private static WaitAlert alert(
