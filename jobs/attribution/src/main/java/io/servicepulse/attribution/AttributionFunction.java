@@ -1,7 +1,7 @@
 package io.servicepulse.attribution;
 
 import io.servicepulse.common.deadletter.DeadLetters;
-import io.servicepulse.common.flink.EventTime;
+import io.servicepulse.common.decode.LateEvents;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.events.OrderEvent;
 import io.servicepulse.events.SenderRole;
@@ -69,7 +69,7 @@ public final class AttributionFunction
     }
     long ts = m.getTs().toEpochMilli();
     if (late(ts, ctx)) {
-      ctx.output(DeadLetters.TAG, EventTime.lateLetter(job, m.getEventId(), ts, watermark(ctx), m));
+      ctx.output(DeadLetters.TAG, LateEvents.letter(job, m.getEventId(), ts, watermark(ctx), m));
       return;
     }
     BuyerState buyer = stateFor(m.getShopId(), m.getBuyerId());
@@ -85,7 +85,7 @@ public final class AttributionFunction
       throws Exception {
     long ts = e.getTs().toEpochMilli();
     if (late(ts, ctx)) {
-      ctx.output(DeadLetters.TAG, EventTime.lateLetter(job, e.getEventId(), ts, watermark(ctx), e));
+      ctx.output(DeadLetters.TAG, LateEvents.letter(job, e.getEventId(), ts, watermark(ctx), e));
       return;
     }
     BuyerState buyer = stateFor(e.getShopId(), e.getBuyerId());
@@ -113,7 +113,7 @@ public final class AttributionFunction
   }
 
   private boolean late(long ts, Context ctx) {
-    return EventTime.isLate(ts, watermark(ctx), Duration.ofMillis(settings.allowedLatenessMs));
+    return LateEvents.isLate(ts, watermark(ctx), Duration.ofMillis(settings.allowedLatenessMs));
   }
 
   private static long watermark(Context ctx) {

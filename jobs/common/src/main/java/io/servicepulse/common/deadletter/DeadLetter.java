@@ -55,7 +55,10 @@ public class DeadLetter implements java.io.Serializable {
     return letter;
   }
 
-  /** A decoded event the job could not use (e.g. late); no Kafka address is known any more. */
+  /**
+   * A decoded event the job could not use (e.g. late); {@link
+   * io.servicepulse.common.decode.Decoded#addressed} adds its address.
+   */
   public static DeadLetter ofEvent(
       String job, String stage, String reason, String error, String eventId, String payload) {
     return ofEvent(job, stage, reason, error, eventId, payload.getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,7 @@
 package io.servicepulse.common.decode;
 
 import io.servicepulse.common.deadletter.DeadLetter;
+import io.servicepulse.common.kafka.RawRecord;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -8,18 +9,46 @@ import org.apache.flink.api.common.typeinfo.Types;
 
 /**
  * What a Kafka source yields: the decoded, valid event, or the dead letter that says why the record
- * is unusable (with its address and bytes). Exactly one of the two is set. A Flink POJO.
+ * is unusable (with its address and bytes). Exactly one of the two is set. An event keeps its
+ * record's address and the fingerprint of its wire bytes, so {@link FirstCopyWins} compares copies
+ * without re-encoding and its dead letters (conflicting, late) say where the record is. A Flink
+ * POJO.
  */
 public class Decoded<T> implements java.io.Serializable {
   public T event;
   public DeadLetter deadLetter;
+  public String sourceTopic = "";
+  public int sourcePartition = -1;
+  public long sourceOffset = -1;
+  public long fingerprint;
 
   public Decoded() {}
 
+  /** An event from no Kafka record (tests, tools): no address, fingerprint of its encoding. */
   public static <T> Decoded<T> of(T event) {
     Decoded<T> d = new Decoded<>();
     d.event = event;
+    d.fingerprint = EventIdentity.fingerprint(event);
     return d;
+  }
+
+  /** An event decoded from {@code record}. */
+  public static <T> Decoded<T> of(T event, RawRecord record) {
+    Decoded<T> d = new Decoded<>();
+    d.event = event;
+    d.sourceTopic = record.topic;
+    d.sourcePartition = record.partition;
+    d.sourceOffset = record.offset;
+    d.fingerprint = EventIdentity.fingerprintOfWireBytes(record.value);
+    return d;
+  }
+
+  /** {@code letter} with this record's Kafka address. */
+  public DeadLetter addressed(DeadLetter letter) {
+    letter.sourceTopic = sourceTopic;
+    letter.sourcePartition = sourcePartition;
+    letter.sourceOffset = sourceOffset;
+    return letter;
   }
 
   public static <T> Decoded<T> failed(DeadLetter letter) {
@@ -38,6 +67,10 @@ public class Decoded<T> implements java.io.Serializable {
     Map<String, TypeInformation<?>> fields = new HashMap<>();
     fields.put("event", TypeInformation.of(eventClass));
     fields.put("deadLetter", TypeInformation.of(DeadLetter.class));
+    fields.put("sourceTopic", Types.STRING);
+    fields.put("sourcePartition", Types.INT);
+    fields.put("sourceOffset", Types.LONG);
+    fields.put("fingerprint", Types.LONG);
     return (TypeInformation) Types.POJO(Decoded.class, fields);
   }
 }

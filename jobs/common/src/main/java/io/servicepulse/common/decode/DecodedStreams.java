@@ -15,7 +15,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * A job's first two operators: the source of decoded records (with the job's watermarks, made per
  * Kafka partition), then, keyed by event id, the first copy of each event ({@link FirstCopyWins}),
- * with dead letters — undecodable, invalid, conflicting duplicates — split off to the {@link
+ * with dead letters — undecodable, invalid, conflicting duplicates, late — split off to the {@link
  * DeadLetters#TAG} side output. Operator uids are {@code <uidPrefix>-chat-source}/{@code
  * -decode-chat} and {@code -order-source}/{@code -decode-orders}, as before, so savepoints keep
  * matching.
@@ -93,7 +93,13 @@ public final class DecodedStreams {
             Decoded.typeOf(kind.eventClass()))
         .uid(sourceUid)
         .keyBy(FirstCopyWins.key(kind.eventId()), Types.STRING)
-        .process(new FirstCopyWins<>(job, retention, kind.eventId()))
+        .process(
+            new FirstCopyWins<>(
+                job,
+                retention,
+                kind.eventId(),
+                kind.tsMs(),
+                config.get(ServicePulseOptions.EVENTS_ALLOWED_LATENESS)))
         .returns(kind.eventClass())
         .uid(uidPrefix + "-decode-" + kind.label())
         .name("first copy per event id, dead letters apart (" + kind.label() + ")");

@@ -122,7 +122,7 @@ public final class EventDecoder<T> implements Serializable {
               record,
               clip(eventId.apply(event))));
     }
-    return Decoded.of(event);
+    return Decoded.of(event, record);
   }
 
   /** An id too long to be one is still worth showing, not worth storing whole. */

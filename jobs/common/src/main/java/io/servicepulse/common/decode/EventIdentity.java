@@ -32,7 +32,16 @@ public final class EventIdentity {
 
   /** CRC-64-AVRO of the event's wire bytes (current schema), so equal content, equal print. */
   public static long fingerprint(Object event) {
-    return SchemaNormalization.fingerprint64(EventBytes.of(event));
+    return fingerprintOfWireBytes(EventBytes.of(event));
+  }
+
+  /**
+   * CRC-64-AVRO of a record's bytes as read: the same print as {@link #fingerprint} for an event
+   * written with the current schema, without encoding it again. (A retry written with an older
+   * schema version prints differently and counts as a conflicting copy.)
+   */
+  public static long fingerprintOfWireBytes(byte[] bytes) {
+    return SchemaNormalization.fingerprint64(bytes);
   }
 
   /** The dead letter of a conflicting copy: its wire bytes, one letter per distinct content. */

@@ -2,13 +2,19 @@ package io.servicepulse.common.decode;
 
 import io.servicepulse.common.deadletter.DeadLetters;
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.function.SerializableFunction;
@@ -18,21 +24,39 @@ import org.apache.flink.util.function.SerializableFunction;
  * copies and dead-letters conflicting ones ({@link EventIdentity}); records that already are dead
  * letters go to {@link DeadLetters#TAG} untouched. Each id's fingerprint is kept for {@code
  * retention} of processing time (state TTL), so state is bounded by the id rate × retention.
+ *
+ * <p>A first copy more than {@code allowedLateness} behind this operator's watermark is a late dead
+ * letter ({@link LateEvents}) with its Kafka address. A job without event time has no watermark
+ * here, so nothing is late in it. Flink does not checkpoint watermarks; this operator does (the
+ * least over its subtasks), so after a restore a late event is judged against the watermark the job
+ * had reached, not against a watermark that starts again from nothing.
  */
-public final class FirstCopyWins<T> extends KeyedProcessFunction<String, Decoded<T>, T> {
+public final class FirstCopyWins<T> extends KeyedProcessFunction<String, Decoded<T>, T>
+    implements CheckpointedFunction {
 
   private final String job;
   private final Duration retention;
   private final SerializableFunction<T, String> eventId;
+  private final SerializableFunction<T, Long> tsMs;
+  private final Duration allowedLateness;
 
   private transient ValueState<Long> fingerprint;
   private transient Counter duplicates;
   private transient Counter conflicting;
+  private transient ListState<Long> checkpointedWatermark;
+  private transient long watermark = Long.MIN_VALUE;
 
-  public FirstCopyWins(String job, Duration retention, SerializableFunction<T, String> eventId) {
+  public FirstCopyWins(
+      String job,
+      Duration retention,
+      SerializableFunction<T, String> eventId,
+      SerializableFunction<T, Long> tsMs,
+      Duration allowedLateness) {
     this.job = job;
     this.retention = retention;
     this.eventId = eventId;
+    this.tsMs = tsMs;
+    this.allowedLateness = allowedLateness;
   }
 
   /** The key: the event id, or the dead letter's own id (dead letters only pass through). */
@@ -62,21 +86,58 @@ public final class FirstCopyWins<T> extends KeyedProcessFunction<String, Decoded
       return;
     }
     T event = record.event;
-    long print = EventIdentity.fingerprint(event);
+    long print = record.fingerprint;
     Long remembered = fingerprint.value();
     switch (EventIdentity.Copy.of(remembered, print)) {
       case FIRST -> {
         fingerprint.update(print);
-        out.collect(event);
+        long ts = tsMs.apply(event);
+        long current = ctx.timerService().currentWatermark();
+        // The end of input (stop --drain) is no watermark to resume from.
+        if (current != Long.MAX_VALUE) {
+          watermark = Math.max(watermark, current);
+        }
+        long judgedBy = Math.max(watermark, current);
+        if (LateEvents.isLate(ts, judgedBy, allowedLateness)) {
+          ctx.output(
+              DeadLetters.TAG,
+              record.addressed(LateEvents.letter(job, eventId.apply(event), ts, judgedBy, event)));
+        } else {
+          out.collect(event);
+        }
       }
       case SAME -> duplicates.inc();
       case CONFLICTING -> {
         conflicting.inc();
         ctx.output(
             DeadLetters.TAG,
-            EventIdentity.conflictingLetter(
-                job, eventId.apply(event), event, remembered, print, retention));
+            record.addressed(
+                EventIdentity.conflictingLetter(
+                    job, eventId.apply(event), event, remembered, print, retention)));
       }
     }
+  }
+
+  @Override
+  public void snapshotState(FunctionSnapshotContext context) throws Exception {
+    checkpointedWatermark.update(List.of(watermark));
+  }
+
+  @Override
+  public void initializeState(FunctionInitializationContext context) throws Exception {
+    checkpointedWatermark =
+        context
+            .getOperatorStateStore()
+            .getUnionListState(new ListStateDescriptor<>("event-time-watermark", Types.LONG));
+    watermark = restoredWatermark(checkpointedWatermark.get());
+  }
+
+  /** The least watermark of the subtasks that took the checkpoint (none: no event time yet). */
+  static long restoredWatermark(Iterable<Long> subtasks) {
+    long least = Long.MAX_VALUE;
+    for (long w : subtasks) {
+      least = Math.min(least, w);
+    }
+    return least == Long.MAX_VALUE ? Long.MIN_VALUE : least;
   }
 }

@@ -2,9 +2,7 @@ package io.servicepulse.common.flink;
 
 import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.config.ServicePulseOptions;
-import io.servicepulse.common.deadletter.DeadLetter;
 import io.servicepulse.common.decode.Decoded;
-import io.servicepulse.common.decode.EventBytes;
 import io.servicepulse.common.decode.EventKind;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.events.OrderEvent;
@@ -18,7 +16,8 @@ import org.apache.flink.util.function.SerializableFunction;
  * PartitionWatermarks}): timestamps are the decoded events' {@code ts}; each partition's watermark
  * trails its largest by {@code events.max-out-of-orderness}; the source's watermark is the least of
  * its partitions' (idle ones aside). An event more than {@code events.allowed-lateness} behind the
- * watermark is late and is dead-lettered, never dropped. Events beyond {@link
+ * watermark is late and is dead-lettered, never dropped, by the job's first operator ({@link
+ * io.servicepulse.common.decode.LateEvents}). Events beyond {@link
  * io.servicepulse.common.decode.EventLimits} never reach a watermark: they are dead letters.
  */
 public final class EventTime {
@@ -76,26 +75,5 @@ public final class EventTime {
   public static <T> SerializableTimestampAssigner<Decoded<T>> timestamps(
       SerializableFunction<T, Long> ts) {
     return (record, kafkaTs) -> record.isEvent() ? ts.apply(record.event) : kafkaTs;
-  }
-
-  /** True if an event at {@code ts} can no longer correct its aggregates. */
-  public static boolean isLate(long ts, long currentWatermark, Duration allowedLateness) {
-    return currentWatermark != Long.MIN_VALUE && ts < currentWatermark - allowedLateness.toMillis();
-  }
-
-  /**
-   * The dead letter for a late event; the same event replayed gets the same id. Its payload is the
-   * event in wire format, so {@code DeadLetterReplay --to-topic} can send it again (a keyed
-   * operator no longer knows the record's Kafka address).
-   */
-  public static DeadLetter lateLetter(
-      String job, String eventId, long ts, long currentWatermark, Object event) {
-    return DeadLetter.ofEvent(
-        job,
-        DeadLetter.STAGE_LATE,
-        "older than allowed lateness",
-        "event ts " + ts + " ms is " + (currentWatermark - ts) + " ms behind the watermark",
-        eventId,
-        EventBytes.of(event));
   }
 }

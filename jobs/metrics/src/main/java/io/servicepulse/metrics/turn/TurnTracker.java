@@ -1,7 +1,7 @@
 package io.servicepulse.metrics.turn;
 
 import io.servicepulse.common.deadletter.DeadLetters;
-import io.servicepulse.common.flink.EventTime;
+import io.servicepulse.common.decode.LateEvents;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.metrics.MetricsSettings;
 import io.servicepulse.metrics.aggregate.MinuteContribution;
@@ -79,8 +79,8 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
   public void processElement(ChatMessage m, Context ctx, Collector<TurnFact> out) throws Exception {
     long ts = m.getTs().toEpochMilli();
     long watermark = ctx.timerService().currentWatermark();
-    if (EventTime.isLate(ts, watermark, Duration.ofMillis(settings.allowedLatenessMs()))) {
-      ctx.output(DeadLetters.TAG, EventTime.lateLetter(job, m.getEventId(), ts, watermark, m));
+    if (LateEvents.isLate(ts, watermark, Duration.ofMillis(settings.allowedLatenessMs()))) {
+      ctx.output(DeadLetters.TAG, LateEvents.letter(job, m.getEventId(), ts, watermark, m));
       return;
     }
     TrackerState s = state.value();

@@ -1,6 +1,6 @@
 package io.servicepulse.metrics.wait;
 
-import io.servicepulse.common.flink.EventTime;
+import io.servicepulse.common.decode.LateEvents;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.metrics.MetricsSettings;
 import io.servicepulse.metrics.turn.ChatEvent;
@@ -62,7 +62,7 @@ public final class WaitAlertFunction extends KeyedProcessFunction<String, ChatMe
       throws Exception {
     long ts = m.getTs().toEpochMilli();
     long watermark = ctx.timerService().currentWatermark();
-    if (EventTime.isLate(ts, watermark, Duration.ofMillis(settings.allowedLatenessMs()))) {
+    if (LateEvents.isLate(ts, watermark, Duration.ofMillis(settings.allowedLatenessMs()))) {
       return;
     }
     TrackerState s = state.value();

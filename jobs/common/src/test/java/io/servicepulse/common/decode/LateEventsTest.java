@@ -1,4 +1,4 @@
-package io.servicepulse.common.flink;
+package io.servicepulse.common.decode;
 
 import static io.servicepulse.common.testing.EventFixtures.buyerSays;
 import static io.servicepulse.common.testing.EventFixtures.secs;
@@ -10,13 +10,13 @@ import io.servicepulse.schemas.EventCodec;
 import io.servicepulse.schemas.ReleasedSchemas;
 import org.junit.jupiter.api.Test;
 
-class EventTimeTest {
+class LateEventsTest {
 
   @Test
   void aLateLetterCarriesTheEventInWireFormatSoItCanBeSentAgain() {
     ChatMessage late = buyerSays(secs(0), "在吗");
     long ts = late.getTs().toEpochMilli();
-    DeadLetter letter = EventTime.lateLetter("metrics", late.getEventId(), ts, ts + 600_000, late);
+    DeadLetter letter = LateEvents.letter("metrics", late.getEventId(), ts, ts + 600_000, late);
 
     assertThat(letter.stage).isEqualTo(DeadLetter.STAGE_LATE);
     assertThat(letter.error).contains("600000 ms behind");
@@ -26,8 +26,8 @@ class EventTimeTest {
 
   @Test
   void lateness() {
-    assertThat(EventTime.isLate(1_000, Long.MIN_VALUE, java.time.Duration.ZERO)).isFalse();
-    assertThat(EventTime.isLate(1_000, 400_000, java.time.Duration.ofMinutes(5))).isTrue();
-    assertThat(EventTime.isLate(100_000, 400_000, java.time.Duration.ofMinutes(5))).isFalse();
+    assertThat(LateEvents.isLate(1_000, Long.MIN_VALUE, java.time.Duration.ZERO)).isFalse();
+    assertThat(LateEvents.isLate(1_000, 400_000, java.time.Duration.ofMinutes(5))).isTrue();
+    assertThat(LateEvents.isLate(100_000, 400_000, java.time.Duration.ofMinutes(5))).isFalse();
   }
 }
