@@ -230,7 +230,9 @@ public final class ServicePulseOptions {
           .defaultValue(Duration.ofSeconds(30))
           .withDescription(
               "A Kafka partition silent this long stops holding the watermark back, if it was"
-                  + " live: its newest event at most events.allowed-lateness behind the clock.");
+                  + " live: its newest event at most events.allowed-lateness behind the clock."
+                  + " One that has delivered nothing since the job (re)started waits the longer"
+                  + " of this and events.backlog-idleness.");
 
   public static final ConfigOption<Duration> EVENTS_BACKLOG_IDLENESS =
       ConfigOptions.key("events.backlog-idleness")
