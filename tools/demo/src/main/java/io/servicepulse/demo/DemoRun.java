@@ -300,7 +300,9 @@ public final class DemoRun {
 
   private static void resetDatabase(ClickHouseConnectionFactory clickHouse) throws Exception {
     String database = ClickHouseUrls.database(clickHouse.url());
-    try (Connection c = clickHouse.withoutDatabase().open();
+    // Dropping waits for the tables' merges, which can outlast the query timeout on a busy box.
+    try (Connection c =
+            clickHouse.withoutDatabase().withQueryTimeout(Duration.ofMinutes(5)).open();
         Statement st = c.createStatement()) {
       st.execute("DROP DATABASE IF EXISTS " + database);
     }

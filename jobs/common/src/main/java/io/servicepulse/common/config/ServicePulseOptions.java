@@ -92,6 +92,14 @@ public final class ServicePulseOptions {
                   + " group's committed offsets, else earliest). A restored job always resumes"
                   + " from its checkpoint.");
 
+  public static final ConfigOption<String> KAFKA_STOPPING_OFFSETS =
+      ConfigOptions.key("kafka.stopping-offsets")
+          .stringType()
+          .defaultValue("none")
+          .withDescription(
+              "none: read for ever (production). latest: stop at the end offsets the job sees when"
+                  + " it starts, then finish (a bounded backfill; infra/bench.sh compare).");
+
   // --- ClickHouse --------------------------------------------------------------------------
 
   public static final ConfigOption<String> CLICKHOUSE_URL =
