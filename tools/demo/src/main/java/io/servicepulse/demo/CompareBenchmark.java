@@ -103,6 +103,10 @@ public final class CompareBenchmark {
     values.put("kafka.stopping-offsets", "latest");
     values.put("clickhouse.url", url);
     values.put("job.parallelism", String.valueOf(cores));
+    // The local runtime's default checkpoint storage is the JobManager's memory (5 MB per task).
+    values.put(
+        "job.checkpoint-dir",
+        java.nio.file.Files.createTempDirectory("bench-compare-checkpoints").toUri().toString());
     if (opts.containsKey("qa-model-root")) {
       values.put("qa.model-root", opts.get("qa-model-root"));
     }
