@@ -199,6 +199,7 @@ class DeploymentFilesTest {
           .filter(f -> !f.startsWith(DEPLOY.resolve("target")))
           .filter(f -> !f.startsWith(DEPLOY.resolve("schemas")))
           .filter(f -> !f.startsWith(DEPLOY.resolve("src"))) // this test's own samples
+          .filter(f -> !f.getFileName().toString().equals(".env")) // git-ignored, local only
           .forEach(files::add);
     }
     try (Stream<Path> walk = Files.walk(REPO.resolve("dashboards/provisioning"))) {
@@ -360,6 +361,35 @@ class DeploymentFilesTest {
     assertThat(kafkaTopics).isEqualTo(topics);
     String created = String.valueOf(Maps.get(compose, "services", "kafka-topics", "command"));
     assertThat(topics).allSatisfy(t -> assertThat(created).contains(t));
+  }
+
+  @Test
+  void sizingTableInTheReadmeMatchesTheManifests() {
+    // | `servicepulse-x` | parallelism | slots | TaskManager CPU | TaskManager memory | ...
+    Matcher row =
+        Pattern.compile(
+                "^\\| `(servicepulse-[a-z]+)` \\| (\\d+) \\| (\\d+) \\| ([\\d.]+) \\| (\\w+) \\|",
+                Pattern.MULTILINE)
+            .matcher(read(REPO.resolve("README.md")));
+    Map<String, List<String>> table = new java.util.TreeMap<>();
+    while (row.find()) {
+      table.put(row.group(1), List.of(row.group(2), row.group(3), row.group(4), row.group(5)));
+    }
+    Map<String, List<String>> manifests = new java.util.TreeMap<>();
+    for (Doc doc : build.resources()) {
+      if ("FlinkDeployment".equals(doc.body().get("kind"))) {
+        Map<String, Object> spec = Maps.map(doc.body(), "spec");
+        manifests.put(
+            doc.name(),
+            List.of(
+                String.valueOf(Maps.get(spec, "job", "parallelism")),
+                String.valueOf(
+                    Maps.get(spec, "flinkConfiguration", "taskmanager.numberOfTaskSlots")),
+                String.valueOf(Maps.get(spec, "taskManager", "resource", "cpu")),
+                String.valueOf(Maps.get(spec, "taskManager", "resource", "memory"))));
+      }
+    }
+    assertThat(table).hasSize(5).isEqualTo(manifests);
   }
 
   // --- helpers
