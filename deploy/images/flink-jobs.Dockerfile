@@ -10,8 +10,9 @@ COPY jobs/metrics/target/servicepulse-metrics-${VERSION}-job.jar /opt/servicepul
 COPY jobs/attribution/target/servicepulse-attribution-${VERSION}-job.jar /opt/servicepulse/jobs/attribution.jar
 COPY jobs/qa/target/servicepulse-qa-${VERSION}-job.jar /opt/servicepulse/jobs/qa.jar
 COPY jobs/aftersales/target/servicepulse-aftersales-${VERSION}-job.jar /opt/servicepulse/jobs/aftersales.jar
-# CoreNLP's models unpacked (~98 MB); QaJob reads them via SERVICEPULSE_QA_MODEL_ROOT.
+# CoreNLP's models unpacked (~98 MB), for QaJob (qa.model-root; the other jobs ignore it).
 COPY jobs/qa/target/corenlp-models /opt/servicepulse/corenlp-models
+ENV SERVICEPULSE_QA_MODEL_ROOT=/opt/servicepulse/corenlp-models
 COPY LICENSE NOTICE /opt/servicepulse/
 # A volume mounted here (docker-compose checkpoints) starts owned by the flink user.
 RUN mkdir -p /flink-data && chown flink:flink /flink-data

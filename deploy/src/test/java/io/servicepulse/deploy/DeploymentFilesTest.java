@@ -50,7 +50,10 @@ class DeploymentFilesTest {
     assertThat(build.problems()).isEmpty();
     // Every manifest beside the kustomization is listed in it (none forgotten).
     Set<Path> listed =
-        build.resources().stream().map(d -> d.file().normalize()).collect(Collectors.toSet());
+        build.resources().stream()
+            .map(d -> d.file().normalize())
+            .collect(Collectors.toCollection(java.util.HashSet::new));
+    build.patches().forEach(p -> listed.add(p.normalize()));
     List<Path> unlisted =
         list(K8S).stream()
             .filter(f -> f.toString().endsWith(".yaml"))
@@ -339,7 +342,15 @@ class DeploymentFilesTest {
                 Maps.map(s, "environment").keySet().stream()
                     .filter(k -> variable.matcher(k).matches())
                     .forEach(used::add));
-    assertThat(used).hasSizeGreaterThan(5);
+    for (Path dockerfile : list(IMAGES)) {
+      Matcher env =
+          Pattern.compile("^ENV (SERVICEPULSE_[A-Z0-9_]+)=", Pattern.MULTILINE)
+              .matcher(read(dockerfile));
+      while (env.find()) {
+        used.add(env.group(1));
+      }
+    }
+    assertThat(used).hasSizeGreaterThan(5).contains("SERVICEPULSE_QA_MODEL_ROOT");
     assertThat(known).containsAll(used);
   }
 

@@ -22,10 +22,21 @@ import java.util.Set;
 final class Kustomization {
 
   static final Set<String> KNOWN_FIELDS =
-      Set.of("apiVersion", "kind", "namespace", "labels", "resources", "configMapGenerator");
+      Set.of(
+          "apiVersion",
+          "kind",
+          "namespace",
+          "labels",
+          "resources",
+          "configMapGenerator",
+          "patches");
 
   /** Everything one build outputs, plus where it came from. */
-  record Build(List<Doc> resources, List<Doc> generatedConfigMaps, List<String> problems) {
+  record Build(
+      List<Doc> resources,
+      List<Doc> generatedConfigMaps,
+      List<Path> patches,
+      List<String> problems) {
     List<Doc> all() {
       List<Doc> all = new ArrayList<>(resources);
       all.addAll(generatedConfigMaps);
@@ -36,7 +47,8 @@ final class Kustomization {
   private Kustomization() {}
 
   static Build build(Path dir) {
-    Build build = new Build(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    Build build =
+        new Build(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     resolve(dir.toAbsolutePath().normalize(), build, new ArrayList<>());
     return build;
   }
@@ -95,12 +107,37 @@ final class Kustomization {
       configMap.put("data", data);
       build.generatedConfigMaps().add(new Doc(file, configMap));
     }
-    // namespace and labels apply to everything this kustomization outputs, its bases' included.
-    Object namespace = k.get("namespace");
+    // patches, namespace and labels apply to everything this kustomization outputs, its bases'
+    // included.
     List<Doc> produced =
         new ArrayList<>(build.resources().subList(firstResource, build.resources().size()));
     produced.addAll(
         build.generatedConfigMaps().subList(firstConfigMap, build.generatedConfigMaps().size()));
+    for (Object patch : Maps.list(k, "patches")) {
+      Path source = dir.resolve(String.valueOf(Maps.get(patch, "path"))).normalize();
+      Object kind = Maps.get(patch, "target", "kind");
+      if (!Files.isRegularFile(source) || kind == null) {
+        build
+            .problems()
+            .add(file + ": patch " + patch + " needs an existing path and a target kind");
+        continue;
+      }
+      build.patches().add(source);
+      Map<String, Object> body = YamlFiles.single(source);
+      int matched = 0;
+      for (Doc doc : produced) {
+        if (kind.equals(doc.body().get("kind"))) {
+          String name = doc.name();
+          merge(doc.body(), body);
+          metadata(doc).put("name", name); // the target keeps its own name
+          matched++;
+        }
+      }
+      if (matched == 0) {
+        build.problems().add(file + ": patch " + source.getFileName() + " matches no " + kind);
+      }
+    }
+    Object namespace = k.get("namespace");
     for (Doc doc : produced) {
       Map<String, Object> metadata = metadata(doc);
       if (namespace != null && !"Namespace".equals(doc.body().get("kind"))) {
@@ -113,6 +150,37 @@ final class Kustomization {
       }
     }
     visiting.remove(dir);
+  }
+
+  /**
+   * A strategic merge patch on a kind without a patch strategy (a custom resource): maps merge key
+   * by key, lists and scalars are replaced.
+   */
+  @SuppressWarnings("unchecked")
+  static void merge(Map<String, Object> target, Map<String, Object> patch) {
+    patch.forEach(
+        (key, value) -> {
+          if (value instanceof Map<?, ?> p && target.get(key) instanceof Map<?, ?> t) {
+            Map<String, Object> merged = new LinkedHashMap<>((Map<String, Object>) t);
+            merge(merged, (Map<String, Object>) p);
+            target.put(key, merged);
+          } else {
+            target.put(key, copy(value));
+          }
+        });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object copy(Object value) {
+    if (value instanceof Map<?, ?> m) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      m.forEach((k, v) -> copy.put(String.valueOf(k), copy(v)));
+      return copy;
+    }
+    if (value instanceof List<?> l) {
+      return new ArrayList<>(l.stream().map(Kustomization::copy).toList());
+    }
+    return value;
   }
 
   @SuppressWarnings("unchecked")
