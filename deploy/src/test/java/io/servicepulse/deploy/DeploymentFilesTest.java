@@ -293,6 +293,16 @@ class DeploymentFilesTest {
           assertThat(submit).as("compose submits " + name).contains(name);
         });
     assertThat(deployed).hasSameSizeAs(jobs.keySet());
+    // The other things the images copy are what the build makes.
+    assertThat(read(REPO.resolve("jobs/qa/pom.xml")))
+        .contains(
+            "<corenlp.models.dir>${project.build.directory}/corenlp-models</corenlp.models.dir>");
+    assertThat(dockerfile).contains("COPY jobs/qa/target/corenlp-models ");
+    assertThat(read(REPO.resolve("review/pom.xml")))
+        .contains("<artifactId>servicepulse-review</artifactId>");
+    assertThat(read(IMAGES.resolve("review-console.Dockerfile")))
+        .contains("COPY review/target/servicepulse-review-${VERSION}.jar ")
+        .contains("io.servicepulse.review.ReviewMain");
   }
 
   @Test
