@@ -97,6 +97,13 @@ class DeploymentFilesTest {
             .filter(n -> n.endsWith(".json"))
             .collect(Collectors.toSet());
     assertThat(dashboards).as("every dashboard in dashboards/json is provisioned").isEqualTo(files);
+    Set<String> datasources = Maps.map(configMap("grafana-datasources").body(), "data").keySet();
+    assertThat(datasources)
+        .as("every datasource in dashboards/provisioning/datasources is provisioned")
+        .isEqualTo(
+            list(REPO.resolve("dashboards/provisioning/datasources")).stream()
+                .map(p -> p.getFileName().toString())
+                .collect(Collectors.toSet()));
     Set<String> alerting = Maps.map(configMap("grafana-alerting").body(), "data").keySet();
     assertThat(alerting)
         .isEqualTo(
