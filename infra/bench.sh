@@ -21,7 +21,7 @@ job="${1:-}"
 shift
 
 infra/setup.sh --quiet
-[[ -f tools/demo/target/runtime.classpath ]] || mvn -q -B -ntp install -DskipTests
+[[ -f tools/demo/target/runtime.classpath ]] || ./mvnw -q -B -ntp install -DskipTests
 
 start_stack() {
   infra/stack.sh start >/dev/null
@@ -32,7 +32,7 @@ start_stack() {
 # The benchmark mains live with each job's tests: compile them and list their test classpath.
 test_classpath() {
   local module="$1"
-  mvn -q -B -ntp -pl "$module" test-compile dependency:build-classpath \
+  ./mvnw -q -B -ntp -pl "$module" test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >&2
   echo "$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench.classpath")"
 }

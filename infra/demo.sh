@@ -12,7 +12,7 @@ cd "$repo"
 
 infra/setup.sh --quiet
 echo "Building ServicePulse (the first build downloads dependencies from Maven Central)..."
-mvn -q -B -ntp install -DskipTests
+./mvnw -q -B -ntp install -DskipTests
 infra/stack.sh start
 # shellcheck disable=SC1091
 source .servicepulse/stack/stack.env
