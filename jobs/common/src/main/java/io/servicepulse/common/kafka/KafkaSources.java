@@ -65,13 +65,14 @@ public final class KafkaSources {
             .setDeserializer(new DecodingDeserializer<>(decoder))
             // Offsets live in checkpoints; committing them too only shows progress in Kafka tools.
             .setProperty("commit.offsets.on.checkpoint", "true");
-    if (bounded(config)) {
+    if (isBounded(config)) {
       builder.setBounded(OffsetsInitializer.latest());
     }
     return builder;
   }
 
-  static boolean bounded(JobConfig config) {
+  /** True if the job's sources stop at the end offsets ({@code kafka.stopping-offsets latest}). */
+  public static boolean isBounded(JobConfig config) {
     String value = config.get(ServicePulseOptions.KAFKA_STOPPING_OFFSETS).toLowerCase(Locale.ROOT);
     return switch (value) {
       case "none" -> false;

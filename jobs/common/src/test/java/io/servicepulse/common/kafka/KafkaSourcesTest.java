@@ -11,11 +11,11 @@ class KafkaSourcesTest {
 
   @Test
   void aJobReadsForEverUnlessToldToStopAtTheEndOffsets() {
-    assertThat(KafkaSources.bounded(JobConfig.of(Map.of()))).isFalse();
-    assertThat(KafkaSources.bounded(JobConfig.of(Map.of("kafka.stopping-offsets", "latest"))))
+    assertThat(KafkaSources.isBounded(JobConfig.of(Map.of()))).isFalse();
+    assertThat(KafkaSources.isBounded(JobConfig.of(Map.of("kafka.stopping-offsets", "latest"))))
         .isTrue();
     assertThatThrownBy(
-            () -> KafkaSources.bounded(JobConfig.of(Map.of("kafka.stopping-offsets", "end"))))
+            () -> KafkaSources.isBounded(JobConfig.of(Map.of("kafka.stopping-offsets", "end"))))
         .hasMessageContaining("none or latest");
   }
 }
