@@ -154,11 +154,11 @@ public final class CompareBenchmark {
         "%nOne stream, one machine (%d cores; Kafka and ClickHouse run on it too), %s%n",
         cores, java.time.LocalDate.now());
     System.out.printf(
-        "%-34s %10s %8s %12s %12s %8s %14s %9s%n",
-        "run", "events", "s", "events/s", "per core", "CPU-s", "per CPU-s", "÷ floor");
+        "%-34s %10s %8s %12s %12s %8s %12s %8s %8s%n",
+        "run", "events", "s", "events/s", "per core", "CPU-s", "per CPU-s", "÷ floor", "(CPU)");
     for (Run r : runs) {
       System.out.printf(
-          "%-34s %,10d %8.1f %,12.0f %,12.0f %8.1f %,14.0f %9.2f%n",
+          "%-34s %,10d %8.1f %,12.0f %,12.0f %8.1f %,12.0f %8.2f %8.2f%n",
           r.job(),
           r.events(),
           r.seconds(),
@@ -166,8 +166,12 @@ public final class CompareBenchmark {
           r.rate() / cores,
           r.cpuSeconds(),
           r.perCpuSecond(),
-          r.rate() / floor.rate());
+          r.rate() / floor.rate(),
+          r.perCpuSecond() / floor.perCpuSecond());
     }
+    System.out.println(
+        "÷ floor: events/s over the floor's; (CPU): events per CPU-second of this JVM over the"
+            + " floor's, steadier when other processes share the cores.");
     System.out.println(
         "Targets (issue 14): ingest, service-metrics, attribution ≥ 0.5 of the floor; qa ≥ 0.3.");
   }
