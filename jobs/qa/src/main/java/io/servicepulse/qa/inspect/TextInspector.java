@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * #create(String, int)}, then call {@link #inspect(String, SenderRole)} per message.
  */
 public final class TextInspector {
-  public static final String INSPECTOR_VERSION = "1.1.0";
+  public static final String INSPECTOR_VERSION = "1.2.0";
 
   /** Inflection endings worth a lemma check (idiots, bitches, cocks); others are new words. */
   private static final Set<String> INFLECTIONS = Set.of("s", "es", "ed", "d", "ing", "er", "ers");
@@ -178,7 +178,7 @@ public final class TextInspector {
           flags.add(
               new Flag(
                   Category.PRIVACY_LEAK,
-                  2,
+                  s.severity(),
                   s.ruleId(),
                   s.start(),
                   s.end(),
@@ -219,6 +219,10 @@ public final class TextInspector {
     // Signed initials are not in the compact text (fillers dropped): part of the cache key.
     int signature = hasAbbreviation(hits) ? Signature.start(nt.folded()) : -1;
     String key = signature < 0 ? compact : compact + '\u0000' + signature;
+    if (hasLatinInsult(hits)) {
+      // ProperName reads the original's capitals ("Clown Cafe" vs "clown cafe"): part of the key.
+      key = key + '\u0001' + nt.original();
+    }
     stage1Terms(nt, signature, hits, accepted, pending);
     stage1Patterns(compact, hits, accepted, pending);
     if (!pending.isEmpty()) {
@@ -283,7 +287,8 @@ public final class TextInspector {
             && TextNormalizer.isLatinOrDigit(compact.charAt(wordEnd))) {
           wordEnd++;
         }
-        if (!startsWord) {
+        if (!startsWord
+            || (term.category() == Category.INSULT && ProperName.at(nt, b, e, wordEnd))) {
           continue;
         }
         if (wordEnd == e) {
@@ -297,6 +302,15 @@ public final class TextInspector {
         pending.add(pending(flag, false, term.surface()));
       }
     }
+  }
+
+  private static boolean hasLatinInsult(Hits hits) {
+    for (TermHit hit : hits.terms()) {
+      if (hit.term().latin() && hit.term().category() == Category.INSULT) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasAbbreviation(Hits hits) {
