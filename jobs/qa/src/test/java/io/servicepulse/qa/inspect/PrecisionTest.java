@@ -70,6 +70,34 @@ class PrecisionTest {
     assertThat(text.substring(f.start(), f.end())).isEqualTo("傻逼");
   }
 
+  // --- letters of other scripts drawn like Latin ones (Unicode confusables) are evasions
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "you \u0456d\u0456\u043et", // Cyrillic і, о
+        "\u0455h\u0456t service", // Cyrillic ѕ, і
+        "you are an \u0251sshole", // Latin alpha ɑ
+        "\u03B9d\u03B9\u03BFt", // Greek ι, ο
+        "what a m\u043er\u043en", // Cyrillic о
+      })
+  void confusableLettersAreEvasions(String text) {
+    assertThat(agent(text)).as(text).isNotEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "\u03B1-硫辛酸胶囊已发货", // α-lipoic acid
+        "电阻 10k\u03A9，误差1%",
+        "Спасибо за заказ, доставка завтра",
+        "Ευχαριστούμε για την παραγγελία σας",
+        "二〇二四年十二月三日发货",
+      })
+  void otherScriptsInCivilTextStayCivil(String text) {
+    assertThat(agent(text)).as(text).isEmpty();
+  }
+
   // --- invisible chars are evasions, not separators
 
   @ParameterizedTest(name = "{0}")

@@ -36,7 +36,15 @@ class TextNormalizerTest {
         "傻\u200B逼|傻逼",
         "s\u200Bh\u200Bi\u200Bt|shit",
         "id\u00ADiot|idiot",
-        "see bit.ly/x1 now|see \uFFFC now"
+        "see bit.ly/x1 now|see \uFFFC now",
+        "\u0456d\u0456\u043et|idiot",
+        "\u0455h\u0456t|shit",
+        "\u0391\u0405\u0405hole|asshole",
+        "f\u057Dck|fuck",
+        "\u0131d\u0131ot|idiot",
+        "\u13A0\u13A1|dr",
+        "二〇二四年|二〇二四年",
+        "ｶﾀｶﾅ|ｶﾀｶﾅ"
       })
   void undoesEvasions(String input, String compact) {
     assertThat(normalizer.normalize(input).compact()).isEqualTo(compact);
