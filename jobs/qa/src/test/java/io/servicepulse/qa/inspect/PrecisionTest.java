@@ -98,6 +98,27 @@ class PrecisionTest {
     assertThat(agent(text)).as(text).isEmpty();
   }
 
+  // --- a hashtag's capitals start its words
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"#YouAreAnIdiot", "worst service #FuckThisShop", "#ScammersEverywhere"})
+  void wordsInsideAHashtagAreRead(String text) {
+    assertThat(inspector.inspect(text, SenderRole.BUYER).flags()).as(text).isNotEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "#BlackFriday deals are live now",
+        "#ShopSmall #FreeShipping on orders over $50",
+        "Back in stock #NewArrivals #BackToSchool",
+        "Share your photos with #MyClassicLook",
+        "#AssemblyRequired: see the manual",
+      })
+  void civilHashtagsStayCivil(String text) {
+    assertThat(agent(text)).as(text).isEmpty();
+  }
+
   // --- invisible chars are evasions, not separators
 
   @ParameterizedTest(name = "{0}")
