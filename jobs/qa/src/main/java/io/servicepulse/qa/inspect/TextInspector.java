@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
@@ -358,7 +359,8 @@ public final class TextInspector {
       if (p.latin()) {
         lemmas = lemmas == null ? analyzer.lemmatize(compact) : lemmas;
         for (Token t : lemmas) {
-          if (t.begin() == p.begin() && p.term().equals(t.lemma())) {
+          if (t.begin() == p.begin()
+              && (p.term().equals(t.lemma()) || doubledParticiple(p.term(), t))) {
             accepted.add(flag);
             break;
           }
@@ -380,6 +382,20 @@ public final class TextInspector {
             && rest.charAt(0) == compact.charAt(termEnd - 1)
             && "aeiou".indexOf(rest.charAt(0)) < 0
             && INFLECTIONS.contains(rest.substring(1)));
+  }
+
+  /**
+   * "this shitting app": the term's participle with its last consonant doubled, which the tagger
+   * read as an adjective (lemma = the word itself). Only that exact form: "titter" is no "tit".
+   */
+  private static boolean doubledParticiple(String term, Token t) {
+    String word = t.word().toLowerCase(Locale.ROOT);
+    return word.equals(t.lemma())
+        && word.length() == term.length() + 4
+        && word.startsWith(term)
+        && word.endsWith("ing")
+        && word.charAt(term.length()) == term.charAt(term.length() - 1)
+        && "aeiou".indexOf(term.charAt(term.length() - 1)) < 0;
   }
 
   private static Pending pending(CompactFlag f, boolean latin, String term) {

@@ -119,6 +119,35 @@ class PrecisionTest {
     assertThat(agent(text)).as(text).isEmpty();
   }
 
+  // --- inflections that double the last consonant (shit -> shitting) go to the lemma check
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "you're shitting me",
+        "stop bitching and refund me",
+        "this shitting app crashed again",
+        "quit your bitching",
+        "he keeps fucking around with my order",
+      })
+  void inflectedProfanityIsCaught(String text) {
+    assertThat(inspector.inspect(text, SenderRole.BUYER).flags()).as(text).isNotEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "The stitching is double-layered",
+        "We are assessing the damage now",
+        "Shipping takes 2 days",
+        "The cocktail glasses are back in stock",
+        "Our Dickens box set ships today",
+        "Knitting needles come in a set of four",
+      })
+  void wordsThatStartLikeATermAreNotInflections(String text) {
+    assertThat(agent(text)).as(text).isEmpty();
+  }
+
   // --- invisible chars are evasions, not separators
 
   @ParameterizedTest(name = "{0}")
