@@ -375,6 +375,8 @@ class PrecisionTest {
         "他的地址是武汉市洪山区珞喻路1037号",
         "Her address is 12 Church Street, please update the label",
         "地址是西城区新街口外大街19号4号楼302，麻烦核对",
+        "前一位顾客电话13912345678，地址南京市玄武区中山路5号",
+        "The previous buyer's phone is 415-555-0188, 7 Elm Street.",
       })
   void aPersonsAddressIsStillALeak(String text) {
     List<Flag> flags = agent(text);
