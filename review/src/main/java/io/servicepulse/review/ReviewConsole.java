@@ -201,7 +201,8 @@ public final class ReviewConsole {
             Access.canDecideAppeal(account, item.shopId()),
             found.retracted());
     return pages.message(
-        settings.deductions().of(item),
+        // A retracted message costs nothing: the scorecard counts current flags only.
+        found.retracted() ? 0 : settings.deductions().of(item),
         account,
         csrf,
         item,

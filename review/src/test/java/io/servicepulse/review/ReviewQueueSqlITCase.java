@@ -146,6 +146,13 @@ class ReviewQueueSqlITCase {
 
     String html = console.message(REVIEWER, "csrf", "m-retracted", null, false);
     assertThat(html).contains("已撤回").contains("旧词表误报").doesNotContain("verdict-form");
+    // Confirmed before it was retracted: no deduction now, as on the scorecard.
+    assertThat(html).contains("<dd id=\"deduction\">0</dd>");
+    // The scorecard: agent-2's confirmed m-06 (THREAT after correction, 10 points); agent-1's only
+    // confirmed message is the retracted one, so agent-1 has no row.
+    assertThat(console.scores(REVIEWER, "csrf", Map.of()))
+        .contains("<td>agent-2</td><td>1</td><td>10</td>")
+        .doesNotContain("<td>agent-1</td>");
     assertThatThrownBy(
             () ->
                 console.recordVerdict(
@@ -292,7 +299,9 @@ class ReviewQueueSqlITCase {
             + "('v-5', 'm-09', 'shop-b', 'agent-9', 'verdict', 'false_alarm', 0, '', 'e', 'rev',"
             + " '', 'x', 5000), "
             + "('v-6', 'm-retracted', 'shop-a', 'agent-1', 'verdict', 'false_alarm', 0, '',"
-            + " '旧词表误报', 'rev', '', 'x', 6000)");
+            + " '旧词表误报', 'rev', '', 'x', 6000), "
+            + "('v-7', 'm-retracted', 'shop-a', 'agent-1', 'verdict', 'confirm', 0, '',"
+            + " '确认', 'lead', '', 'x', 7000)");
     STACK.executeClickHouse(
         "INSERT INTO qa_assignments (message_id, shop_id, assignee, assigned_by, assigned_ms)"
             + " VALUES ('m-07', 'shop-a', 'lead', 'lead', 1), ('m-07', 'shop-a', 'rev', 'lead', 2),"
