@@ -27,6 +27,7 @@ CREATE TABLE IF NOT EXISTS agent_kpi_daily
     rejected              Int64,
     escalated             Int64,
     closed                Int64,
+    paid_cases            Int64,
     handling_ms           Int64,
     cost_cashback         Decimal(18, 2),
     cost_reship           Decimal(18, 2),

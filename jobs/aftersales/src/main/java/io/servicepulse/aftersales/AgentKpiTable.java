@@ -36,6 +36,7 @@ public final class AgentKpiTable implements ClickHouseTable<KpiRow> {
               "rejected",
               "escalated",
               "closed",
+              "paid_cases",
               "handling_ms",
               "cost_cashback",
               "cost_reship",
@@ -54,6 +55,40 @@ public final class AgentKpiTable implements ClickHouseTable<KpiRow> {
               .map(g -> String.join(", ' ', ", g))
               .collect(Collectors.joining(", ' | ', "))
           + ")";
+
+  /**
+   * Per shop over all days read (a month is its days' sum): the rates of the README's metric
+   * catalogue — 客服责任差评率 %, 中差评修改成功率 %, 满意率 %, 人均售后成本 per paid case and per after-sales agent,
+   * average handling hours, 纠纷/投诉 — as text columns for the demo summary.
+   */
+  public static final String SHOP_SUMMARY_SQL =
+      "SELECT shop_id,"
+          + " concat(toString(round(100 * sum(agent_responsible) / greatest(sum(cases), 1), 1)),"
+          + " '%'),"
+          + " concat(toString(round(100 * sum(modified_to_good)"
+          + " / greatest(sum(bad_or_middling_first), 1), 1)), '%'),"
+          + " concat(toString(round(100 * sum(good)"
+          + " / greatest(sum(service_ratings) + sum(product_reviews), 1), 1)), '%'),"
+          + " toString(round(toFloat64(sum(cost_cashback) + sum(cost_reship)"
+          + " + sum(cost_refund_only) + sum(cost_deposit)) / greatest(sum(paid_cases), 1), 2)),"
+          + " toString(round(toFloat64(sum(cost_cashback) + sum(cost_reship)"
+          + " + sum(cost_refund_only) + sum(cost_deposit))"
+          + " / greatest(uniqExactIf(agent_id, cases > 0), 1), 2)),"
+          + " toString(round(sum(handling_ms) / greatest(sum(closed), 1) / 3600000, 1)),"
+          + " toString(sum(escalated))"
+          + " FROM agent_kpi_daily FINAL GROUP BY shop_id ORDER BY shop_id";
+
+  /** The columns of {@link #SHOP_SUMMARY_SQL}, Chinese first. */
+  public static final List<String> SHOP_SUMMARY_HEADER =
+      List.of(
+          "店铺 shop",
+          "客服责任差评率",
+          "中差评修改成功率",
+          "满意率",
+          "人均售后成本/单 per paid case",
+          "人均售后成本/人 per agent",
+          "平均处理时长 h",
+          "纠纷/投诉");
 
   @Override
   public String name() {

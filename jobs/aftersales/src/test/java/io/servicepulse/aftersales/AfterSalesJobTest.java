@@ -183,7 +183,8 @@ class AfterSalesJobTest {
     }
     assertThat(latest).hasSize(1);
     assertThat(latest.values().iterator().next().counts.figures())
-        .isEqualTo("1 0 0 0 1 0 0 1 1 1 | 1 0 0 0 1 7200000 8.80 0.00 0.00 0.00 | 0 0 3600000 0 0");
+        .isEqualTo(
+            "1 0 0 0 1 0 0 1 1 1 | 1 0 0 0 1 1 7200000 8.80 0.00 0.00 0.00 | 0 0 3600000 0 0");
     assertThat(deadOut.values()).isEmpty();
   }
 }

@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * One after-sales case. Everything about it counts on the day it was opened and for its handling
  * agent (the agent named on its latest event that names one): the case, its answer, a dispute
- * (纠纷/投诉 = ESCALATED), its handling time (opened → first CLOSED) and every payout — so a payout
- * days later, or a new handler, corrects the opening day's rows. POJO.
+ * (纠纷/投诉 = ESCALATED), whether anything was paid out, its handling time (opened → first CLOSED) and
+ * every payout — so a payout days later, or a new handler, corrects the opening day's rows. POJO.
  */
 public class CaseLedger implements Ledger<AfterSalesEvent> {
   private static final BigDecimal ZERO = new BigDecimal("0.00");
@@ -84,6 +84,7 @@ public class CaseLedger implements Ledger<AfterSalesEvent> {
     c.rejected = rejected ? 1 : 0;
     c.escalated = escalated ? 1 : 0;
     c.closed = firstClosedTs >= 0 ? 1 : 0;
+    c.paidCases = cashback.add(reship).add(refundOnly).add(deposit).signum() > 0 ? 1 : 0;
     c.handlingMs = openedTs >= 0 && firstClosedTs >= 0 ? firstClosedTs - openedTs : 0;
     c.costCashback = cashback;
     c.costReship = reship;

@@ -30,6 +30,7 @@ public class KpiCounts {
   public long rejected;
   public long escalated;
   public long closed;
+  public long paidCases;
   public long handlingMs;
   public BigDecimal costCashback = ZERO;
   public BigDecimal costReship = ZERO;
@@ -62,6 +63,7 @@ public class KpiCounts {
     rejected += sign * o.rejected;
     escalated += sign * o.escalated;
     closed += sign * o.closed;
+    paidCases += sign * o.paidCases;
     handlingMs += sign * o.handlingMs;
     BigDecimal s = BigDecimal.valueOf(sign);
     costCashback = costCashback.add(o.costCashback.multiply(s));
@@ -105,6 +107,7 @@ public class KpiCounts {
             rejected,
             escalated,
             closed,
+            paidCases,
             handlingMs,
             costCashback.setScale(2),
             costReship.setScale(2),

@@ -122,7 +122,7 @@ class KpiOperatorsTest {
           afterSales(hours(26), "as-1", AfterSalesType.CASHBACK, AfterSalesStatus.CLOSED, "agent-2")
               .build());
       assertThat(h.latest().get(key("agent-2", day0)).counts.figures())
-          .contains("| 1 1 0 0 1 93600000 0.00 0.00 0.00 0.00 |");
+          .contains("| 1 1 0 0 1 0 93600000 0.00 0.00 0.00 0.00 |");
 
       // The cashback is paid three days after closing: the opening day's row takes it.
       h.afterSales(
@@ -133,7 +133,7 @@ class KpiOperatorsTest {
       Map<String, KpiRow> rows = h.latest();
       // Handling time stays opened → first CLOSED (26 h).
       assertThat(rows.get(key("agent-2", day0)).counts.figures())
-          .contains("| 1 1 0 0 1 93600000 12.30 0.00 0.00 0.00 |");
+          .contains("| 1 1 0 0 1 1 93600000 12.30 0.00 0.00 0.00 |");
       assertThat(rows).containsOnlyKeys(key("", day0), key("agent-2", day0));
       assertThat(rows.get(key("", day0)).counts.isZero()).isTrue();
       assertThat(h.emitted)
@@ -155,7 +155,7 @@ class KpiOperatorsTest {
               .setCosts(noCosts().setDeposit(new BigDecimal("40.00")).build())
               .build());
       assertThat(h.latest().get(key("a", day0)).counts.figures())
-          .contains("| 1 0 1 1 0 0 0.00 0.00 0.00 40.00 |");
+          .contains("| 1 0 1 1 0 1 0 0.00 0.00 0.00 40.00 |");
     }
   }
 
