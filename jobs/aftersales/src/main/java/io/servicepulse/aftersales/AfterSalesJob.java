@@ -134,7 +134,7 @@ public final class AfterSalesJob {
         .name("KPI changes per " + what);
   }
 
-  /** The production wiring: Kafka sources, ClickHouse facts, dead letters to both places. */
+  /** The production wiring: Kafka sources, ClickHouse facts and KPI rows, dead letters. */
   public static void wire(StreamExecutionEnvironment env, JobConfig config) {
     defineWorkflow(
         env,
@@ -142,29 +142,34 @@ public final class AfterSalesJob {
         KafkaSources.of(EventKind.AFTER_SALES, config, NAME).build(),
         KafkaSources.of(EventKind.AGENT, config, NAME).build(),
         config,
-        (feedback, afterSales, agentEvents, kpiRows, deadLetters) -> {
-          feedback
-              .sinkTo(ClickHouseSink.of(NAME, new FeedbackTable(), config))
-              .uid(NAME + "-feedback-sink")
-              .name("feedback -> ClickHouse service_feedback");
-          feedback
-              .sinkTo(ClickHouseSink.of(NAME, new FeedbackRevisionsTable(), config))
-              .uid(NAME + "-feedback-revisions-sink")
-              .name("feedback -> ClickHouse service_feedback_revisions");
-          afterSales
-              .sinkTo(ClickHouseSink.of(NAME, new AfterSalesEventsTable(), config))
-              .uid(NAME + "-after-sales-sink")
-              .name("after-sales -> ClickHouse after_sales_events");
-          agentEvents
-              .sinkTo(ClickHouseSink.of(NAME, new AgentEventsTable(), config))
-              .uid(NAME + "-agent-events-sink")
-              .name("agent events -> ClickHouse agent_events");
-          kpiRows
-              .sinkTo(ClickHouseSink.of(NAME, new AgentKpiTable(), config))
-              .uid(NAME + "-kpi-sink")
-              .name("KPI rows -> ClickHouse agent_kpi_daily");
-          DeadLetterSinks.attach(NAME, deadLetters, config);
-        });
+        clickHouse(config));
+  }
+
+  /** The production sinks: ClickHouse facts and KPI rows, dead letters to both places. */
+  public static Sinks clickHouse(JobConfig config) {
+    return (feedback, afterSales, agentEvents, kpiRows, deadLetters) -> {
+      feedback
+          .sinkTo(ClickHouseSink.of(NAME, new FeedbackTable(), config))
+          .uid(NAME + "-feedback-sink")
+          .name("feedback -> ClickHouse service_feedback");
+      feedback
+          .sinkTo(ClickHouseSink.of(NAME, new FeedbackRevisionsTable(), config))
+          .uid(NAME + "-feedback-revisions-sink")
+          .name("feedback -> ClickHouse service_feedback_revisions");
+      afterSales
+          .sinkTo(ClickHouseSink.of(NAME, new AfterSalesEventsTable(), config))
+          .uid(NAME + "-after-sales-sink")
+          .name("after-sales -> ClickHouse after_sales_events");
+      agentEvents
+          .sinkTo(ClickHouseSink.of(NAME, new AgentEventsTable(), config))
+          .uid(NAME + "-agent-events-sink")
+          .name("agent events -> ClickHouse agent_events");
+      kpiRows
+          .sinkTo(ClickHouseSink.of(NAME, new AgentKpiTable(), config))
+          .uid(NAME + "-kpi-sink")
+          .name("KPI rows -> ClickHouse agent_kpi_daily");
+      DeadLetterSinks.attach(NAME, deadLetters, config);
+    };
   }
 
   public static void main(String[] args) throws Exception {
