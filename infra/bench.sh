@@ -6,12 +6,13 @@
 #   infra/bench.sh metrics     [--events N] [--rate R] [--seconds S] [--out-of-orderness "30 s"]
 #   infra/bench.sh attribution [EVENTS]                     keyed operators + state per buyer
 #   infra/bench.sh qa          [SECONDS_PER_RUN] [THREADS]  inspector with CoreNLP on
+#   infra/bench.sh compare     [--events N]                 engine floor, then each job: ratios
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 
 usage() {
-  sed -n '4,8p' "$0" | sed 's/^# //' >&2
+  sed -n '4,9p' "$0" | sed 's/^# //' >&2
   exit 2
 }
 
@@ -20,7 +21,7 @@ job="${1:-}"
 shift
 
 infra/setup.sh --quiet
-[[ -f tools/demo/target/runtime.classpath ]] || mvn -q -B -ntp install -DskipTests
+[[ -f tools/demo/target/runtime.classpath ]] || ./mvnw -q -B -ntp install -DskipTests
 
 start_stack() {
   infra/stack.sh start >/dev/null
@@ -31,7 +32,7 @@ start_stack() {
 # The benchmark mains live with each job's tests: compile them and list their test classpath.
 test_classpath() {
   local module="$1"
-  mvn -q -B -ntp -pl "$module" test-compile dependency:build-classpath \
+  ./mvnw -q -B -ntp -pl "$module" test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >&2
   echo "$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench.classpath")"
 }
@@ -51,6 +52,15 @@ case "$job" in
     exec java -Xmx4g -cp "$cp" io.servicepulse.metrics.bench.ServiceMetricsBenchmark \
       --bootstrap-servers "$KAFKA_BOOTSTRAP_SERVERS" \
       --clickhouse-url "jdbc:clickhouse://${CLICKHOUSE_HOST}:${CLICKHOUSE_TCP_PORT}/servicepulse_bench_metrics" \
+      "$@"
+    ;;
+  compare)
+    start_stack
+    exec java -Xmx6g -cp "tools/demo/target/classes:$(cat tools/demo/target/runtime.classpath)" \
+      io.servicepulse.demo.CompareBenchmark \
+      --bootstrap-servers "$KAFKA_BOOTSTRAP_SERVERS" \
+      --clickhouse-url "jdbc:clickhouse://${CLICKHOUSE_HOST}:${CLICKHOUSE_TCP_PORT}/servicepulse_bench_compare" \
+      --qa-model-root "$repo/jobs/qa/target/corenlp-models" \
       "$@"
     ;;
   attribution)

@@ -12,7 +12,7 @@ classpath_file="$module/target/replay.classpath"
 if [[ ! -f "$classpath_file" || ! -f "$module/target/classes/io/servicepulse/common/deadletter/DeadLetterReplay.class" ]] \
   || [[ -n "$(find "$module/src/main" "$repo/schemas/src/main" "$module/pom.xml" -newer "$classpath_file" -print -quit)" ]]; then
   echo "Building jobs/common..." >&2
-  (cd "$repo" && mvn -q -B -ntp -pl jobs/common -am compile dependency:build-classpath \
+  (cd "$repo" && ./mvnw -q -B -ntp -pl jobs/common -am compile dependency:build-classpath \
     -DincludeScope=runtime -Dmdep.outputFile=target/replay.classpath) >&2
 fi
 

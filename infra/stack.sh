@@ -43,7 +43,7 @@ fi
 if [[ ! -f "$CLASSPATH_FILE" || ! -f "$CLASSES/io/servicepulse/stack/LocalStack.class" ]] \
   || [[ -n "$(find "$MODULE/src" "$MODULE/pom.xml" -newer "$CLASSPATH_FILE" -print -quit)" ]]; then
   echo "Building infra/local-stack..."
-  (cd "$REPO" && mvn -q -pl infra/local-stack -am install -DskipTests)
+  (cd "$REPO" && ./mvnw -q -pl infra/local-stack -am install -DskipTests)
 fi
 
 if [[ "$main" == *LocalStack ]]; then

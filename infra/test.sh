@@ -9,5 +9,5 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 
 infra/setup.sh --quiet
-mvn -B -ntp verify "$@"
+./mvnw -B -ntp verify "$@"
 infra/faults.sh broker-restart clickhouse-restart

@@ -9,7 +9,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 
-mvn -q -B -ntp -pl review -am compile >&2
+"$repo/mvnw" -q -B -ntp -pl review -am compile >&2
 if [[ -z "${SERVICEPULSE_CLICKHOUSE_URL:-}" && -f .servicepulse/stack/stack.env ]]; then
   # shellcheck disable=SC1091
   source .servicepulse/stack/stack.env

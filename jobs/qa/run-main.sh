@@ -7,8 +7,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 main="$1"
 shift
 # -am: the project's own modules (jobs/common…) from this checkout, not a stale ~/.m2 install.
-(cd "$here" && mvn -q -f ../../pom.xml -pl jobs/qa -am test-compile dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile=target/qa-classpath.txt >&2)
+(cd "$here/../.." && ./mvnw -q -pl jobs/qa -am test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$here/target/qa-classpath.txt" >&2)
 t="$here/target"
 cp="$t/classes:$t/test-classes:$t/corenlp-models:$(cat "$t/qa-classpath.txt")"
 exec java "-Xmx${QA_HEAP:-2g}" -cp "$cp" "$main" "$@"

@@ -29,7 +29,12 @@ public record Dashboard(
       int id, String title, String type, String datasourceUid, List<Target> targets) {}
 
   /** One query of a panel. */
-  public record Target(String refId, String datasourceUid, String rawSql) {}
+  /** A panel query: SQL ({@code rawSql}) for ClickHouse, PromQL ({@code expr}) for Prometheus. */
+  public record Target(String refId, String datasourceUid, String rawSql, String expr) {
+    public boolean isSql() {
+      return !rawSql.isBlank();
+    }
+  }
 
   static Dashboard of(Path file, JsonNode root) {
     List<Variable> variables = new ArrayList<>();
@@ -73,7 +78,12 @@ public record Dashboard(
       for (JsonNode t : p.path("targets")) {
         // A target without its own datasource uses the panel's, as in Grafana.
         String ds = t.path("datasource").path("uid").asText(panelDs);
-        targets.add(new Target(t.path("refId").asText(), ds, t.path("rawSql").asText("")));
+        targets.add(
+            new Target(
+                t.path("refId").asText(),
+                ds,
+                t.path("rawSql").asText(""),
+                t.path("expr").asText("")));
       }
       out.add(
           new Panel(

@@ -33,10 +33,15 @@ class DashboardFilesTest {
   private static final List<Dashboard> DASHBOARDS = GrafanaFiles.dashboards(JSON_DIR);
 
   @Test
-  void theDatasourceIsTheOfficialPluginWithAFixedUidAndSettingsFromTheEnvironment() {
+  void theDatasourcesAreClickHouseAndFlinksPrometheusWithFixedUidsAndSettingsFromTheEnvironment() {
     List<Map<String, Object>> datasources = datasources();
-    assertThat(datasources).hasSize(1);
-    Map<String, Object> ds = datasources.get(0);
+    assertThat(datasources)
+        .extracting(d -> d.get("uid"))
+        .containsExactlyInAnyOrder("servicepulse-clickhouse", "servicepulse-prometheus");
+    Map<String, Object> prometheus = datasource("servicepulse-prometheus");
+    assertThat(prometheus).containsEntry("type", "prometheus");
+    assertThat(String.valueOf(prometheus.get("url"))).matches(ENV_REF);
+    Map<String, Object> ds = datasource("servicepulse-clickhouse");
     assertThat(ds).containsEntry("type", PLUGIN).containsEntry("uid", "servicepulse-clickhouse");
     @SuppressWarnings("unchecked")
     Map<String, Object> json = (Map<String, Object>) ds.get("jsonData");
@@ -91,7 +96,10 @@ class DashboardFilesTest {
         assertThat(p.targets()).as("%s / %s has queries", d.uid(), p.title()).isNotEmpty();
         for (Target t : p.targets()) {
           assertThat(t.datasourceUid()).isIn(provisioned);
-          assertThat(t.rawSql()).as("%s / %s", d.uid(), p.title()).isNotBlank();
+          // ClickHouse panels are SQL, Prometheus panels PromQL: exactly one, by datasource.
+          String query =
+              t.datasourceUid().equals("servicepulse-prometheus") ? t.expr() : t.rawSql();
+          assertThat(query).as("%s / %s", d.uid(), p.title()).isNotBlank();
         }
       }
       for (Variable v : d.variables()) {
@@ -417,6 +425,10 @@ class DashboardFilesTest {
 
   private static Dashboard dashboard(String uid) {
     return DASHBOARDS.stream().filter(d -> uid.equals(d.uid())).findFirst().orElseThrow();
+  }
+
+  private static Map<String, Object> datasource(String uid) {
+    return datasources().stream().filter(d -> uid.equals(d.get("uid"))).findFirst().orElseThrow();
   }
 
   @SuppressWarnings("unchecked")

@@ -70,7 +70,6 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -226,6 +225,99 @@ class DashboardQueriesITCase {
       // The QA tests below show the difference.
     }
     runAttribution(config, stream);
+    seedVerdictsAndARetractedFlag();
+  }
+
+  /** A message the generator meant as civil, given a stale flag that re-inspection retracted. */
+  private static String retractedMessage;
+
+  /**
+   * What the review console and re-inspection add to QaJob's output: verdicts on the flagged
+   * messages (confirm, false alarm, a false alarm later confirmed, unsure, none, in turn by message
+   * id), and on one civil message a severity-3 THREAT flag of an older inspector with its tombstone
+   * (retracted = 1) and a confirm verdict: no current-flag panel, alert or precision may count it.
+   */
+  private static void seedVerdictsAndARetractedFlag() {
+    List<List<String>> flagged =
+        run(
+            "SELECT DISTINCT message_id, shop_id, agent_id FROM qa_flags FINAL"
+                + " ORDER BY message_id");
+    List<String> rows = new ArrayList<>();
+    for (int i = 0; i < flagged.size(); i++) {
+      List<String> m = flagged.get(i);
+      switch (i % 5) {
+        case 0 -> rows.add(verdictRow("dv-" + i, m, "false_alarm", 1_000 + i));
+        case 1 -> rows.add(verdictRow("dv-" + i, m, "confirm", 1_000 + i));
+        case 2 -> {
+          rows.add(verdictRow("dv-" + i + "-a", m, "false_alarm", 1_000 + i));
+          rows.add(verdictRow("dv-" + i + "-b", m, "confirm", 2_000 + i));
+        }
+        case 3 -> rows.add(verdictRow("dv-" + i, m, "unsure", 1_000 + i));
+        default -> {}
+      }
+    }
+    Set<String> flaggedIds = flagged.stream().map(r -> r.get(0)).collect(Collectors.toSet());
+    ChatMessage civil =
+        chat.stream()
+            .filter(c -> c.getSenderRole().name().equals("AGENT"))
+            .filter(c -> !flaggedIds.contains(c.getEventId()))
+            .findFirst()
+            .orElseThrow();
+    retractedMessage = civil.getEventId();
+    String day =
+        civil.getTs().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().toString();
+    for (int retracted = 0; retracted <= 1; retracted++) {
+      STACK.executeClickHouse(
+          "INSERT INTO qa_flags (message_id, rule_id, platform, shop_id, team_id, agent_id,"
+              + " buyer_id, conversation_id, sender_role, ts_ms, day, category, severity,"
+              + " mitigation, language, span_start, span_end, matched_text, masked_text,"
+              + " inspector_version, inspected_ms, retracted) VALUES ('"
+              + retractedMessage
+              + "', 'zh.threat.old', '"
+              + civil.getPlatform()
+              + "', '"
+              + civil.getShopId()
+              + "', '', '"
+              + civil.getAgentId()
+              + "', '"
+              + civil.getBuyerId()
+              + "', '', 'AGENT', "
+              + civil.getTs().toEpochMilli()
+              + ", '"
+              + day
+              + "', 'THREAT', 3, 'NONE', 'zh', 0, 1, 'x', 'x', 'qa-inspector/0.9', "
+              + (1 + retracted)
+              + ", "
+              + retracted
+              + ")");
+    }
+    rows.add(
+        verdictRow(
+            "dv-retracted",
+            List.of(retractedMessage, civil.getShopId(), civil.getAgentId()),
+            "confirm",
+            5_000));
+    STACK.executeClickHouse(
+        "INSERT INTO qa_verdicts (verdict_id, message_id, shop_id, agent_id, kind, decision,"
+            + " severity_override, category_correction, comment, reviewer, appeal_id, audit,"
+            + " decided_ms) VALUES "
+            + String.join(", ", rows));
+  }
+
+  private static String verdictRow(String id, List<String> message, String decision, long at) {
+    return "('"
+        + id
+        + "', '"
+        + message.get(0)
+        + "', '"
+        + message.get(1)
+        + "', '"
+        + message.get(2)
+        + "', 'verdict', '"
+        + decision
+        + "', 0, '', '', 'qa', '', '', "
+        + at
+        + ")";
   }
 
   /** The CoreNLP model folder the qa module's build extracts (failsafe passes it, see pom.xml). */
@@ -376,7 +468,7 @@ class DashboardQueriesITCase {
         .isPositive()
         .isEqualTo(
             count(
-                "SELECT count() FROM qa_flags FINAL WHERE severity = 3"
+                "SELECT count() FROM qa_flags FINAL WHERE retracted = 0 AND severity = 3"
                     + " AND category IN ('THREAT', 'OFF_PLATFORM', 'PRIVACY_LEAK')"));
   }
 
@@ -813,7 +905,9 @@ class DashboardQueriesITCase {
     // What QaJob wrote, counted straight from the table.
     Map<String, Long> expected = new TreeMap<>();
     for (List<String> r :
-        run("SELECT category, count() FROM qa_flags FINAL GROUP BY category ORDER BY category")) {
+        run(
+            "SELECT category, count() FROM qa_flags FINAL WHERE retracted = 0 GROUP BY category"
+                + " ORDER BY category")) {
       expected.put(r.get(0), Long.parseLong(r.get(1)));
     }
     long flags = expected.values().stream().mapToLong(Long::longValue).sum();
@@ -857,6 +951,101 @@ class DashboardQueriesITCase {
     Set<String> falseFlags = new TreeSet<>(queued.keySet());
     falseFlags.removeAll(uncivil.keySet());
     assertThat(falseFlags).as("civil messages flagged: %s", flagRows(falseFlags)).isEmpty();
+  }
+
+  @Test
+  void precisionPanelsShowEachRulesAndCategorysConfirmedShareOfTheLatestVerdicts() {
+    // The latest decision of each message, and its current rules and categories, from the rows.
+    Map<String, String> latest = new HashMap<>();
+    Map<String, Long> at = new HashMap<>();
+    for (List<String> r : run("SELECT message_id, decision, decided_ms FROM qa_verdicts FINAL")) {
+      long ms = Long.parseLong(r.get(2));
+      if (ms > at.getOrDefault(r.get(0), Long.MIN_VALUE)) {
+        at.put(r.get(0), ms);
+        latest.put(r.get(0), r.get(1));
+      }
+    }
+    Map<String, long[]> byRule = new TreeMap<>();
+    Map<String, long[]> byCategory = new TreeMap<>();
+    Map<String, Set<String>> categoriesOf = new HashMap<>();
+    for (List<String> r :
+        run("SELECT message_id, rule_id, category FROM qa_flags FINAL WHERE retracted = 0")) {
+      String decision = latest.get(r.get(0));
+      if (decision == null) {
+        continue;
+      }
+      tally(byRule, r.get(1), decision);
+      if (categoriesOf.computeIfAbsent(r.get(0), k -> new TreeSet<>()).add(r.get(2))) {
+        tally(byCategory, r.get(2), decision);
+      }
+    }
+    assertThat(byRule).isNotEmpty();
+    assertThat(byRule.values().stream().mapToLong(c -> c[1]).sum()).isPositive();
+    assertThat(byRule).doesNotContainKey("zh.threat.old");
+    // The retracted THREAT flag's confirm is not counted: its rule is not listed at all.
+    assertPrecision("规则准确率（按复核结论）", byRule);
+    assertPrecision("类别准确率（按复核结论）", byCategory);
+    // Lowest precision first; rules with only unsure decisions (NULL) last.
+    List<List<String>> rows = panel("servicepulse-qa-queue", "规则准确率（按复核结论）", DATA);
+    for (int i = 1; i < rows.size(); i++) {
+      String before = rows.get(i - 1).get(4);
+      String here = rows.get(i).get(4);
+      if (before == null) {
+        assertThat(here).as("after a NULL row").isNull();
+      } else if (here != null) {
+        assertThat(Double.parseDouble(here)).isGreaterThanOrEqualTo(Double.parseDouble(before));
+      }
+    }
+  }
+
+  @Test
+  void aRetractedFlagIsInNoCurrentFlagPanel() {
+    assertThat(retractedMessage).isNotNull();
+    assertThat(count("SELECT count() FROM qa_flags WHERE message_id = '" + retractedMessage + "'"))
+        .as("the stale flag and its tombstone are stored")
+        .isEqualTo(2);
+    for (List<String> r : newestFlags(DATA.from().getEpochSecond(), DATA.to().getEpochSecond())) {
+      assertThat(r.get(11)).isNotEqualTo(retractedMessage);
+    }
+    assertThat(count("SELECT sum(flags) FROM qa_daily"))
+        .isEqualTo(count("SELECT count() FROM qa_flags FINAL WHERE retracted = 0"))
+        .isLessThan(count("SELECT count() FROM qa_flags FINAL"));
+  }
+
+  private static void tally(Map<String, long[]> counts, String key, String decision) {
+    long[] c = counts.computeIfAbsent(key, k -> new long[3]);
+    switch (decision) {
+      case "confirm" -> c[0]++;
+      case "false_alarm" -> c[1]++;
+      default -> c[2]++;
+    }
+  }
+
+  /**
+   * The panel's rows against the counts: the same keys, the same confirmed / false alarm / unsure
+   * counts, precision confirmed / (confirmed + false alarms) to 4 decimals (NULL when undecided).
+   */
+  private static void assertPrecision(String title, Map<String, long[]> counts) {
+    Map<String, List<String>> rows = new TreeMap<>();
+    for (List<String> r : panel("servicepulse-qa-queue", title, DATA)) {
+      rows.put(r.get(0), r);
+    }
+    assertThat(rows.keySet()).as(title).isEqualTo(counts.keySet());
+    counts.forEach(
+        (key, c) -> {
+          List<String> r = rows.get(key);
+          assertThat(r.subList(1, 4))
+              .as("%s %s", title, key)
+              .containsExactly(String.valueOf(c[0]), String.valueOf(c[1]), String.valueOf(c[2]));
+          if (c[0] + c[1] == 0) {
+            assertThat(r.get(4)).as("%s %s: NULL", title, key).isNull();
+          } else {
+            assertThat(Double.parseDouble(r.get(4)))
+                .as("%s %s", title, key)
+                .isCloseTo(
+                    (double) c[0] / (c[0] + c[1]), org.assertj.core.data.Offset.offset(1e-4));
+          }
+        });
   }
 
   @Test
@@ -1002,26 +1191,37 @@ class DashboardQueriesITCase {
 
   @Test
   void theDdlAndEveryQueryGiveTheSameRowsOnACurrentClickHouse(@TempDir Path work) throws Exception {
-    Assumptions.assumeTrue(
-        ChdbRunner.install(CHDB_DIR),
-        "chdb (npm) could not be installed here; see the log above. The ClickHouse 26.x check"
-            + " is skipped, the 18.16.1 checks still ran.");
+    // A required tool that is missing fails the build (infra/setup.sh installs npm), never skips.
+    assertThat(ChdbRunner.install(CHDB_DIR))
+        .as(
+            "chdb (npm) could not be installed; see the log above and run infra/setup.sh (it"
+                + " installs npm). The ClickHouse 26.x check is required.")
+        .isTrue();
     ObjectMapper json = new ObjectMapper();
     List<Map<String, Object>> tables = new ArrayList<>();
     List<String> ddl = new ArrayList<>();
     Pattern create = Pattern.compile("CREATE TABLE IF NOT EXISTS (\\w+)");
+    // A column a later migration adds (qa_flags.retracted, 044) is stored data too.
+    Pattern addColumn = Pattern.compile("ALTER TABLE (\\w+) ADD COLUMN (\\w+)");
+    Map<String, List<String>> columnsOf = new LinkedHashMap<>();
     for (ClickHouseMigrations.Migration m : ClickHouseMigrations.bundled()) {
       for (String statement : ChdbRunner.statements(m.sql())) {
         ddl.add(statement);
         Matcher t = create.matcher(statement);
         if (t.find()) {
-          List<String> columns = ChdbRunner.storedColumns(statement);
-          Path file = work.resolve(t.group(1) + ".tsv");
-          Files.writeString(
-              file, exportTsv("SELECT " + String.join(", ", columns) + " FROM " + t.group(1)));
-          tables.add(Map.of("name", t.group(1), "columns", columns, "file", file.toString()));
+          columnsOf.put(t.group(1), new ArrayList<>(ChdbRunner.storedColumns(statement)));
+        }
+        Matcher a = addColumn.matcher(statement);
+        if (a.find()) {
+          columnsOf.get(a.group(1)).add(a.group(2));
         }
       }
+    }
+    for (Map.Entry<String, List<String>> t : columnsOf.entrySet()) {
+      Path file = work.resolve(t.getKey() + ".tsv");
+      Files.writeString(
+          file, exportTsv("SELECT " + String.join(", ", t.getValue()) + " FROM " + t.getKey()));
+      tables.add(Map.of("name", t.getKey(), "columns", t.getValue(), "file", file.toString()));
     }
     List<Expanded> queries = new ArrayList<>();
     defaultContexts()

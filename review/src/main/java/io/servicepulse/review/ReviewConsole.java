@@ -21,6 +21,7 @@ import io.servicepulse.review.queue.Verdict;
 import io.servicepulse.review.sample.AgentRate;
 import io.servicepulse.review.sample.Criterion;
 import io.servicepulse.review.sample.Sampling;
+import io.servicepulse.review.store.QueueQuery;
 import io.servicepulse.review.store.ReviewStore;
 import io.servicepulse.review.store.Tables;
 import io.servicepulse.review.web.Forms;
@@ -45,6 +46,12 @@ public final class ReviewConsole {
   static final int QUEUE_LIMIT = 200;
   static final int RELATED_LIMIT = 10;
 
+  /** At most this many decided items for precision, scorecard and export (people decided each). */
+  static final long MAX_DECIDED = 1_000_000;
+
+  /** A spot check draws from the newest this many flagged messages passing its filters. */
+  static final long SAMPLE_POOL = 50_000;
+
   /** How far around a message the conversation is looked for, and the wide view's reach. */
   static final long LOOKAROUND_MS = Duration.ofDays(3).toMillis();
 
@@ -66,7 +73,10 @@ public final class ReviewConsole {
     return pages;
   }
 
-  /** Every queue item {@code account} may see (an agent: only their own). */
+  /**
+   * Every queue item {@code account} may see (an agent: only their own), computed in memory from
+   * the newest flags: the reference the SQL queue ({@link QueueQuery}) is tested against.
+   */
   List<QueueItem> visibleItems(Account account) throws SQLException {
     List<FlagRow> flags =
         store.flags(account.shops(), account.role() == Role.AGENT ? account.agentId() : null);
@@ -82,8 +92,16 @@ public final class ReviewConsole {
     if (!filter.order().isEmpty()) {
       filter = filter.withOrderBuyers(store.buyersOfOrder(account.shops(), filter.order()));
     }
-    QueuePage page = QueuePage.of(visibleItems(account), filter, settings.zone(), QUEUE_LIMIT);
-    return pages.queue(account, csrf, page, filter, judges(account));
+    int page = boundedInt(params.get("page"), 1, 1, Integer.MAX_VALUE / QUEUE_LIMIT) - 1;
+    QueuePage shown = store.queuePage(scope(account), filter, settings.zone(), page, QUEUE_LIMIT);
+    return pages.queue(account, csrf, shown, filter, judges(account));
+  }
+
+  /** What {@code account} may see, for the SQL queue: its shops, an agent only its own flags. */
+  static QueueQuery.Scope scope(Account account) {
+    return new QueueQuery.Scope(
+        account.disabled() ? List.of() : List.copyOf(account.shops()),
+        account.role() == Role.AGENT ? account.agentId() : null);
   }
 
   private List<Account> judges(Account account) throws SQLException {
@@ -95,7 +113,23 @@ public final class ReviewConsole {
 
   /** The message's queue item; 404 if no flag has that id, 403 if the account may not see it. */
   QueueItem item(Account account, String messageId) throws SQLException {
+    return found(account, messageId).item();
+  }
+
+  /** A message's item and whether all its flags were retracted by re-inspection. */
+  private record Found(QueueItem item, boolean retracted) {}
+
+  /**
+   * The message's item from its current flags; if every flag was retracted (re-inspection), from
+   * the retracted ones, so its page and audit trail stay reachable. 404 / 403 as {@link #item}.
+   */
+  private Found found(Account account, String messageId) throws SQLException {
     List<FlagRow> flags = store.flagsOfMessage(messageId);
+    boolean retracted = false;
+    if (flags.isEmpty()) {
+      flags = store.flagsOfMessage(messageId, true);
+      retracted = true;
+    }
     if (flags.isEmpty()) {
       throw HttpError.notFound();
     }
@@ -105,7 +139,18 @@ public final class ReviewConsole {
     }
     Map<String, Verdict> latest = QueueItems.latest(store.verdictsOfMessage(messageId));
     String assignee = store.assignee(first.shopId(), messageId);
-    return QueueItems.group(flags, latest, Map.of(messageId, assignee)).get(0);
+    return new Found(
+        QueueItems.group(flags, latest, Map.of(messageId, assignee)).get(0), retracted);
+  }
+
+  /** The item of a message still in the queue; 409 if re-inspection retracted its flags. */
+  private QueueItem current(Account account, String messageId) throws SQLException {
+    Found found = found(account, messageId);
+    if (found.retracted()) {
+      throw HttpError.conflict(
+          "此消息的标记已被重新质检撤回 The flags of this message were retracted by re-inspection");
+    }
+    return found.item();
   }
 
   /**
@@ -115,7 +160,8 @@ public final class ReviewConsole {
    */
   public String message(Account account, String csrf, String messageId, String notice, boolean wide)
       throws SQLException {
-    QueueItem item = item(account, messageId);
+    Found found = found(account, messageId);
+    QueueItem item = found.item();
     List<ChatLine> messages =
         store.messages(
             item.shopId(),
@@ -140,36 +186,69 @@ public final class ReviewConsole {
                 item.tsMs() + ORDER_WINDOW_MS),
             messageId);
     List<Appeal> appeals = store.appealsOfMessage(messageId);
+    boolean open = !found.retracted();
     boolean canAppeal =
-        Access.canAppeal(account, item.shopId(), item.agentId())
+        open
+            && Access.canAppeal(account, item.shopId(), item.agentId())
             && item.confirmed()
             && appeals.isEmpty();
     var actions =
         new Pages.MessageActions(
-            Access.canJudge(account, item.shopId(), item.agentId()),
-            account.role().judges(),
+            open && Access.canJudge(account, item.shopId(), item.agentId()),
+            open && account.role().judges(),
             canAppeal,
             !appeals.isEmpty(),
-            Access.canDecideAppeal(account, item.shopId()));
+            Access.canDecideAppeal(account, item.shopId()),
+            found.retracted());
     return pages.message(
-        settings.deductions().of(item),
+        // A retracted message costs nothing: the scorecard counts current flags only.
+        found.retracted() ? 0 : settings.deductions().of(item),
         account,
         csrf,
         item,
         timeline,
         store.verdictsOfMessage(messageId),
         appeals,
-        RelatedFlags.of(visibleItems(account), item, RELATED_LIMIT),
+        related(account, item),
         actions,
         notice,
         wide);
+  }
+
+  /**
+   * The latest other flagged messages of the item's agent (agent misconduct) and of its buyer with
+   * the shop (both tabs), newest first, of what the account may see.
+   */
+  private RelatedFlags related(Account account, QueueItem item) throws SQLException {
+    QueueQuery.Scope scope = scope(account);
+    if (scope.shops().isEmpty()) {
+      return new RelatedFlags(List.of(), List.of());
+    }
+    List<QueueItem> ofAgent =
+        item.agentId().isEmpty()
+            ? List.of()
+            : store.newestItems(
+                QueueQuery.of(scope)
+                    .inTab(Tab.AGENT_MISCONDUCT)
+                    .where("agent_id = ? AND message_id != ?", item.agentId(), item.messageId()),
+                RELATED_LIMIT);
+    List<QueueItem> ofBuyer =
+        store.newestItems(
+            QueueQuery.of(scope)
+                .where(
+                    "shop_id = ? AND buyer_id = ? AND message_id != ?",
+                    item.shopId(),
+                    item.buyerId(),
+                    item.messageId()),
+            RELATED_LIMIT);
+    return new RelatedFlags(ofAgent, ofBuyer);
   }
 
   /** Records a verdict; returns it once ClickHouse has it. */
   public Verdict recordVerdict(
       Account account, String messageId, Forms.VerdictInput input, String audit)
       throws SQLException {
-    QueueItem item = item(account, messageId);
+    QueueItem item = current(account, messageId);
     if (!Access.canJudge(account, item.shopId(), item.agentId())) {
       throw HttpError.forbidden();
     }
@@ -193,7 +272,7 @@ public final class ReviewConsole {
   }
 
   public void assign(Account account, String messageId, String assigneeName) throws SQLException {
-    QueueItem item = item(account, messageId);
+    QueueItem item = current(account, messageId);
     Account assignee =
         store
             .account(assigneeName == null ? "" : assigneeName)
@@ -208,7 +287,7 @@ public final class ReviewConsole {
   }
 
   public void appeal(Account account, String messageId, String reasonText) throws SQLException {
-    QueueItem item = item(account, messageId);
+    QueueItem item = current(account, messageId);
     if (!Access.canAppeal(account, item.shopId(), item.agentId())) {
       throw HttpError.forbidden();
     }
@@ -293,9 +372,37 @@ public final class ReviewConsole {
   public String scores(Account account, String csrf, Map<String, String> params)
       throws SQLException {
     QueueFilter filter = QueueFilter.fromParams(params);
-    List<QueueItem> items =
-        visibleItems(account).stream().filter(i -> filter.matches(i, settings.zone())).toList();
-    return pages.scores(account, csrf, settings.deductions().scorecard(items), filter);
+    List<QueueItem> confirmed = decidedItems(account, filter, Decision.CONFIRM);
+    return pages.scores(account, csrf, settings.deductions().scorecard(confirmed), filter);
+  }
+
+  /**
+   * The items of the account's agent-misconduct tab passing {@code filter} whose latest decision is
+   * {@code decision}: as many as people decided, read from ClickHouse without the queue's cap.
+   */
+  private List<QueueItem> decidedItems(Account account, QueueFilter filter, Decision decision)
+      throws SQLException {
+    QueueQuery.Scope scope = scope(account);
+    if (scope.shops().isEmpty()) {
+      return List.of();
+    }
+    return store.queueItems(
+        QueueQuery.of(scope, filter, settings.zone())
+            .inTab(Tab.AGENT_MISCONDUCT)
+            .whereDecided("v_decision = ?", decision.words().id()),
+        QueueQuery.NEWEST_FIRST,
+        0,
+        MAX_DECIDED);
+  }
+
+  /** Every reviewed item the account may see, both tabs. */
+  private List<QueueItem> reviewedItems(Account account) throws SQLException {
+    QueueQuery.Scope scope = scope(account);
+    if (scope.shops().isEmpty()) {
+      return List.of();
+    }
+    return store.queueItems(
+        QueueQuery.of(scope).whereDecided("v_id != ''"), QueueQuery.NEWEST_FIRST, 0, MAX_DECIDED);
   }
 
   /** Confirmed false alarms as lexicon candidates: {@code allow} or {@code gold} lines. */
@@ -303,11 +410,20 @@ public final class ReviewConsole {
     if (!account.role().judges()) {
       throw HttpError.forbidden();
     }
+    QueueQuery.Scope scope = scope(account);
+    List<QueueItem> falseAlarms =
+        scope.shops().isEmpty()
+            ? List.of()
+            : store.queueItems(
+                QueueQuery.of(scope)
+                    .whereDecided("v_decision = ?", Decision.FALSE_ALARM.words().id()),
+                QueueQuery.NEWEST_FIRST,
+                0,
+                MAX_DECIDED);
     List<FlagRow> flags =
-        store.flags(account.shops(), null).stream()
-            .filter(f -> Access.canSee(account, f.shopId(), f.agentId()))
-            .toList();
-    Map<String, Verdict> latest = QueueItems.latest(store.verdicts(account.shops()));
+        store.flagsOfMessages(falseAlarms.stream().map(QueueItem::messageId).toList());
+    Map<String, Verdict> latest = new java.util.HashMap<>();
+    falseAlarms.forEach(i -> latest.put(i.messageId(), i.latest()));
     return switch (format == null ? "" : format) {
       case "allow" -> FalseAlarmExport.allowListCandidates(flags, latest);
       case "gold" -> FalseAlarmExport.goldCandidates(flags, latest);
@@ -330,10 +446,13 @@ public final class ReviewConsole {
     long seed =
         boundedInt(
             params.get("seed"), (int) LocalDate.now(clock).toEpochDay(), 0, Integer.MAX_VALUE);
+    QueueQuery.Scope scope = scope(account);
     List<QueueItem> items =
-        visibleItems(account).stream()
-            .filter(i -> i.tab() == Tab.AGENT_MISCONDUCT && filter.matches(i, settings.zone()))
-            .toList();
+        scope.shops().isEmpty()
+            ? List.of()
+            : store.newestItems(
+                QueueQuery.of(scope, filter, settings.zone()).inTab(Tab.AGENT_MISCONDUCT),
+                SAMPLE_POOL);
     List<AgentRate> abnormal = List.of();
     Set<String> agents = null;
     if (criterion != Criterion.RANDOM) {
@@ -377,7 +496,7 @@ public final class ReviewConsole {
   }
 
   public String precision(Account account, String csrf) throws SQLException {
-    List<QueueItem> items = visibleItems(account);
+    List<QueueItem> items = reviewedItems(account);
     return pages.precision(account, csrf, Precision.byRule(items), Precision.byCategory(items));
   }
 }

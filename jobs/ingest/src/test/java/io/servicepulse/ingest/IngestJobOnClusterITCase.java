@@ -28,7 +28,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -140,6 +144,11 @@ class IngestJobOnClusterITCase {
         },
         TIMEOUT,
         "Prometheus metrics of the job on the cluster's metrics ports");
+    // Every Flink metric the pipeline-health dashboard's PromQL reads is one the cluster exports,
+    // labelled by job name as the panels group it.
+    String scraped = scrapeMetrics();
+    assertThat(dashboardMetricNames()).isNotEmpty().allMatch(scraped::contains);
+    assertThat(scraped).contains("job_name=\"ServicePulse_ingest\"");
     assertThat(STACK.queryClickHouse("SELECT source_topic, stage, reason FROM dead_letters FINAL"))
         .extracting(row -> String.join(" ", row))
         .containsExactlyInAnyOrder(
@@ -198,6 +207,22 @@ class IngestJobOnClusterITCase {
               + rest.rootException(jobId),
           e);
     }
+  }
+
+  /** The Flink metric names in the PromQL ({@code "expr"}) of the provisioned dashboards. */
+  private static Set<String> dashboardMetricNames() throws IOException {
+    Set<String> names = new TreeSet<>();
+    Pattern expr = Pattern.compile("\"expr\"\\s*:\\s*\"([^\"]*)\"");
+    Pattern metric = Pattern.compile("\\bflink_\\w+");
+    try (var files = Files.list(Path.of("../../dashboards/json"))) {
+      for (Path f : files.toList()) {
+        Matcher e = expr.matcher(Files.readString(f));
+        while (e.find()) {
+          metric.matcher(e.group(1)).results().forEach(m -> names.add(m.group()));
+        }
+      }
+    }
+    return names;
   }
 
   /** Every process's /metrics page, concatenated (a port not bound yet gives nothing). */

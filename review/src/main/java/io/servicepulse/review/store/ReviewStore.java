@@ -9,6 +9,9 @@ import io.servicepulse.review.conversation.TurnTime;
 import io.servicepulse.review.queue.Appeal;
 import io.servicepulse.review.queue.Decision;
 import io.servicepulse.review.queue.FlagRow;
+import io.servicepulse.review.queue.QueueFilter;
+import io.servicepulse.review.queue.QueueItem;
+import io.servicepulse.review.queue.QueuePage;
 import io.servicepulse.review.queue.Verdict;
 import io.servicepulse.review.sample.AgentRate;
 import io.servicepulse.review.sample.Criterion;
@@ -17,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -51,23 +55,56 @@ public final class ReviewStore {
 
   // ---- flags -------------------------------------------------------------------------------
 
-  /** Flags of {@code shops}, only {@code agentId}'s if not null, newest first, capped. */
+  /**
+   * Current flags of {@code shops}, only {@code agentId}'s if not null, newest first, capped: the
+   * in-memory reference of the SQL queue ({@link QueueQuery}).
+   */
   public List<FlagRow> flags(Collection<String> shops, String agentId) throws SQLException {
     return ofShops(
         "SELECT " + FLAG_COLUMNS + " FROM qa_flags FINAL",
         shops,
-        (agentId == null ? "" : " AND agent_id = ?")
+        " AND retracted = 0"
+            + (agentId == null ? "" : " AND agent_id = ?")
             + " ORDER BY ts_ms DESC, message_id, rule_id LIMIT "
             + MAX_FLAGS,
         agentId == null ? List.of() : List.of(agentId),
         ReviewStore::flag);
   }
 
+  /** The current flags of one message (tombstones left out). */
   public List<FlagRow> flagsOfMessage(String messageId) throws SQLException {
+    return flagsOfMessage(messageId, false);
+  }
+
+  /**
+   * The flags of one message: the current ones, or ({@code retracted}) those re-inspection
+   * retracted (tombstones).
+   */
+  public List<FlagRow> flagsOfMessage(String messageId, boolean retracted) throws SQLException {
     return query(
-        "SELECT " + FLAG_COLUMNS + " FROM qa_flags FINAL WHERE message_id = ? ORDER BY rule_id",
-        List.of(messageId),
+        "SELECT "
+            + FLAG_COLUMNS
+            + " FROM qa_flags FINAL WHERE message_id = ? AND retracted = ? ORDER BY rule_id",
+        List.of(messageId, retracted ? 1L : 0L),
         ReviewStore::flag);
+  }
+
+  /** The current flags of the messages {@code messageIds}, read 1 000 ids at a time. */
+  public List<FlagRow> flagsOfMessages(List<String> messageIds) throws SQLException {
+    List<FlagRow> flags = new ArrayList<>();
+    for (int i = 0; i < messageIds.size(); i += 1_000) {
+      List<String> ids = messageIds.subList(i, Math.min(messageIds.size(), i + 1_000));
+      flags.addAll(
+          query(
+              "SELECT "
+                  + FLAG_COLUMNS
+                  + " FROM qa_flags FINAL WHERE message_id IN ("
+                  + marks(ids.size())
+                  + ") AND retracted = 0 ORDER BY ts_ms DESC, message_id, rule_id",
+              ids,
+              ReviewStore::flag));
+    }
+    return flags;
   }
 
   public List<FlagRow> flagsOfBuyer(String shopId, String buyerId, long fromMs, long toMs)
@@ -76,7 +113,7 @@ public final class ReviewStore {
         "SELECT "
             + FLAG_COLUMNS
             + " FROM qa_flags FINAL WHERE shop_id = ? AND buyer_id = ? AND ts_ms >= ?"
-            + " AND ts_ms <= ? ORDER BY ts_ms, rule_id",
+            + " AND ts_ms <= ? AND retracted = 0 ORDER BY ts_ms, rule_id",
         List.of(shopId, buyerId, fromMs, toMs),
         ReviewStore::flag);
   }
@@ -100,6 +137,100 @@ public final class ReviewStore {
         rs.getString(15),
         rs.getString(16),
         rs.getString(17));
+  }
+
+  // ---- the queue in SQL --------------------------------------------------------------------
+
+  /**
+   * One page of the queue ({@link QueueQuery}): the tab's items passing the filter in queue order,
+   * {@code pageSize} from item {@code page * pageSize}, and the counts of what the filters hide.
+   */
+  public QueuePage queuePage(
+      QueueQuery.Scope scope, QueueFilter filter, ZoneId zone, int page, int pageSize)
+      throws SQLException {
+    if (scope.shops().isEmpty()) {
+      return new QueuePage(List.of(), 0, 0, 0, 0, 0, pageSize);
+    }
+    List<Long> counts =
+        sql(
+                QueueQuery.of(scope, filter, zone).counts(filter.tab()),
+                rs -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+            .get(0);
+    int tabTotal = counts.get(0).intValue();
+    int matching = counts.get(1).intValue();
+    long offset = (long) page * pageSize;
+    List<QueueItem> shown =
+        queueItems(
+            QueueQuery.of(scope, filter, zone).inTab(filter.tab()),
+            QueueQuery.QUEUE_ORDER,
+            offset,
+            pageSize);
+    return new QueuePage(
+        shown,
+        tabTotal - matching,
+        (int) Math.max(0, matching - offset - shown.size()),
+        tabTotal,
+        counts.get(2).intValue(),
+        page,
+        pageSize);
+  }
+
+  /** The items of {@code query} in {@code order}, at most {@code limit} from {@code offset}. */
+  public List<QueueItem> queueItems(QueueQuery query, String order, long offset, long limit)
+      throws SQLException {
+    return sql(query.items(order, offset, limit), ReviewStore::queueItem);
+  }
+
+  /** The newest {@code limit} items of {@code query}. */
+  public List<QueueItem> newestItems(QueueQuery query, long limit) throws SQLException {
+    return queueItems(query, QueueQuery.NEWEST_FIRST, 0, limit);
+  }
+
+  private <T> List<T> sql(QueueQuery.Sql sql, RowReader<T> reader) throws SQLException {
+    return query(sql.text(), sql.params(), reader);
+  }
+
+  /** "b,a" → [a, b]: a message's categories or rules, as {@code QueueItems.group} orders them. */
+  private static List<String> sorted(String commaSeparated) {
+    return List.copyOf(new java.util.TreeSet<>(List.of(commaSeparated.split(","))));
+  }
+
+  private static QueueItem queueItem(ResultSet rs) throws SQLException {
+    String messageId = rs.getString(1);
+    String shopId = rs.getString(2);
+    String agentId = rs.getString(4);
+    String verdictId = rs.getString(12);
+    Verdict latest =
+        verdictId.isEmpty()
+            ? null
+            : new Verdict(
+                verdictId,
+                messageId,
+                shopId,
+                agentId,
+                rs.getString(13),
+                Decision.parse(rs.getString(14)).orElse(Decision.UNSURE),
+                rs.getInt(15),
+                rs.getString(16),
+                rs.getString(17),
+                rs.getString(18),
+                rs.getString(19),
+                rs.getString(20),
+                rs.getLong(21));
+    return new QueueItem(
+        messageId,
+        shopId,
+        rs.getString(3),
+        agentId,
+        rs.getString(5),
+        rs.getString(6),
+        rs.getLong(7),
+        rs.getInt(8),
+        sorted(rs.getString(9)),
+        sorted(rs.getString(10)),
+        rs.getString(11),
+        latest,
+        rs.getString(22));
   }
 
   // ---- conversation ------------------------------------------------------------------------
@@ -184,7 +315,7 @@ public final class ReviewStore {
   public List<String[]> flaggedAgents() throws SQLException {
     return query(
         "SELECT shop_id, agent_id, count() AS n FROM qa_flags FINAL WHERE sender_role != 'BUYER'"
-            + " AND agent_id != '' GROUP BY shop_id, agent_id ORDER BY n DESC, shop_id, agent_id",
+            + " AND agent_id != '' AND retracted = 0 GROUP BY shop_id, agent_id ORDER BY n DESC, shop_id, agent_id",
         List.of(),
         rs -> new String[] {rs.getString(1), rs.getString(2)});
   }

@@ -28,7 +28,12 @@ public final class Pages {
 
   /** What the message page may offer the account looking at it. */
   public record MessageActions(
-      boolean judge, boolean assign, boolean appeal, boolean appealFiled, boolean decideAppeal) {}
+      boolean judge,
+      boolean assign,
+      boolean appeal,
+      boolean appealFiled,
+      boolean decideAppeal,
+      boolean retracted) {}
 
   /** A spot check: how it was drawn, the abnormal agents (none for random), the sample. */
   public record SampleView(
@@ -105,13 +110,14 @@ public final class Pages {
               "p",
               "筛选隐藏 Hidden by filters: "
                   + page.hiddenByFilters()
-                  + (page.beyondLimit() > 0
-                      ? " · 未显示 Not shown (limit): " + page.beyondLimit()
-                      : ""),
+                  + " · 符合 Matching: "
+                  + page.matching()
+                  + (page.beyondLimit() > 0 ? " · 后续页 On later pages: " + page.beyondLimit() : ""),
               "class",
               "hidden-count",
               "id",
               "hidden-count");
+          pager(h, page, filter);
           h.open("table", "class", "queue", "id", "queue");
           h.open("thead").open("tr");
           for (String head :
@@ -155,6 +161,52 @@ public final class Pages {
           }
           h.close("tbody").close("table");
         });
+  }
+
+  /** Page links that keep the filters: 上一页 previous, 第 n/N 页, 下一页 next. */
+  private void pager(Html h, QueuePage page, QueueFilter f) {
+    if (page.pages() <= 1) {
+      return;
+    }
+    h.open("nav", "class", "pager", "id", "pager");
+    if (page.page() > 0) {
+      h.el("a", "上一页 Previous", "href", queueUrl(f, page.page() - 1), "id", "previous-page");
+    }
+    h.el("span", " 第 " + (page.page() + 1) + " / " + page.pages() + " 页 Page ");
+    if (page.page() + 1 < page.pages()) {
+      h.el("a", "下一页 Next", "href", queueUrl(f, page.page() + 1), "id", "next-page");
+    }
+    h.close("nav");
+  }
+
+  /** The queue URL of {@code f}, page {@code page} (0 = first), every value URL-encoded. */
+  static String queueUrl(QueueFilter f, int page) {
+    java.util.Map<String, String> q = new java.util.LinkedHashMap<>();
+    q.put("tab", f.tab().words().id());
+    q.put("shop", f.shop());
+    q.put("team", f.team());
+    q.put("agent", f.agent());
+    q.put("category", f.category());
+    q.put("rule", f.rule());
+    q.put("severity", f.severity() == 0 ? "" : String.valueOf(f.severity()));
+    q.put("from", f.from() == null ? "" : f.from().toString());
+    q.put("to", f.to() == null ? "" : f.to().toString());
+    q.put("status", f.status());
+    q.put("assignee", f.assignee());
+    q.put("buyer", f.buyer());
+    q.put("q", f.keyword());
+    q.put("order", f.order());
+    StringBuilder url = new StringBuilder("/queue?");
+    q.forEach(
+        (k, v) -> {
+          if (!v.isEmpty()) {
+            url.append(k)
+                .append('=')
+                .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8))
+                .append('&');
+          }
+        });
+    return url.append("page=").append(page + 1).toString();
   }
 
   private void filterForm(Html h, QueueFilter f) {
@@ -231,6 +283,17 @@ public final class Pages {
           h.el("h1", "会话 Conversation · " + item.shopId() + " · " + item.buyerId());
           if (notice != null) {
             h.el("p", notice, "class", "notice", "id", "notice");
+          }
+          if (actions.retracted()) {
+            h.el(
+                "p",
+                "已撤回：重新质检后这些规则不再触发，此消息已移出队列，复核记录保留。"
+                    + " Retracted: after re-inspection these rules no longer fire; the message left"
+                    + " the queue, its verdicts stay below.",
+                "class",
+                "notice retracted",
+                "id",
+                "retracted");
           }
           h.open("dl", "class", "facts");
           fact(h, "状态 Status", status(item), "status");

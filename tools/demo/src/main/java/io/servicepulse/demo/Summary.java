@@ -109,6 +109,12 @@ final class Summary {
         reader.count(
             "SELECT count() FROM dead_letters FINAL WHERE job = 'service-metrics'"
                 + " AND stage = 'late'"));
+    check(
+        "late records dead-lettered by AttributionJob",
+        truth.ingest().lateEvents(),
+        reader.count(
+            "SELECT count() FROM dead_letters FINAL WHERE job = 'attribution'"
+                + " AND stage = 'late'"));
     Map<String, String> expectedRates = new TreeMap<>();
     truth
         .service()
@@ -343,6 +349,13 @@ final class Summary {
             "SELECT job, stage, reason, count() FROM dead_letters FINAL"
                 + " GROUP BY job, stage, reason ORDER BY job, stage, reason"),
         List.of("job", "stage", "reason", "count"));
+    // Every letter made from a record names where it is, so infra/replay.sh can send it again.
+    check(
+        "dead letters without their Kafka address (sink rows aside)",
+        0,
+        reader.count(
+            "SELECT count() FROM dead_letters FINAL WHERE stage != 'sink'"
+                + " AND (source_topic = '' OR source_partition < 0 OR source_offset < 0)"));
     List<List<String>> delay =
         reader.rows(
             "SELECT quantileExact(0.5)(ingested_ms - kafka_ts_ms),"

@@ -2,6 +2,7 @@ package io.servicepulse.common.clickhouse;
 
 import io.servicepulse.common.deadletter.DeadLetter;
 import io.servicepulse.common.deadletter.DeadLetterTable;
+import io.servicepulse.common.decode.EventBytes;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -74,7 +75,8 @@ final class BatchInserter implements AutoCloseable {
               table.name(),
               error,
               table.idOf(r.row().value()),
-              String.valueOf(r.row().value())));
+              // A fact row is an event: its wire bytes; a derived row: its text.
+              EventBytes.of(r.row().value())));
     }
     List<Row<DeadLetter>> letterRows = letters.stream().map(l -> new Row<>(l, 0L)).toList();
     lastTry(write(deadLetterTable, letterRows, retries), retries);

@@ -99,4 +99,9 @@ public final class ClickHouseConnectionFactory implements Serializable {
     return new ClickHouseConnectionFactory(
         driver, ClickHouseUrls.serverUrl(url), user, password, connectTimeout, queryTimeout);
   }
+
+  /** The same server with another answer timeout, e.g. for a DROP DATABASE that waits on merges. */
+  public ClickHouseConnectionFactory withQueryTimeout(Duration timeout) {
+    return new ClickHouseConnectionFactory(driver, url, user, password, connectTimeout, timeout);
+  }
 }

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,13 +31,27 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies the numbered DDL files of {@code schemas/clickhouse} ({@code NNN_name.sql}) in order,
  * recording each in {@code schema_migrations}. Safe to run twice and from several jobs at once:
- * applied versions are skipped and every statement is {@code IF NOT EXISTS}. A file changed after
- * it was applied is an error: add a new numbered file instead.
+ * applied versions are skipped and every statement is {@code IF NOT EXISTS} (or an {@code ADD
+ * COLUMN} whose column may already be there). A file changed after it was applied is an error: add
+ * a new numbered file instead.
  */
 public final class ClickHouseMigrations {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClickHouseMigrations.class);
   private static final String RESOURCE_DIR = "io/servicepulse/schemas/clickhouse";
+
+  private static final Pattern ADD_COLUMN =
+      Pattern.compile("(?is)^\\s*ALTER\\s+TABLE\\s+\\S+\\s+ADD\\s+COLUMN\\s+.*");
+
+  /**
+   * ClickHouse 18.16 has no {@code ADD COLUMN IF NOT EXISTS}: an {@code ADD COLUMN} that fails
+   * because the column exists (error 44) counts as applied, so such a migration is idempotent too.
+   */
+  static boolean isColumnAddedBefore(String statement, SQLException e) {
+    String message = String.valueOf(e.getMessage());
+    return ADD_COLUMN.matcher(statement).matches()
+        && message.contains("column with this name already exists");
+  }
 
   /** One DDL file. */
   public record Migration(int version, String name, String sql) {
@@ -108,7 +123,15 @@ public final class ClickHouseMigrations {
         }
         try (Statement st = connection.createStatement()) {
           for (String statement : migration.statements()) {
-            st.execute(statement);
+            try {
+              st.execute(statement);
+            } catch (SQLException e) {
+              if (!isColumnAddedBefore(statement, e)) {
+                throw e;
+              }
+              // Another job migrating at the same moment added it first.
+              LOG.info("{}: column already there ({})", migration.name(), e.getMessage());
+            }
           }
         }
         try (PreparedStatement record =

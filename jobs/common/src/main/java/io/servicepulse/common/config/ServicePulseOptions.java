@@ -92,6 +92,14 @@ public final class ServicePulseOptions {
                   + " group's committed offsets, else earliest). A restored job always resumes"
                   + " from its checkpoint.");
 
+  public static final ConfigOption<String> KAFKA_STOPPING_OFFSETS =
+      ConfigOptions.key("kafka.stopping-offsets")
+          .stringType()
+          .defaultValue("none")
+          .withDescription(
+              "none: read for ever (production). latest: stop at the end offsets the job sees when"
+                  + " it starts, then finish (a bounded backfill; infra/bench.sh compare).");
+
   // --- ClickHouse --------------------------------------------------------------------------
 
   public static final ConfigOption<String> CLICKHOUSE_URL =
@@ -230,7 +238,9 @@ public final class ServicePulseOptions {
           .defaultValue(Duration.ofSeconds(30))
           .withDescription(
               "A Kafka partition silent this long stops holding the watermark back, if it was"
-                  + " live: its newest event at most events.allowed-lateness behind the clock.");
+                  + " live: its newest event at most events.allowed-lateness behind the clock."
+                  + " One that has delivered nothing since the job (re)started waits the longer"
+                  + " of this and events.backlog-idleness.");
 
   public static final ConfigOption<Duration> EVENTS_BACKLOG_IDLENESS =
       ConfigOptions.key("events.backlog-idleness")

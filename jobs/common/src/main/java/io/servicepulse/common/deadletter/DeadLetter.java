@@ -100,13 +100,14 @@ public class DeadLetter implements java.io.Serializable {
   }
 
   /**
-   * A row ClickHouse (or the driver) refused. It is derived, so it has no Kafka address: the table
-   * stands in for the topic, partition and offset are -1, and the payload is the row's text.
+   * A row ClickHouse (or the driver) refused. A sink no longer knows a Kafka address: the table
+   * stands in for the topic, partition and offset are -1. The payload is the event in wire format
+   * for a fact row (replayable with {@code --to-topic}), the row's text for a derived one.
    */
   public static DeadLetter ofSinkRow(
-      String job, String table, String error, String rowId, String rowText) {
+      String job, String table, String error, String rowId, byte[] payload) {
     DeadLetter letter =
-        ofEvent(job, STAGE_SINK, "rejected by ClickHouse table " + table, error, rowId, rowText);
+        ofEvent(job, STAGE_SINK, "rejected by ClickHouse table " + table, error, rowId, payload);
     letter.deadLetterId = id(job, STAGE_SINK, table + "|" + rowId);
     letter.sourceTopic = table;
     return letter;

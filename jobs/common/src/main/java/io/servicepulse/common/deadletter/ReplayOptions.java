@@ -1,9 +1,11 @@
 package io.servicepulse.common.deadletter;
 
 import io.servicepulse.common.config.JobConfig;
+import io.servicepulse.common.config.ToolArgs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The command line of {@link DeadLetterReplay}: its own flags, split off before the rest goes to
@@ -35,60 +37,21 @@ record ReplayOptions(
   }
 
   static ReplayOptions parse(String[] args, Map<String, String> env) throws UsageException {
-    String where = null;
-    List<String> ids = new ArrayList<>();
-    String toTopic = null;
-    boolean dryRun = false;
-    String limit = null;
-    List<String> jobArgs = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      int eq = arg.indexOf('=');
-      String flag = eq >= 0 ? arg.substring(0, eq) : arg;
-      switch (flag) {
-        case "--dry-run" -> {
-          if (eq >= 0) {
-            throw new UsageException("--dry-run takes no value");
-          }
-          dryRun = true;
-        }
-        case "--where", "--id", "--to-topic", "--limit" -> {
-          String value;
-          if (eq >= 0) {
-            value = arg.substring(eq + 1);
-          } else if (i + 1 < args.length) {
-            value = args[++i];
-          } else {
-            throw new UsageException("missing value for " + flag);
-          }
-          switch (flag) {
-            case "--where" -> {
-              if (where != null) {
-                throw new UsageException("--where given twice; join the conditions with AND");
-              }
-              where = value;
-            }
-            case "--id" -> ids.add(value);
-            case "--to-topic" -> toTopic = value;
-            default -> limit = value;
-          }
-        }
-        default -> {
-          // A job option: hand it over with its value, so a value is never read as a flag.
-          jobArgs.add(arg);
-          if (arg.startsWith("--") && eq < 0 && i + 1 < args.length) {
-            jobArgs.add(args[++i]);
-          }
-        }
-      }
-    }
-    // Job options first: a mistyped --where is reported as the unknown key it is.
-    JobConfig config;
+    ToolArgs.Split split;
+    String where;
     try {
-      config = JobConfig.fromArgs(jobArgs.toArray(String[]::new), env);
+      split =
+          ToolArgs.split(
+              args, env, Set.of("--where", "--id", "--to-topic", "--limit"), Set.of("--dry-run"));
+      if (split.all("--where").size() > 1) {
+        throw new UsageException("--where given twice; join the conditions with AND");
+      }
+      where = split.single("--where");
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
+    List<String> ids = split.all("--id");
+    String toTopic = last(split.all("--to-topic"));
     if ((where == null || where.isBlank()) && ids.isEmpty()) {
       throw new UsageException("choose dead letters with --where EXPR or --id ID");
     }
@@ -99,9 +62,14 @@ record ReplayOptions(
         where == null || where.isBlank() ? null : where,
         List.copyOf(ids),
         toTopic,
-        dryRun,
-        parseLimit(limit),
-        config);
+        split.has("--dry-run"),
+        parseLimit(last(split.all("--limit"))),
+        split.config());
+  }
+
+  /** The last value given (a later flag overrides an earlier one), or null. */
+  private static String last(List<String> given) {
+    return given.isEmpty() ? null : given.get(given.size() - 1);
   }
 
   private static int parseLimit(String value) throws UsageException {

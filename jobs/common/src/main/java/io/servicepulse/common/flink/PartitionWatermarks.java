@@ -13,11 +13,13 @@ import org.apache.flink.util.clock.RelativeClock;
  *
  * <p>Idleness: a partition silent for the idle timeout stops holding the watermark back only if it
  * was <em>live</em> when it went silent — its newest event was at most {@code liveLagMs} behind the
- * wall clock (or it never delivered anything). A partition that was reading a backlog and falls
- * silent is not idle but unreachable (broker outage, rebalance, restore): the watermark waits for
- * it, so its backlog is never judged late against the partitions that came back first. Silence is
- * measured on the source's input-activity clock, which stops while the split is paused (watermark
- * alignment, backpressure).
+ * wall clock. A partition that was reading a backlog and falls silent is not idle but unreachable
+ * (broker outage, rebalance, restore): the watermark waits for it up to the backlog timeout, so its
+ * backlog is never judged late against the partitions that came back first. A partition that has
+ * delivered nothing since the task started may be empty or may not have been reached yet (a slow
+ * start, a busy machine): it waits the longer of the two timeouts. Silence is measured on the
+ * source's input-activity clock, which stops while the split is paused (watermark alignment,
+ * backpressure).
  */
 public final class PartitionWatermarks<T> implements WatermarkGenerator<Decoded<T>> {
 
@@ -60,7 +62,7 @@ public final class PartitionWatermarks<T> implements WatermarkGenerator<Decoded<
   @Override
   public void onPeriodicEmit(WatermarkOutput output) {
     long silentNanos = activityClock.relativeTimeNanos() - lastActivityNanos;
-    if (silentNanos >= idleAfterNanos && wasLive() || silentNanos >= backlogIdleAfterNanos) {
+    if (silentNanos >= idleAfterNanos()) {
       if (!idle) {
         output.markIdle();
         idle = true;
@@ -72,7 +74,11 @@ public final class PartitionWatermarks<T> implements WatermarkGenerator<Decoded<
     }
   }
 
-  private boolean wasLive() {
-    return maxTs == Long.MIN_VALUE || wallClockMs.getAsLong() - maxTs <= liveLagMs;
+  private long idleAfterNanos() {
+    if (maxTs == Long.MIN_VALUE) {
+      return Math.max(idleAfterNanos, backlogIdleAfterNanos);
+    }
+    boolean live = wallClockMs.getAsLong() - maxTs <= liveLagMs;
+    return live ? Math.min(idleAfterNanos, backlogIdleAfterNanos) : backlogIdleAfterNanos;
   }
 }

@@ -56,14 +56,31 @@ public final class KafkaSources {
 
   private static <T> KafkaSourceBuilder<Decoded<T>> builder(
       JobConfig config, String topic, String jobName, EventDecoder<T> decoder) {
-    return KafkaSource.<Decoded<T>>builder()
-        .setBootstrapServers(config.get(ServicePulseOptions.KAFKA_BOOTSTRAP_SERVERS))
-        .setTopics(topic)
-        .setGroupId(groupId(config.get(ServicePulseOptions.KAFKA_GROUP_ID_PREFIX), jobName))
-        .setStartingOffsets(startingOffsets(config))
-        .setDeserializer(new DecodingDeserializer<>(decoder))
-        // Offsets live in checkpoints; committing them too only shows progress in Kafka tools.
-        .setProperty("commit.offsets.on.checkpoint", "true");
+    KafkaSourceBuilder<Decoded<T>> builder =
+        KafkaSource.<Decoded<T>>builder()
+            .setBootstrapServers(config.get(ServicePulseOptions.KAFKA_BOOTSTRAP_SERVERS))
+            .setTopics(topic)
+            .setGroupId(groupId(config.get(ServicePulseOptions.KAFKA_GROUP_ID_PREFIX), jobName))
+            .setStartingOffsets(startingOffsets(config))
+            .setDeserializer(new DecodingDeserializer<>(decoder))
+            // Offsets live in checkpoints; committing them too only shows progress in Kafka tools.
+            .setProperty("commit.offsets.on.checkpoint", "true");
+    if (isBounded(config)) {
+      builder.setBounded(OffsetsInitializer.latest());
+    }
+    return builder;
+  }
+
+  /** True if the job's sources stop at the end offsets ({@code kafka.stopping-offsets latest}). */
+  public static boolean isBounded(JobConfig config) {
+    String value = config.get(ServicePulseOptions.KAFKA_STOPPING_OFFSETS).toLowerCase(Locale.ROOT);
+    return switch (value) {
+      case "none" -> false;
+      case "latest" -> true;
+      default ->
+          throw new IllegalArgumentException(
+              "kafka.stopping-offsets must be none or latest, not " + value);
+    };
   }
 
   /** The consumer group a job's sources commit their offsets under (for progress in tools). */

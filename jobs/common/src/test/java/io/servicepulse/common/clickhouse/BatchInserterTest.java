@@ -1,10 +1,15 @@
 package io.servicepulse.common.clickhouse;
 
+import static io.servicepulse.common.testing.EventFixtures.buyerSays;
+import static io.servicepulse.common.testing.EventFixtures.secs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.housepower.exception.ClickHouseSQLException;
 import io.servicepulse.common.deadletter.DeadLetter;
+import io.servicepulse.events.ChatMessage;
+import io.servicepulse.schemas.EventCodec;
+import io.servicepulse.schemas.ReleasedSchemas;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -86,6 +91,50 @@ class BatchInserterTest {
     assertThat(letter.error).contains("ClickHouse error 53").contains("unlucky");
     assertThat(table("dead_letters")).hasSize(1);
     assertThat(table("dead_letters").get(0).get(8)).isEqualTo("probe-13");
+  }
+
+  /** A fact table: each row is an event, bound as its text. */
+  private record EventTable() implements ClickHouseTable<ChatMessage> {
+    @Override
+    public String name() {
+      return "events";
+    }
+
+    @Override
+    public List<String> columns() {
+      return List.of("text");
+    }
+
+    @Override
+    public void bind(PreparedStatement st, ChatMessage m, long recordTimestamp, long insertTimeMs)
+        throws SQLException {
+      st.setString(1, m.getText());
+    }
+
+    @Override
+    public String idOf(ChatMessage m) {
+      return m.getEventId();
+    }
+  }
+
+  @Test
+  void aRefusedFactRowIsDeadLetteredWithItsEventInWireFormatSoItCanBeSentAgain() throws Exception {
+    FakeClickHouseDriver.server = BatchInserterTest::rejectUnlucky;
+    ChatMessage refused = buyerSays(secs(0), "unlucky");
+
+    List<DeadLetter> letters =
+        inserter(0)
+            .insert(
+                "ingest",
+                new EventTable(),
+                List.of(
+                    new BatchInserter.Row<>(buyerSays(secs(1), "在吗"), 0),
+                    new BatchInserter.Row<>(refused, 0)));
+
+    assertThat(letters).extracting(l -> l.eventId).containsExactly(refused.getEventId());
+    assertThat(EventCodec.chatMessages(ReleasedSchemas.bundled()).decode(letters.get(0).payload))
+        .extracting(r -> r.event())
+        .isEqualTo(refused);
   }
 
   @Test

@@ -92,13 +92,8 @@ class FirstCopyWinsTest {
     ChatMessage onTime = buyerSays(mins(60), "在吗");
     harness.processWatermark(new Watermark(onTime.getTs().toEpochMilli()));
     read(onTime);
-    OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
-    harness.close();
-
     // Restored: the sources start again with no watermark, and the first record is a late one.
-    harness = harness();
-    harness.initializeState(checkpoint);
-    harness.open();
+    restart();
     ChatMessage late = buyerSays(mins(10), "还有货吗");
     read(late);
 
@@ -110,12 +105,7 @@ class FirstCopyWinsTest {
   void aDrainedJobsEndOfInputIsNoWatermarkToResumeFrom() throws Exception {
     harness.processWatermark(Watermark.MAX_WATERMARK);
     read(buyerSays(mins(60), "在吗"));
-    OperatorSubtaskState savepoint = harness.snapshot(1, 1);
-    harness.close();
-
-    harness = harness();
-    harness.initializeState(savepoint);
-    harness.open();
+    restart();
     ChatMessage next = buyerSays(mins(10), "还有货吗");
     read(next);
 
@@ -134,6 +124,15 @@ class FirstCopyWinsTest {
     read(old);
     assertThat(harness.extractOutputValues()).containsExactly(old);
     assertThat(letters()).isEmpty();
+  }
+
+  /** A checkpoint, then this operator restored from it as after a failure. */
+  private void restart() throws Exception {
+    OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
+    harness.close();
+    harness = harness();
+    harness.initializeState(checkpoint);
+    harness.open();
   }
 
   private void read(ChatMessage event) throws Exception {

@@ -1,11 +1,13 @@
 package io.servicepulse.qa.inspect;
 
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
+import com.ibm.icu.text.SpoofChecker;
 import java.util.List;
 
 /**
  * One-to-one character folding: full-width to half-width, lower case, traditional to simplified
- * Chinese (OpenCC's character table via opencc4j) and Cyrillic look-alikes to Latin.
+ * Chinese (OpenCC's character table via opencc4j) and look-alikes of Latin letters from other
+ * scripts to Latin (Unicode confusables, via ICU4J).
  *
  * <p>Folding char by char keeps every offset of the original text, and a 64k table makes it a
  * single array lookup per char. Phrase-level OpenCC conversion is not needed: the lexicon only
@@ -36,12 +38,40 @@ final class CharFolder {
     foldTraditional(table, 0x3400, 0x4DBF);
     foldTraditional(table, 0x4E00, 0x9FFF);
     foldTraditional(table, 0xF900, 0xFAFF);
-    String cyrillic = "аеорсухіѕјАЕОРСХІЅЈ";
-    String latin = "aeopcyxisjaeopcxisj";
-    for (int i = 0; i < cyrillic.length(); i++) {
-      table[cyrillic.charAt(i)] = latin.charAt(i);
-    }
+    foldConfusables(table);
     return table;
+  }
+
+  /**
+   * Letters of other scripts drawn like a Latin letter (Cyrillic а, Greek ο, Cherokee Ꭺ, dotless ı,
+   * long ſ) become that letter: Unicode's confusables via ICU's {@link SpoofChecker} skeleton (UTS
+   * #39), kept when the skeleton is one ASCII letter so offsets stay one to one. CJK scripts are
+   * left alone (〇 is not O); ASCII is never remapped (1, l and I stay apart).
+   */
+  private static void foldConfusables(char[] table) {
+    SpoofChecker spoof = new SpoofChecker.Builder().build();
+    for (int c = 0x80; c <= Character.MAX_VALUE; c++) {
+      char ch = (char) c;
+      if (Character.isSurrogate(ch) || !Character.isLetter(ch) || cjk(ch) || table[c] < 0x80) {
+        continue;
+      }
+      String skeleton = spoof.getSkeleton(String.valueOf(ch));
+      if (skeleton.length() == 1) {
+        char latin = Character.toLowerCase(skeleton.charAt(0));
+        if (latin >= 'a' && latin <= 'z') {
+          table[c] = latin;
+        }
+      }
+    }
+  }
+
+  private static boolean cjk(char ch) {
+    Character.UnicodeScript script = Character.UnicodeScript.of(ch);
+    return script == Character.UnicodeScript.HAN
+        || script == Character.UnicodeScript.HIRAGANA
+        || script == Character.UnicodeScript.KATAKANA
+        || script == Character.UnicodeScript.HANGUL
+        || script == Character.UnicodeScript.BOPOMOFO;
   }
 
   private static char basicFold(char c) {

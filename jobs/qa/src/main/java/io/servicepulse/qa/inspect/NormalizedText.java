@@ -5,8 +5,9 @@ package io.servicepulse.qa.inspect;
  *
  * <p>{@code compact} is folded ({@link CharFolder}) with evasions undone: separators inside words
  * dropped (傻*逼, f.u.c.k, s h i t), leetspeak inside Latin words mapped (sh!t, a$$hole), runs of 3+
- * equal Latin letters collapsed (fuuuck). Compact char {@code i} came from original chars {@code
- * [start[i], end[i])}.
+ * equal Latin letters collapsed (fuuuck), a hashtag's words split at its capitals (#YouAreAnIdiot
+ * reads "#you are an idiot"). Compact char {@code i} came from original chars {@code [start[i],
+ * end[i])}; a space inserted between a hashtag's words came from none (start = end).
  */
 public final class NormalizedText {
   private final String original;

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
  * #create(String, int)}, then call {@link #inspect(String, SenderRole)} per message.
  */
 public final class TextInspector {
-  public static final String INSPECTOR_VERSION = "1.1.0";
+  public static final String INSPECTOR_VERSION = "1.2.0";
 
   /** Inflection endings worth a lemma check (idiots, bitches, cocks); others are new words. */
   private static final Set<String> INFLECTIONS = Set.of("s", "es", "ed", "d", "ing", "er", "ers");
@@ -178,7 +179,7 @@ public final class TextInspector {
           flags.add(
               new Flag(
                   Category.PRIVACY_LEAK,
-                  2,
+                  s.severity(),
                   s.ruleId(),
                   s.start(),
                   s.end(),
@@ -219,6 +220,10 @@ public final class TextInspector {
     // Signed initials are not in the compact text (fillers dropped): part of the cache key.
     int signature = hasAbbreviation(hits) ? Signature.start(nt.folded()) : -1;
     String key = signature < 0 ? compact : compact + '\u0000' + signature;
+    if (hasLatinInsult(hits)) {
+      // ProperName reads the original's capitals ("Clown Cafe" vs "clown cafe"): part of the key.
+      key = key + '\u0001' + nt.original();
+    }
     stage1Terms(nt, signature, hits, accepted, pending);
     stage1Patterns(compact, hits, accepted, pending);
     if (!pending.isEmpty()) {
@@ -283,7 +288,8 @@ public final class TextInspector {
             && TextNormalizer.isLatinOrDigit(compact.charAt(wordEnd))) {
           wordEnd++;
         }
-        if (!startsWord) {
+        if (!startsWord
+            || (term.category() == Category.INSULT && ProperName.at(nt, b, e, wordEnd))) {
           continue;
         }
         if (wordEnd == e) {
@@ -297,6 +303,15 @@ public final class TextInspector {
         pending.add(pending(flag, false, term.surface()));
       }
     }
+  }
+
+  private static boolean hasLatinInsult(Hits hits) {
+    for (TermHit hit : hits.terms()) {
+      if (hit.term().latin() && hit.term().category() == Category.INSULT) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasAbbreviation(Hits hits) {
@@ -344,7 +359,8 @@ public final class TextInspector {
       if (p.latin()) {
         lemmas = lemmas == null ? analyzer.lemmatize(compact) : lemmas;
         for (Token t : lemmas) {
-          if (t.begin() == p.begin() && p.term().equals(t.lemma())) {
+          if (t.begin() == p.begin()
+              && (p.term().equals(t.lemma()) || doubledParticiple(p.term(), t))) {
             accepted.add(flag);
             break;
           }
@@ -366,6 +382,20 @@ public final class TextInspector {
             && rest.charAt(0) == compact.charAt(termEnd - 1)
             && "aeiou".indexOf(rest.charAt(0)) < 0
             && INFLECTIONS.contains(rest.substring(1)));
+  }
+
+  /**
+   * "this shitting app": the term's participle with its last consonant doubled, which the tagger
+   * read as an adjective (lemma = the word itself). Only that exact form: "titter" is no "tit".
+   */
+  private static boolean doubledParticiple(String term, Token t) {
+    String word = t.word().toLowerCase(Locale.ROOT);
+    return word.equals(t.lemma())
+        && word.length() == term.length() + 4
+        && word.startsWith(term)
+        && word.endsWith("ing")
+        && word.charAt(term.length()) == term.charAt(term.length() - 1)
+        && "aeiou".indexOf(term.charAt(term.length() - 1)) < 0;
   }
 
   private static Pending pending(CompactFlag f, boolean latin, String term) {

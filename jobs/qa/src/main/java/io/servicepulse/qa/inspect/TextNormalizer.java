@@ -22,24 +22,33 @@ public final class TextNormalizer {
   public NormalizedText normalize(String original) {
     String folded = CharFolder.fold(original);
     // Visible chars, each with its span in the folded (= original) text.
-    int cap = folded.length();
-    char[] c = new char[cap];
-    int[] from = new int[cap];
-    int[] to = new int[cap];
+    int len = folded.length();
+    char[] c = new char[len];
+    int[] from = new int[len];
+    int[] to = new int[len];
     int n = visibleChars(folded, c, from, to);
     boolean[] drop = new boolean[n];
     mapLeet(c, n);
     mergeSpelledOut(c, n, drop);
     dropFillersAroundHan(c, n, drop);
     collapseWhitespace(c, n, drop);
+    boolean[] wordBreak = hashtagWordBreaks(original, c, n, from);
 
-    StringBuilder compact = new StringBuilder(n);
-    int[] start = new int[n];
-    int[] end = new int[n];
+    int cap = n + (wordBreak == null ? 0 : countTrue(wordBreak));
+    StringBuilder compact = new StringBuilder(cap);
+    int[] start = new int[cap];
+    int[] end = new int[cap];
     int k = 0;
     for (int i = 0; i < n; i++) {
       if (drop[i]) {
         continue;
+      }
+      if (wordBreak != null && wordBreak[i]) {
+        // A space that stands for nothing in the original: zero width, at the next word's start.
+        compact.append(' ');
+        start[k] = from[i];
+        end[k] = from[i];
+        k++;
       }
       int j = i + 1;
       if (isLatinLetter(c[i])) {
@@ -148,6 +157,47 @@ public final class TextNormalizer {
       }
       i = j;
     }
+  }
+
+  /**
+   * #YouAreAnIdiot, #FuckThis: a hashtag's capitals start its words, so the compact text reads
+   * "#you are an idiot". Breaks go before a capital that follows a small letter (You|Are) and
+   * before the last capital of a run followed by a small letter (IHate → I|Hate); null when there
+   * are none. An all-lower-case tag (#youareanidiot) has no marks to split on and stays one word.
+   */
+  private static boolean[] hashtagWordBreaks(String original, char[] c, int n, int[] from) {
+    boolean[] breaks = null;
+    for (int i = 0; i < n; i++) {
+      if (c[i] != '#' || (i > 0 && isLatinOrDigit(c[i - 1]))) {
+        continue;
+      }
+      int j = i + 1;
+      while (j < n && isLatinLetter(c[j])) {
+        if (j > i + 1 && Character.isUpperCase(original.charAt(from[j]))) {
+          boolean afterSmall = Character.isLowerCase(original.charAt(from[j - 1]));
+          boolean endsCapitalRun =
+              j + 1 < n
+                  && isLatinLetter(c[j + 1])
+                  && Character.isLowerCase(original.charAt(from[j + 1]))
+                  && Character.isUpperCase(original.charAt(from[j - 1]));
+          if (afterSmall || endsCapitalRun) {
+            breaks = breaks == null ? new boolean[n] : breaks;
+            breaks[j] = true;
+          }
+        }
+        j++;
+      }
+      i = j - 1;
+    }
+    return breaks;
+  }
+
+  private static int countTrue(boolean[] a) {
+    int count = 0;
+    for (boolean b : a) {
+      count += b ? 1 : 0;
+    }
+    return count;
   }
 
   /** f.u.c.k, s h i t, V.X: single letters joined by separators become one word. */

@@ -1,12 +1,7 @@
 package io.servicepulse.qa.job;
 
 import io.servicepulse.events.ChatMessage;
-import io.servicepulse.qa.inspect.Category;
-import io.servicepulse.qa.inspect.Flag;
-import io.servicepulse.qa.inspect.InspectionResult;
-import io.servicepulse.qa.inspect.SenderRole;
 import io.servicepulse.qa.inspect.TextInspector;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -47,43 +42,8 @@ public final class MessageInspection extends RichFlatMapFunction<ChatMessage, Qa
 
   @Override
   public void flatMap(ChatMessage message, Collector<QaFlagRow> out) {
-    SenderRole role = SenderRole.valueOf(message.getSenderRole().name());
-    InspectionResult result = inspector.inspect(message.getText(), role);
-    for (Flag flag : result.flags()) {
-      out.collect(row(message, result, flag));
+    for (QaFlagRow row : StoredMessage.of(message).inspect(inspector, zone)) {
+      out.collect(row);
     }
-  }
-
-  private QaFlagRow row(ChatMessage m, InspectionResult result, Flag flag) {
-    QaFlagRow row = new QaFlagRow();
-    row.messageId = m.getEventId();
-    row.ruleId = flag.ruleId();
-    row.platform = m.getPlatform();
-    row.shopId = m.getShopId();
-    row.teamId = orEmpty(m.getTeamId());
-    row.agentId = orEmpty(m.getAgentId());
-    row.buyerId = m.getBuyerId();
-    row.conversationId = orEmpty(m.getConversationId());
-    row.senderRole = m.getSenderRole().name();
-    row.tsMs = m.getTs().toEpochMilli();
-    row.day = Instant.ofEpochMilli(row.tsMs).atZone(zone).toLocalDate().toEpochDay();
-    row.category = flag.category().name();
-    row.severity = flag.severity();
-    row.mitigation = flag.mitigation().name();
-    row.language = flag.language();
-    row.spanStart = flag.start();
-    row.spanEnd = flag.end();
-    // Never store a leaked phone number or address, not even as the matched span.
-    row.matchedText =
-        flag.category() == Category.PRIVACY_LEAK
-            ? result.maskedText().substring(flag.start(), flag.end())
-            : flag.text();
-    row.maskedText = result.maskedText();
-    row.inspectorVersion = result.inspectorVersion();
-    return row;
-  }
-
-  private static String orEmpty(String s) {
-    return s == null ? "" : s;
   }
 }

@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Rows of {@code qa_flags} (schemas/clickhouse/030_qa_flags.sql). */
+/**
+ * Rows of {@code qa_flags} (schemas/clickhouse/030_qa_flags.sql, retracted from 044): flags QaJob
+ * writes, and re-inspection's flags and tombstones ({@link Reinspection}).
+ */
 public final class QaFlagsTable implements ClickHouseTable<QaFlagRow> {
 
   @Override
@@ -37,7 +40,8 @@ public final class QaFlagsTable implements ClickHouseTable<QaFlagRow> {
         "matched_text",
         "masked_text",
         "inspector_version",
-        "inspected_ms");
+        "inspected_ms",
+        "retracted");
   }
 
   @Override
@@ -63,7 +67,8 @@ public final class QaFlagsTable implements ClickHouseTable<QaFlagRow> {
     st.setString(18, r.matchedText);
     st.setString(19, r.maskedText);
     st.setString(20, r.inspectorVersion);
-    st.setLong(21, insertTimeMs);
+    st.setLong(21, r.inspectedMs > 0 ? r.inspectedMs : insertTimeMs);
+    st.setInt(22, r.retracted);
   }
 
   @Override

@@ -70,6 +70,84 @@ class PrecisionTest {
     assertThat(text.substring(f.start(), f.end())).isEqualTo("傻逼");
   }
 
+  // --- letters of other scripts drawn like Latin ones (Unicode confusables) are evasions
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "you \u0456d\u0456\u043et", // Cyrillic і, о
+        "\u0455h\u0456t service", // Cyrillic ѕ, і
+        "you are an \u0251sshole", // Latin alpha ɑ
+        "\u03B9d\u03B9\u03BFt", // Greek ι, ο
+        "what a m\u043er\u043en", // Cyrillic о
+      })
+  void confusableLettersAreEvasions(String text) {
+    assertThat(agent(text)).as(text).isNotEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "\u03B1-硫辛酸胶囊已发货", // α-lipoic acid
+        "电阻 10k\u03A9，误差1%",
+        "Спасибо за заказ, доставка завтра",
+        "Ευχαριστούμε για την παραγγελία σας",
+        "二〇二四年十二月三日发货",
+      })
+  void otherScriptsInCivilTextStayCivil(String text) {
+    assertThat(agent(text)).as(text).isEmpty();
+  }
+
+  // --- a hashtag's capitals start its words
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"#YouAreAnIdiot", "worst service #FuckThisShop", "#ScammersEverywhere"})
+  void wordsInsideAHashtagAreRead(String text) {
+    assertThat(inspector.inspect(text, SenderRole.BUYER).flags()).as(text).isNotEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "#BlackFriday deals are live now",
+        "#ShopSmall #FreeShipping on orders over $50",
+        "Back in stock #NewArrivals #BackToSchool",
+        "Share your photos with #MyClassicLook",
+        "#AssemblyRequired: see the manual",
+      })
+  void civilHashtagsStayCivil(String text) {
+    assertThat(agent(text)).as(text).isEmpty();
+  }
+
+  // --- inflections that double the last consonant (shit -> shitting) go to the lemma check
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "you're shitting me",
+        "stop bitching and refund me",
+        "this shitting app crashed again",
+        "quit your bitching",
+        "he keeps fucking around with my order",
+      })
+  void inflectedProfanityIsCaught(String text) {
+    assertThat(inspector.inspect(text, SenderRole.BUYER).flags()).as(text).isNotEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "The stitching is double-layered",
+        "We are assessing the damage now",
+        "Shipping takes 2 days",
+        "The cocktail glasses are back in stock",
+        "Our Dickens box set ships today",
+        "Knitting needles come in a set of four",
+      })
+  void wordsThatStartLikeATermAreNotInflections(String text) {
+    assertThat(agent(text)).as(text).isEmpty();
+  }
+
   // --- invisible chars are evasions, not separators
 
   @ParameterizedTest(name = "{0}")
@@ -255,6 +333,126 @@ class PrecisionTest {
   @ValueSource(strings = {"Call me at 415-555-0199", "有事打我电话 139-1234-5678"})
   void personalNumbersAreStillLeaks(String text) {
     assertThat(agent(text)).extracting(Flag::category).containsExactly(Category.PRIVACY_LEAK);
+  }
+
+  // --- a business's or venue's address is not a person's: whose address it is decides
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "我们门店地址是杭州市西湖区文三路478号，欢迎到店试穿",
+        "自提点在上海市徐汇区漕溪北路88号一楼，营业时间9点到21点",
+        "这家酒店位于北京市东城区王府井大街50号，步行5分钟到地铁",
+        "推荐您去老北京炸酱面馆，餐厅地址是北京市朝阳区三里屯路19号",
+        "The store is located at 350 Fifth Avenue, open 9 to 5",
+        "Our showroom is at 12 Market Street, bring your receipt",
+        "The hotel's address is 15 Park Lane, check-in from 2pm",
+        "There are 3 results for a place to stay in the north",
+        "I found 2 options for a table at the restaurant",
+        "门店电话010-67498258,13699120196，到店前可以先打电话",
+        "酒店电话是0571-88886666；13912345678",
+        "他家是老字号饭庄，地址是北京市东城区前门大街18号",
+        "Their address is 106 Regent Street; the restaurant opens at noon",
+      })
+  void aVenuesOrShopsPublicAddressAndPhonesAreNotLeaks(String text) {
+    assertThat(agent(text)).as(text).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "您的收货地址是广州市天河区体育西路103号，对吗",
+        "已经给您寄到南京市鼓楼区中山路88号了",
+        "收件人王女士，深圳市南山区科技园南路12号",
+        "他家住在成都市武侯区人民南路4段9号",
+        "上海市浦东新区张江路123号5栋201室，请核对",
+        "张先生 13812345678 北京市海淀区中关村大街27号",
+        "We shipped it to 42 Elm Street as requested",
+        "Your delivery address is 18 Oak Road, is that right?",
+        "The customer lives at 7 Mill Lane",
+        "Send it to 9 River Road, apt 4B",
+        "有事打我电话13812345678，地址在北京市朝阳区建国路88号",
+        "他的地址是武汉市洪山区珞喻路1037号",
+        "Her address is 12 Church Street, please update the label",
+        "地址是西城区新街口外大街19号4号楼302，麻烦核对",
+        "前一位顾客电话13912345678，地址南京市玄武区中山路5号",
+        "The previous buyer's phone is 415-555-0188, 7 Elm Street.",
+      })
+  void aPersonsAddressIsStillALeak(String text) {
+    List<Flag> flags = agent(text);
+    assertThat(flags).as(text).extracting(Flag::category).contains(Category.PRIVACY_LEAK);
+    assertThat(flags).as(text).allMatch(f -> f.severity() >= 2);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {"地址是北京市朝阳区建国路88号对吗", "The address is 5 Greens Road.", "地址是海淀区学院路58号院金晖嘉园小区5号楼"})
+  void anAddressNobodysIsAttributedToIsLowSeverity(String text) {
+    Flag f = agent(text).get(0);
+    assertThat(f.category()).isEqualTo(Category.PRIVACY_LEAK);
+    assertThat(f.severity()).isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"我的电话13812345678", "师傅电话 139-1234-5678，您直接联系他"})
+  void aLoneMobileIsStillALeak(String text) {
+    assertThat(agent(text)).as(text).extracting(Flag::severity).containsExactly(2);
+  }
+
+  // --- insult words inside a business's or venue's name
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "Clowns Cafe is an italian restaurant in the centre",
+        "How about clowns cafe ?",
+        "Your table at The Clown Bar is booked for 7pm",
+        "We stock it at Jerks Grill and at the Idiots Records store",
+        "The Clown's Kitchen opens at noon",
+      })
+  void insultWordsInAVenuesNameAreNotInsults(String text) {
+    assertThat(agent(text)).as(text).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "this clown shop never ships",
+        "you clowns",
+        "you clowns cafe people are useless",
+        "YOU CLOWN CAFE",
+        "what a clown",
+        "Clowns. All of you.",
+        "The Idiot who packed this",
+      })
+  void insultWordsOutsideANameAreStillCaught(String text) {
+    assertThat(inspector.inspect(text, SenderRole.BUYER).flags()).as(text).isNotEmpty();
+  }
+
+  // --- wx/vx/qq glued to a code in English text is a reference number, not a WeChat id
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "Your reference number is WX660X0M.",
+        "Booking ref: QQ7734AB, see you on Friday",
+        "The VX2000X charger is back in stock",
+      })
+  void codesStartingWithWxAreNotWeChatIds(String text) {
+    assertThat(agent(text)).as(text).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "wx: kefu2024",
+        "add me on wx kefu2024",
+        "有事wx123456",
+        "我的wx号shop8866",
+        "qq 12345678"
+      })
+  void weChatAndQqIdsAreStillCaught(String text) {
+    assertThat(rules(text)).as(text).contains("zh.offplatform.id");
   }
 
   // --- Chinese terms read inside other words: 日 as a day, 他妈的 as "his mother's"

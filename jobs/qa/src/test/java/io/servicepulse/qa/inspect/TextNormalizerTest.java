@@ -36,7 +36,21 @@ class TextNormalizerTest {
         "傻\u200B逼|傻逼",
         "s\u200Bh\u200Bi\u200Bt|shit",
         "id\u00ADiot|idiot",
-        "see bit.ly/x1 now|see \uFFFC now"
+        "see bit.ly/x1 now|see \uFFFC now",
+        "\u0456d\u0456\u043et|idiot",
+        "\u0455h\u0456t|shit",
+        "\u0391\u0405\u0405hole|asshole",
+        "f\u057Dck|fuck",
+        "\u0131d\u0131ot|idiot",
+        "\u13A0\u13A1|dr",
+        "二〇二四年|二〇二四年",
+        "ｶﾀｶﾅ|ｶﾀｶﾅ",
+        "#YouAreAnIdiot|#you are an idiot",
+        "#IHateThisShop|#i hate this shop",
+        "so #FuckThis!|so #fuck this!",
+        "#youareanidiot|#youareanidiot",
+        "learn C#Sharp|learn c#sharp",
+        "#TBT sale|#tbt sale"
       })
   void undoesEvasions(String input, String compact) {
     assertThat(normalizer.normalize(input).compact()).isEqualTo(compact);
@@ -54,6 +68,16 @@ class TextNormalizerTest {
     assertThat(
             repeated.original().substring(repeated.originalStart(f), repeated.originalEnd(f + 4)))
         .isEqualTo("fuuuuck");
+  }
+
+  @Test
+  void aHashtagsWordBreaksPointIntoTheOriginal() {
+    NormalizedText t = normalizer.normalize("ok #YouAreAnIdiot!");
+    int b = t.compact().indexOf("idiot");
+    assertThat(t.original().substring(t.originalStart(b), t.originalEnd(b + 5))).isEqualTo("Idiot");
+    int you = t.compact().indexOf("you are");
+    assertThat(t.original().substring(t.originalStart(you), t.originalEnd(you + 7)))
+        .isEqualTo("YouAre");
   }
 
   @Test
