@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -50,7 +52,11 @@ class AfterSalesJobTest {
 
   private void run(List<RawRecord> feedback, List<RawRecord> afterSales, List<RawRecord> agents)
       throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    // As in production (StreamingJobs): object reuse, and no Kryo fallback for any type.
+    Configuration conf = new Configuration();
+    conf.set(PipelineOptions.OBJECT_REUSE, true);
+    conf.set(PipelineOptions.GENERIC_TYPES, false);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(1); // one reader: the first copy read is the first in the list
     AfterSalesJob.defineWorkflow(
         env,

@@ -6,6 +6,8 @@ import io.servicepulse.common.decode.EventKind;
 import io.servicepulse.common.flink.ClosedRows;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -69,7 +71,8 @@ public final class LedgerFunction<E, L extends Ledger<E>>
     if (current == null) {
       current = starter.apply(event);
       if (current == null) {
-        waiting.add(event);
+        // A copy: with object reuse the input instance may be refilled with the next record.
+        waiting.add(copy(event));
         ctx.timerService().registerEventTimeTimer(tsMs.apply(event) + settings.allowedLatenessMs);
         return;
       }
@@ -106,6 +109,13 @@ public final class LedgerFunction<E, L extends Ledger<E>>
     } else if (timestamp >= current.keepUntil(settings)) {
       ClosedRows.scheduleDrop(ctx.timerService());
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private E copy(E event) {
+    SpecificRecord record = (SpecificRecord) event;
+    // The class's own model knows its logical types (decimals).
+    return (E) SpecificData.getForClass(record.getClass()).deepCopy(record.getSchema(), record);
   }
 
   /** Events still without a ledger whose opening event can no longer arrive in time. */
