@@ -81,7 +81,8 @@ class DashboardFilesTest {
             "servicepulse-qa-conversation",
             "servicepulse-pipeline-health",
             "servicepulse-agent-coaching",
-            "servicepulse-orders")
+            "servicepulse-orders",
+            "servicepulse-after-sales")
         .allMatch(uid -> uid.matches("[a-z0-9-]{1,40}"), "a fixed uid of at most 40 characters");
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.servicepulse.aftersales.AfterSalesJob;
 import io.servicepulse.attribution.AttributionJob;
 import io.servicepulse.attribution.ClickHouseSinks;
 import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
@@ -13,6 +14,7 @@ import io.servicepulse.common.clickhouse.ClickHouseSink;
 import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.deadletter.DeadLetterSinks;
+import io.servicepulse.common.decode.EventKind;
 import io.servicepulse.common.flink.EventTime;
 import io.servicepulse.common.kafka.KafkaSources;
 import io.servicepulse.common.kafka.RawRecord;
@@ -123,6 +125,10 @@ class DashboardQueriesITCase {
     String chatTopic = STACK.createTopic("chat-messages", 1);
     String orderTopic = STACK.createTopic("order-events", 1);
     STACK.createTopic("dead-letters", 1);
+    // Schema v3's events for the after-sales board; chat and order records keep their bytes.
+    String feedbackTopic = STACK.createTopic("feedback-events", 1);
+    String afterSalesTopic = STACK.createTopic("after-sales-events", 1);
+    String agentTopic = STACK.createTopic("agent-events", 1);
     GeneratedStream stream =
         EventGenerator.generate(
             GeneratorConfig.builder()
@@ -130,15 +136,26 @@ class DashboardQueriesITCase {
                 .lateRate(0)
                 .chatTopic(chatTopic)
                 .orderTopic(orderTopic)
+                .feedbackRate(0.4)
+                .afterSalesRate(0.5)
+                .agentEvents(true)
+                .feedbackTopic(feedbackTopic)
+                .afterSalesTopic(afterSalesTopic)
+                .agentTopic(agentTopic)
                 .build());
     truth = stream.truth();
     List<RawRecord> chatRecords = new ArrayList<>();
     List<RawRecord> orderRecords = new ArrayList<>();
     EventCodec<ChatMessage> codec = EventCodec.chatMessages(ReleasedSchemas.bundled());
     Map<String, ChatMessage> distinct = new LinkedHashMap<>();
+    Map<String, List<RawRecord>> v3Records =
+        Map.of(
+            feedbackTopic, new ArrayList<>(),
+            afterSalesTopic, new ArrayList<>(),
+            agentTopic, new ArrayList<>());
     for (GeneratedRecord r : stream) {
       boolean isChat = r.topic().equals(chatTopic);
-      List<RawRecord> into = isChat ? chatRecords : orderRecords;
+      List<RawRecord> into = isChat ? chatRecords : v3Records.getOrDefault(r.topic(), orderRecords);
       into.add(new RawRecord(r.topic(), 0, into.size(), r.timestamp(), r.key(), r.value()));
       if (isChat && r.kind() != GeneratedRecord.Kind.MALFORMED) {
         ChatMessage m = codec.decode(r.value()).event();
@@ -191,7 +208,14 @@ class DashboardQueriesITCase {
               .name("qa_flags -> ClickHouse");
           DeadLetterSinks.attach(QaJob.NAME, deadLetters, config);
         });
-    env.execute("dashboards ITCase: ingest + service metrics + qa");
+    AfterSalesJob.defineWorkflow(
+        env,
+        RecordSources.of(EventKind.FEEDBACK, AfterSalesJob.NAME, v3Records.get(feedbackTopic)),
+        RecordSources.of(EventKind.AFTER_SALES, AfterSalesJob.NAME, v3Records.get(afterSalesTopic)),
+        RecordSources.of(EventKind.AGENT, AfterSalesJob.NAME, v3Records.get(agentTopic)),
+        config,
+        AfterSalesJob.clickHouse(config));
+    env.execute("dashboards ITCase: ingest + service metrics + qa + after-sales");
     try {
       pollUntil(
           () -> flaggedMessages().keySet().containsAll(uncivilMessages().keySet()),
@@ -1117,6 +1141,50 @@ class DashboardQueriesITCase {
     assertThat(rows).hasSize(11).allSatisfy((table, n) -> assertThat(n).as(table).isPositive());
     assertThat(rows.keySet().stream().map(k -> k.split("/")[0]).collect(Collectors.toSet()))
         .containsExactlyInAnyOrder("ingest", "service-metrics", "attribution", "qa");
+  }
+
+  // ------------------------------------------------------------------ after-sales board
+
+  @Test
+  void theAfterSalesBoardShowsEachAgentsCasesDisputesRatingsAndCostsAsTheTruth() {
+    Map<String, String> expected = new TreeMap<>();
+    Map<String, long[]> counts = new TreeMap<>();
+    Map<String, BigDecimal> costs = new TreeMap<>();
+    truth
+        .afterSales()
+        .shops()
+        .forEach(
+            (shop, s) ->
+                s.kpiByAgentDay()
+                    .forEach(
+                        (agentDay, k) -> {
+                          String day = agentDay.substring(agentDay.indexOf('/') + 1);
+                          if (day.compareTo("2025-06-01") < 0 || day.compareTo("2025-06-06") > 0) {
+                            return;
+                          }
+                          String key = shop + "/" + agentDay.substring(0, agentDay.indexOf('/'));
+                          long[] c = counts.computeIfAbsent(key, x -> new long[3]);
+                          c[0] += k.cases();
+                          c[1] += k.escalated();
+                          c[2] += k.feedback().serviceRatings() + k.feedback().productReviews();
+                          costs.merge(key, k.costs().total(), BigDecimal::add);
+                        }));
+    counts.forEach(
+        (key, c) ->
+            expected.put(
+                key, c[0] + " " + c[1] + " " + c[2] + " " + costs.get(key).toPlainString()));
+    Map<String, String> actual = new TreeMap<>();
+    for (List<String> r : panel("servicepulse-after-sales", "各客服售后 KPI", DATA)) {
+      // shop, agent, cases, 4 rates and costs…, disputes (9), ratings (10); cost (6) in yuan.
+      String cost =
+          new BigDecimal(r.get(6)).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+      actual.put(
+          r.get(0) + "/" + r.get(1), r.get(2) + " " + r.get(9) + " " + r.get(10) + " " + cost);
+    }
+    assertThat(actual).isEqualTo(expected).isNotEmpty();
+    assertThat(panel("servicepulse-after-sales", "客服工作量：在线、转接与接待压力", DATA))
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(Double.parseDouble(r.get(2))).isPositive());
   }
 
   // ------------------------------------------------------------------ a current engine

@@ -96,6 +96,11 @@ class AfterSalesJobITCase {
                   && count("SELECT count() FROM dead_letters FINAL WHERE job = 'aftersales'") == 3,
           Duration.ofSeconds(120),
           "ClickHouse holds exactly the generator's events and the three bad records");
+      // KPI rows are upserted as changes arrive: wait until the latest versions settle.
+      pollUntil(
+          () -> rows(KPI_SQL).equals(truth.kpiFiguresByAgentDay()),
+          Duration.ofSeconds(60),
+          "agent_kpi_daily equals the truth for every agent and day");
     } finally {
       job.cancel().get();
     }
@@ -106,6 +111,22 @@ class AfterSalesJobITCase {
                     + FeedbackTable.FIGURES_SQL
                     + " FROM service_feedback FINAL GROUP BY shop_id, agent_id"))
         .isEqualTo(truth.feedbackFiguresByAgent());
+    // Every KPI of every agent and day, exactly; and the rules the truth exercises all occur.
+    assertThat(rows(KPI_SQL)).isEqualTo(truth.kpiFiguresByAgentDay()).isNotEmpty();
+    assertThat(
+            count(
+                "SELECT count() FROM agent_kpi_daily FINAL"
+                    + " WHERE modified_to_good > 0 OR escalated > 0 OR transfers_in > 0"))
+        .isPositive();
+    assertThat(truth.shops().values()).anySatisfy(s -> assertThat(s.lateCosts()).isPositive());
+    // The demo's per-shop rates run on 18.16: one row per shop, every column filled.
+    assertThat(STACK.queryClickHouse(AgentKpiTable.SHOP_SUMMARY_SQL))
+        .hasSize(truth.shops().size())
+        .allSatisfy(
+            row ->
+                assertThat(row)
+                    .hasSameSizeAs(AgentKpiTable.SHOP_SUMMARY_HEADER)
+                    .doesNotContain("", "nan", "inf"));
     assertThat(rows(FeedbackRevisionsTable.MODIFIED_TO_GOOD_SQL))
         .isEqualTo(truth.modifiedToGoodByAgent());
     assertThat(truth.modifiedToGoodByAgent().values())
@@ -135,6 +156,12 @@ class AfterSalesJobITCase {
                 .mapToLong(GroundTruth.FeedbackCounts::productReviews)
                 .sum());
   }
+
+  /** "shop/agent/day" → the day's KPI figures, as the truth's kpiFiguresByAgentDay. */
+  private static final String KPI_SQL =
+      "SELECT concat(shop_id, '/', agent_id, '/', toString(day)), "
+          + AgentKpiTable.FIGURES_SQL
+          + " FROM agent_kpi_daily FINAL GROUP BY shop_id, agent_id, day";
 
   private static Map<String, String> rows(String sql) {
     Map<String, String> out = new TreeMap<>();

@@ -8,6 +8,7 @@ import static io.servicepulse.common.testing.EventFixtures.secs;
 import static io.servicepulse.common.testing.EventFixtures.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.servicepulse.aftersales.kpi.KpiRow;
 import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.deadletter.DeadLetter;
 import io.servicepulse.common.decode.EventKind;
@@ -24,6 +25,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -43,11 +47,16 @@ class AfterSalesJobTest {
   private final CollectingSink<ServiceFeedback> feedbackOut = new CollectingSink<>();
   private final CollectingSink<AfterSalesEvent> afterSalesOut = new CollectingSink<>();
   private final CollectingSink<AgentEvent> agentOut = new CollectingSink<>();
+  private final CollectingSink<KpiRow> kpiOut = new CollectingSink<>();
   private final CollectingSink<DeadLetter> deadOut = new CollectingSink<>();
 
   private void run(List<RawRecord> feedback, List<RawRecord> afterSales, List<RawRecord> agents)
       throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    // As in production (StreamingJobs): object reuse, and no Kryo fallback for any type.
+    Configuration conf = new Configuration();
+    conf.set(PipelineOptions.OBJECT_REUSE, true);
+    conf.set(PipelineOptions.GENERIC_TYPES, false);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(1); // one reader: the first copy read is the first in the list
     AfterSalesJob.defineWorkflow(
         env,
@@ -55,10 +64,11 @@ class AfterSalesJobTest {
         RecordSources.of(EventKind.AFTER_SALES, AfterSalesJob.NAME, afterSales),
         RecordSources.of(EventKind.AGENT, AfterSalesJob.NAME, agents),
         JobConfig.of(Map.of()),
-        (f, a, g, d) -> {
+        (f, a, g, k, d) -> {
           f.sinkTo(feedbackOut);
           a.sinkTo(afterSalesOut);
           g.sinkTo(agentOut);
+          k.sinkTo(kpiOut);
           d.sinkTo(deadOut);
         });
     env.execute("aftersales test");
@@ -140,6 +150,47 @@ class AfterSalesJobTest {
         .extracting(d -> d.reason + " " + d.eventId)
         .containsExactlyInAnyOrder(
             "conflicting duplicate " + first.getEventId(),
-            "conflicting duplicate " + paid.getEventId());
+            "conflicting duplicate " + paid.getEventId(),
+            // A case closed without having been opened cannot be put on its opening day's row.
+            "no opening event within the KPI correction window " + paid.getEventId());
+  }
+
+  @Test
+  void kpiRowsEndWithTheRevisedRatingTheLatePayoutAndTheShiftTime() throws Exception {
+    ServiceFeedback bad = rating(secs(0), "fb-1", 0, "agent-1", 1).build();
+    ServiceFeedback good =
+        rating(secs(86_400), "fb-1", 1, "agent-1", 5)
+            .setResponsibility(io.servicepulse.events.Responsibility.NONE)
+            .build();
+    AfterSalesEvent opened =
+        afterSales(secs(60), "as-1", AfterSalesType.CASHBACK, AfterSalesStatus.OPENED, "agent-1")
+            .build();
+    AfterSalesEvent closed =
+        afterSales(secs(7_260), "as-1", AfterSalesType.CASHBACK, AfterSalesStatus.CLOSED, "agent-1")
+            .build();
+    AfterSalesEvent latePayout =
+        AfterSalesEvent.newBuilder(closed)
+            .setEventId("as-1:CLOSED:cashback")
+            .setCosts(noCosts().setCashback(new BigDecimal("8.80")).build())
+            .setTs(closed.getTs().plusSeconds(3 * 86_400))
+            .build();
+    AgentEvent online = agentStatus(secs(0), "agent-1", AgentStatus.ONLINE);
+    AgentEvent offline = agentStatus(secs(3_600), "agent-1", AgentStatus.OFFLINE);
+
+    run(
+        RecordSources.records("feedback", ServiceFeedback.class, List.of(bad, good)),
+        RecordSources.records(
+            "after-sales", AfterSalesEvent.class, List.of(opened, closed, latePayout)),
+        RecordSources.records("agents", AgentEvent.class, List.of(online, offline)));
+
+    Map<String, KpiRow> latest = new TreeMap<>();
+    for (KpiRow r : kpiOut.values()) {
+      latest.merge(r.rowKey(), r, (a, b) -> a.version > b.version ? a : b);
+    }
+    assertThat(latest).hasSize(1);
+    assertThat(latest.values().iterator().next().counts.figures())
+        .isEqualTo(
+            "1 0 0 0 1 0 0 1 1 1 | 1 0 0 0 1 1 7200000 8.80 0.00 0.00 0.00 | 0 0 3600000 0 0");
+    assertThat(deadOut.values()).isEmpty();
   }
 }

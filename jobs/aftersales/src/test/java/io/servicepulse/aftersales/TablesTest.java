@@ -43,13 +43,15 @@ class TablesTest {
             new FeedbackTable(),
             new AfterSalesEventsTable(),
             new AgentEventsTable(),
-            new FeedbackRevisionsTable());
+            new FeedbackRevisionsTable(),
+            new AgentKpiTable());
     List<String> files =
         List.of(
             "050_service_feedback.sql",
             "051_after_sales_events.sql",
             "052_agent_events.sql",
-            "053_service_feedback_revisions.sql");
+            "053_service_feedback_revisions.sql",
+            "054_agent_kpi_daily.sql");
     for (int i = 0; i < tables.size(); i++) {
       assertThat(tables.get(i).columns())
           .as(files.get(i))

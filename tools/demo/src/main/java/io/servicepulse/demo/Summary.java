@@ -1,6 +1,7 @@
 package io.servicepulse.demo;
 
 import io.servicepulse.aftersales.AfterSalesEventsTable;
+import io.servicepulse.aftersales.AgentKpiTable;
 import io.servicepulse.aftersales.FeedbackRevisionsTable;
 import io.servicepulse.aftersales.FeedbackTable;
 import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
@@ -78,6 +79,18 @@ final class Summary {
             reader.rows(
                 "SELECT concat(shop_id, '/', agent_id), toString(count()) FROM agent_events FINAL"
                     + " WHERE kind = 'TRANSFER' GROUP BY shop_id, agent_id")));
+    checkSame(
+        "agent-days whose KPIs equal the truth (ratings, cases, costs, transfers, status time)",
+        expected.kpiFiguresByAgentDay(),
+        keyed(
+            reader.rows(
+                "SELECT concat(shop_id, '/', agent_id, '/', toString(day)), "
+                    + AgentKpiTable.FIGURES_SQL
+                    + " FROM agent_kpi_daily FINAL GROUP BY shop_id, agent_id, day")));
+    table(
+        "    售后 KPI 按店铺汇总 / after-sales KPIs per shop (all days; README metric catalogue)",
+        reader.rows(AgentKpiTable.SHOP_SUMMARY_SQL),
+        AgentKpiTable.SHOP_SUMMARY_HEADER);
   }
 
   private void service() throws SQLException {

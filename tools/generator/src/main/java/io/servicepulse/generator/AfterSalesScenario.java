@@ -68,21 +68,25 @@ final class AfterSalesScenario {
   private static final BigDecimal ZERO = new BigDecimal("0.00");
 
   private final GeneratorConfig config;
+  private final ShopClock clock;
   private final GroundTruth.AfterSales truth;
   private final List<PlannedEvent> events = new ArrayList<>();
 
-  private AfterSalesScenario(GeneratorConfig config, GroundTruth.AfterSales truth) {
+  private AfterSalesScenario(
+      GeneratorConfig config, MetricRules rules, GroundTruth.AfterSales truth) {
     this.config = config;
+    this.clock = new ShopClock(rules);
     this.truth = truth;
   }
 
   /** The events for these timelines (late buyers excluded by the caller), truth filled in. */
   static List<PlannedEvent> generate(
       GeneratorConfig config,
+      MetricRules rules,
       List<ShopModel> shops,
       List<BuyerTimeline> timelines,
       GroundTruth.AfterSales truth) {
-    AfterSalesScenario scenario = new AfterSalesScenario(config, truth);
+    AfterSalesScenario scenario = new AfterSalesScenario(config, rules, truth);
     for (ShopModel shop : shops) {
       truth.shops.put(shop.id, new GroundTruth.ShopAfterSales());
       if (config.agentEvents()) {
@@ -204,6 +208,10 @@ final class AfterSalesScenario {
             latest.getAgentId() == null ? "" : latest.getAgentId(),
             a -> new GroundTruth.FeedbackCounts());
     c.count(first, latest);
+    // The day's KPIs: the latest revision's value, on the day of the first, for its agent.
+    s.kpis(latest.getAgentId(), clock.day(first.getTs().toEpochMilli()))
+        .feedback
+        .count(first, latest);
   }
 
   private void afterSalesCase(BuyerTimeline t, OrderPlan order, Random rng) {
@@ -258,6 +266,27 @@ final class AfterSalesScenario {
           t.buyer, c, 4, AfterSalesStatus.CLOSED, closed + 3 * DAY, costs().setCashback(cashback));
       s.lateCosts++;
     }
+    // The case's KPIs: on its opening day for its agent, every payout included.
+    GroundTruth.AgentDayKpis k = s.kpis(agent, clock.day(opened));
+    k.cases++;
+    k.agreed += agreed ? 1 : 0;
+    k.rejected += agreed ? 0 : 1;
+    k.escalated += escalated ? 1 : 0;
+    k.closed++;
+    k.handlingMs += closed - opened;
+    List<AfterSalesCosts> paid = new ArrayList<>(List.of(payout.build()));
+    if (escalated) {
+      paid.add(costs().setDeposit(deposit).build());
+    }
+    if (lateCashback) {
+      paid.add(costs().setCashback(cashback).build());
+    }
+    GroundTruth.CaseCosts caseCosts = new GroundTruth.CaseCosts();
+    for (AfterSalesCosts p : paid) {
+      caseCosts.add(p);
+      k.costs.add(p);
+    }
+    k.paidCases += caseCosts.total().signum() > 0 ? 1 : 0;
   }
 
   private static AfterSalesCosts.Builder costs() {
@@ -333,6 +362,8 @@ final class AfterSalesScenario {
         GroundTruth.ShopAfterSales s = truth.shops.get(shop.id);
         s.agentEvents++;
         s.transfersByAgent.merge(from, 1L, Long::sum);
+        s.kpis(from, clock.day(e.ts)).transfersOut++;
+        s.kpis(shop.agentId(e.agent), clock.day(e.ts)).transfersIn++;
         previousAgent = e.agent;
       }
     }
@@ -364,8 +395,28 @@ final class AfterSalesScenario {
           add(key, PlannedEvent.Type.AGENT, status);
           s.agentEvents++;
           s.statusChangesByAgent.merge(agent, 1L, Long::sum);
+          if (i + 1 < hours.length) {
+            long until = config.start().toEpochMilli() + day * DAY + hours[i + 1] * HOUR;
+            statusTime(s, agent, statuses[i], ts, until);
+          }
         }
       }
+    }
+  }
+
+  /** {@code status} from {@code from} to {@code to}, split at the shop's midnights. */
+  private void statusTime(
+      GroundTruth.ShopAfterSales s, String agent, AgentStatus status, long from, long to) {
+    for (long start = from; start < to; ) {
+      long end = Math.min(to, clock.startOfDayPlus(start, 1));
+      GroundTruth.AgentDayKpis k = s.kpis(agent, clock.day(start));
+      if (status == AgentStatus.AWAY) {
+        k.awayMs += end - start;
+      } else if (status != AgentStatus.OFFLINE) {
+        k.onlineMs += end - start;
+        k.busyMs += status == AgentStatus.BUSY ? end - start : 0;
+      }
+      start = end;
     }
   }
 

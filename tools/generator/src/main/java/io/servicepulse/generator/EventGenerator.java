@@ -68,7 +68,8 @@ public final class EventGenerator {
 
     if (timelines != null) {
       // After every fault, from streams of their own: the rest keeps its bytes.
-      events.addAll(AfterSalesScenario.generate(config, shops, timelines, truth.afterSales()));
+      events.addAll(
+          AfterSalesScenario.generate(config, rules, shops, timelines, truth.afterSales()));
     }
 
     PlannedEvent[] records = events.toArray(PlannedEvent[]::new);

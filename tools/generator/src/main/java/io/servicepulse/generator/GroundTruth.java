@@ -189,6 +189,18 @@ public final class GroundTruth {
       return figures;
     }
 
+    /**
+     * "shop/agent/day" → {@link AgentDayKpis#figures()} for every agent and shop-local day with a
+     * figure, sorted: what AfterSalesJob's {@code agent_kpi_daily} must hold.
+     */
+    public Map<String, String> kpiFiguresByAgentDay() {
+      Map<String, String> figures = new TreeMap<>();
+      shops.forEach(
+          (shop, s) ->
+              s.kpiByAgentDay.forEach((key, k) -> figures.put(shop + "/" + key, k.figures())));
+      return figures;
+    }
+
     /** "shop/agent" → transfers from that agent, sorted. */
     public Map<String, String> transfersByAgent() {
       Map<String, String> figures = new TreeMap<>();
@@ -228,6 +240,14 @@ public final class GroundTruth {
 
     /** Agent → status changes. */
     Map<String, Long> statusChangesByAgent = new TreeMap<>();
+
+    /** "agent/day" (agent '' when none, day yyyy-MM-dd shop-local) → the day's KPI figures. */
+    Map<String, AgentDayKpis> kpiByAgentDay = new TreeMap<>();
+
+    AgentDayKpis kpis(String agent, java.time.LocalDate day) {
+      return kpiByAgentDay.computeIfAbsent(
+          (agent == null ? "" : agent) + "/" + day, k -> new AgentDayKpis());
+    }
 
     public long feedbackEvents() {
       return feedbackEvents;
@@ -272,12 +292,108 @@ public final class GroundTruth {
     public Map<String, Long> statusChangesByAgent() {
       return statusChangesByAgent;
     }
+
+    public Map<String, AgentDayKpis> kpiByAgentDay() {
+      return kpiByAgentDay;
+    }
+  }
+
+  /**
+   * One agent's KPIs on one shop-local day, sums only (AfterSalesScenario says what counts where):
+   * ratings and reviews in their latest revision on the day of their first, for the latest
+   * revision's agent; after-sales cases on their opening day for their handling agent, with every
+   * payout (also one made days later) and the time from OPENED to the first CLOSED; transfers on
+   * their day for both agents; online (ONLINE or BUSY), busy and away time split at midnight.
+   */
+  public static final class AgentDayKpis {
+    FeedbackCounts feedback = new FeedbackCounts();
+    long cases;
+    long agreed;
+    long rejected;
+    long escalated;
+    long closed;
+    long paidCases;
+    long handlingMs;
+    CaseCosts costs = new CaseCosts();
+    long transfersOut;
+    long transfersIn;
+    long onlineMs;
+    long busyMs;
+    long awayMs;
+
+    /**
+     * "ratings reviews bad middling good agentResponsible invited modified badOrMiddlingFirst
+     * modifiedToGood | cases agreed rejected escalated closed paidCases handlingMs cashback reship
+     * refundOnly deposit | transfersOut transfersIn onlineMs busyMs awayMs", as AfterSalesJob's
+     * {@code AgentKpiTable.FIGURES_SQL} reads a group of rows.
+     */
+    public String figures() {
+      FeedbackCounts f = feedback;
+      return join(
+              f.serviceRatings,
+              f.productReviews,
+              f.bad,
+              f.middling,
+              f.good,
+              f.agentResponsible,
+              f.invited,
+              f.modified,
+              f.badOrMiddlingFirst,
+              f.modifiedToGood)
+          + " | "
+          + join(cases, agreed, rejected, escalated, closed, paidCases, handlingMs)
+          + " "
+          + costs.figures()
+          + " | "
+          + join(transfersOut, transfersIn, onlineMs, busyMs, awayMs);
+    }
+
+    public FeedbackCounts feedback() {
+      return feedback;
+    }
+
+    public long cases() {
+      return cases;
+    }
+
+    public long escalated() {
+      return escalated;
+    }
+
+    public long closed() {
+      return closed;
+    }
+
+    public long paidCases() {
+      return paidCases;
+    }
+
+    public long handlingMs() {
+      return handlingMs;
+    }
+
+    public CaseCosts costs() {
+      return costs;
+    }
+
+    public long transfersOut() {
+      return transfersOut;
+    }
+
+    public long onlineMs() {
+      return onlineMs;
+    }
+
+    public long awayMs() {
+      return awayMs;
+    }
   }
 
   /**
    * Ratings and reviews of one agent, each counted once in its latest revision: bad = 1-2 stars,
    * middling = 3, good = 4-5; responsibility = bad or middling with responsibility AGENT (客服责任);
-   * modified = revised at least once (中差评修改), modifiedToGood = bad or middling first, good now.
+   * modified = revised at least once (中差评修改), modifiedToGood = bad or middling first, good now;
+   * badOrMiddlingFirst = bad or middling at the first revision.
    */
   public static final class FeedbackCounts {
     long serviceRatings;
@@ -289,8 +405,12 @@ public final class GroundTruth {
     long invited;
     long modified;
     long modifiedToGood;
+    long badOrMiddlingFirst;
 
     void count(ServiceFeedback first, ServiceFeedback latest) {
+      if (first.getRating() <= 3) {
+        badOrMiddlingFirst++;
+      }
       if (latest.getKind() == FeedbackKind.SERVICE_RATING) {
         serviceRatings++;
       } else {
@@ -323,16 +443,14 @@ public final class GroundTruth {
      * AfterSalesJob's {@code FeedbackTable.FIGURES_SQL} reads them from {@code service_feedback}.
      */
     public String figures() {
-      return java.util.stream.LongStream.of(
-              serviceRatings + productReviews,
-              bad,
-              middling,
-              good,
-              agentResponsible,
-              invited,
-              modified)
-          .mapToObj(Long::toString)
-          .collect(java.util.stream.Collectors.joining(" "));
+      return join(
+          serviceRatings + productReviews,
+          bad,
+          middling,
+          good,
+          agentResponsible,
+          invited,
+          modified);
     }
 
     public long serviceRatings() {
@@ -369,6 +487,11 @@ public final class GroundTruth {
 
     public long modifiedToGood() {
       return modifiedToGood;
+    }
+
+    /** Bad or middling at the first revision: 需处理中差评, 修改成功率's denominator. */
+    public long badOrMiddlingFirst() {
+      return badOrMiddlingFirst;
     }
   }
 
@@ -416,6 +539,13 @@ public final class GroundTruth {
     public BigDecimal total() {
       return cashback.add(reship).add(refundOnly).add(deposit);
     }
+  }
+
+  /** Figures separated by one space. */
+  static String join(long... figures) {
+    return java.util.stream.LongStream.of(figures)
+        .mapToObj(Long::toString)
+        .collect(java.util.stream.Collectors.joining(" "));
   }
 
   public String toJson() {

@@ -187,4 +187,51 @@ class AfterSalesScenarioTest {
     assertThat(again.toJson()).isEqualTo(stream.truth().toJson());
     assertThat(again.afterSales().feedbackEvents()).isEqualTo(feedback.size());
   }
+
+  @Test
+  void theDailyKpisAddUpToThePerAgentTruthAndCoverEveryRule() {
+    GroundTruth.AfterSales truth = stream.truth().afterSales();
+    for (var shop : truth.shops().entrySet()) {
+      Map<String, GroundTruth.AgentDayKpis> days = shop.getValue().kpiByAgentDay();
+      Map<String, Long> responsible = new TreeMap<>();
+      Map<String, Long> toGood = new TreeMap<>();
+      Map<String, BigDecimal> cost = new TreeMap<>();
+      Map<String, Long> transfers = new TreeMap<>();
+      days.forEach(
+          (key, k) -> {
+            String agent = key.substring(0, key.indexOf('/'));
+            responsible.merge(agent, k.feedback().agentResponsible(), Long::sum);
+            toGood.merge(agent, k.feedback().modifiedToGood(), Long::sum);
+            cost.merge(agent, k.costs().total(), BigDecimal::add);
+            transfers.merge(agent, k.transfersOut(), Long::sum);
+          });
+      shop.getValue()
+          .feedbackByAgent()
+          .forEach(
+              (agent, c) -> {
+                assertThat(responsible.get(agent)).isEqualTo(c.agentResponsible());
+                assertThat(toGood.get(agent)).isEqualTo(c.modifiedToGood());
+              });
+      shop.getValue()
+          .costsByAgent()
+          .forEach((agent, c) -> assertThat(cost.get(agent)).isEqualByComparingTo(c.total()));
+      shop.getValue()
+          .transfersByAgent()
+          .forEach((agent, n) -> assertThat(transfers.get(agent)).isEqualTo(n));
+      // Shifts: 14 h online and 1 h away per agent and day, whatever the day boundaries.
+      long agentDays =
+          shop.getValue().statusChangesByAgent().values().stream().mapToLong(n -> n / 4).sum();
+      assertThat(days.values().stream().mapToLong(GroundTruth.AgentDayKpis::onlineMs).sum())
+          .isEqualTo(agentDays * 14 * 3_600_000L);
+      assertThat(days.values().stream().mapToLong(GroundTruth.AgentDayKpis::awayMs).sum())
+          .isEqualTo(agentDays * 3_600_000L);
+    }
+    Map<String, String> all = truth.kpiFiguresByAgentDay();
+    assertThat(all.values()).anySatisfy(f -> assertThat(f).matches("(\\d+ ){9}[1-9]\\d* \\|.*"));
+    var totals =
+        truth.shops().values().stream().flatMap(s -> s.kpiByAgentDay().values().stream()).toList();
+    assertThat(totals).anySatisfy(k -> assertThat(k.escalated()).isPositive());
+    assertThat(totals).anySatisfy(k -> assertThat(k.handlingMs()).isPositive());
+    assertThat(totals).anySatisfy(k -> assertThat(k.costs().cashback()).isPositive());
+  }
 }
