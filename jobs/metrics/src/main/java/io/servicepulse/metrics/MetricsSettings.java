@@ -2,8 +2,8 @@ package io.servicepulse.metrics;
 
 import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.config.ServicePulseOptions;
+import io.servicepulse.metrics.wait.WaitThresholds;
 import java.io.Serializable;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -26,7 +26,7 @@ public record MetricsSettings(
     long nMinuteMs,
     boolean botsAnswer,
     long allowedLatenessMs,
-    long[] waitAlertMs)
+    WaitThresholds waitAlerts)
     implements Serializable {
 
   /** The per-turn N-minute variant of DESIGN.md: answered by a human within 30 s, 60 s, 180 s. */
@@ -56,10 +56,9 @@ public record MetricsSettings(
         config.get(ServicePulseOptions.METRICS_N_MINUTE).toMillis(),
         config.get(ServicePulseOptions.METRICS_BOTS_ANSWER),
         config.get(ServicePulseOptions.EVENTS_ALLOWED_LATENESS).toMillis(),
-        config.get(ServicePulseOptions.METRICS_WAIT_ALERTS).stream()
-            .mapToLong(Duration::toMillis)
-            .sorted()
-            .toArray());
+        WaitThresholds.parse(
+            config.get(ServicePulseOptions.METRICS_WAIT_ALERTS),
+            config.get(ServicePulseOptions.METRICS_WAIT_ALERTS_BY)));
   }
 
   /** The defaults of every option, e.g. for tests. */

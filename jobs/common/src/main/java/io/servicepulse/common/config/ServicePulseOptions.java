@@ -363,6 +363,16 @@ public final class ServicePulseOptions {
                   + " alert (Kafka kafka.alerts-topic and ClickHouse wait_alerts), closed when"
                   + " the turn is answered or times out.");
 
+  public static final ConfigOption<String> METRICS_WAIT_ALERTS_BY =
+      ConfigOptions.key("metrics.wait-alerts-by")
+          .stringType()
+          .defaultValue("")
+          .withDescription(
+              "Other waiting-buyer thresholds for a platform or a shop: entries"
+                  + " KEY=DURATION/DURATION… separated by ';', KEY a platform (taobao, douyin, …;"
+                  + " any case) or a shop id, e.g. 'douyin=30 s/3 min;shop-07=1 min'. A shop's"
+                  + " entry wins over its platform's, which wins over metrics.wait-alerts.");
+
   // --- Attribution (AttributionJob) --------------------------------------------------------
 
   public static final ConfigOption<String> ATTRIBUTION_RULE =

@@ -76,7 +76,8 @@ public final class WaitAlertFunction extends KeyedProcessFunction<String, ChatMe
     long wall = ctx.timerService().currentProcessingTime();
     boolean live = isLive(s, wall);
     // When the watermark (or, live, the clock) reaches this message it can open or answer a turn.
-    long reached = event.role == ChatEvent.BUYER ? ts + settings.waitAlertMs()[0] + 1 : ts;
+    long first = settings.waitAlerts().of(s.platform, s.shopId)[0];
+    long reached = event.role == ChatEvent.BUYER ? ts + first + 1 : ts;
     schedule(reached, live, ctx);
     judge(s, now(s, watermark, wall), watermark, wall, live, ctx, out);
   }

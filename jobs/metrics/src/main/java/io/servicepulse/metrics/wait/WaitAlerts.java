@@ -39,11 +39,12 @@ public final class WaitAlerts {
 
   public Judgement at(TrackerState state, long now) {
     List<TurnDerivation.Conversation> conversations = derivation.derive(state, now);
+    long[] thresholds = settings.waitAlerts().of(state.platform, state.shopId);
     Map<String, WaitAlert> due = new LinkedHashMap<>();
     long next = Long.MAX_VALUE;
     for (TurnDerivation.Conversation c : conversations) {
       for (TurnFact t : c.turns()) {
-        for (long threshold : settings.waitAlertMs()) {
+        for (long threshold : thresholds) {
           if (!t.answered || t.responseMs > threshold) {
             WaitAlert a = alert(state, t.turnId, t.startMs, threshold, t.agentId, t.teamId);
             a.status = t.answered ? WaitAlert.ANSWERED : WaitAlert.UNANSWERED;
@@ -59,7 +60,7 @@ public final class WaitAlerts {
       if (open == null) {
         continue;
       }
-      for (long threshold : settings.waitAlertMs()) {
+      for (long threshold : thresholds) {
         // Due once start + T < now: the first such time is start + T + 1.
         long at = open.startMs() + threshold + 1;
         if (at <= now) {

@@ -112,6 +112,30 @@ class WaitAlertFunctionTest {
   }
 
   @Test
+  void aShopWithItsOwnThresholdsIsAlertedAtThose() throws Exception {
+    harness.close();
+    harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(
+                new WaitAlertFunction(
+                    MetricsSettings.from(
+                        JobConfig.of(
+                            Map.of(
+                                "metrics.wait-alerts-by", "TAOBAO=45 s/2 min;other-shop=10 s"))))),
+            new ShopBuyerKey(),
+            Types.STRING);
+    harness.setProcessingTime(START + Duration.ofDays(1).toMillis());
+    harness.open();
+    send(buyerSaysTo(secs(0), "agent-1", "在吗"));
+    watermark(secs(31));
+    assertThat(current()).as("taobao's line is 45 s, not the default 30 s").isEmpty();
+    watermark(secs(46));
+    assertThat(current()).containsExactly("45s WAITING agent-1");
+    watermark(secs(121));
+    assertThat(current()).containsExactly("45s WAITING agent-1", "120s WAITING agent-1");
+  }
+
+  @Test
   void theFunctionTravelsInTheJobGraph() throws Exception {
     WaitAlertFunction f = new WaitAlertFunction(MetricsSettings.defaults());
     assertThat(InstantiationUtil.clone(f)).isNotNull();
