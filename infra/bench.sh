@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Benchmarks (not tests): run on purpose, print their figures (throughput per core, latency
 # percentiles, bytes of state per key). Starts the local stack when the benchmark needs it.
 # Usage:

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The whole pipeline end to end on local defaults, from a fresh Debian machine:
 # installs what is missing, builds, starts Kafka (KRaft) and ClickHouse on free local ports,
 # generates events with ground truth, runs every job in a local Flink runtime (killing it

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The fault suite: the demo's end-to-end run (generator truth vs. every ClickHouse table) with one
 # production fault injected half-way and poison records in the stream. Exit code 0 only if every
 # table matches the truth exactly after each fault.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The local Flink standalone session cluster, and job submission to it or to any Flink cluster.
 # Usage: infra/flink.sh start [--taskmanagers N]   (also starts Kafka + ClickHouse if needed)
 #        infra/flink.sh stop | status

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Re-sends chosen dead letters to Kafka after a fix (README: "Replaying dead letters").
 # Usage: infra/replay.sh (--where "EXPR" | --id DEAD_LETTER_ID ...) [--to-topic TOPIC] [--dry-run]
 #          [--limit N] [job options: --config FILE, --kafka.bootstrap-servers ..., --clickhouse.url ...]

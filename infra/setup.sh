@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs what ServicePulse needs on a Debian/Ubuntu machine: Java 17+, Maven, the
 # ClickHouse server package, Node.js/npm (the dashboards' queries are also checked on
 # ClickHouse 26.x through chDB, an npm package), and Chromium with its driver and a CJK font (the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Starts, stops or checks the local Kafka (KRaft) + ClickHouse stack, optionally with a Flink
 # standalone session cluster, from any directory.
 # State, data and logs live in <repo>/.servicepulse/stack; endpoints in its stack.env.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs every test of ServicePulse: unit tests (*Test) and integration tests (*ITCase) that start a
 # real Kafka broker and ClickHouse server on free local ports, then the fault suite
 # (infra/faults.sh: the end-to-end demo with a broker outage, then a ClickHouse outage, each

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the QA review console and runs one of its commands against the local stack
 # (infra/stack.sh start; database servicepulse) or the ClickHouse named by
 # SERVICEPULSE_CLICKHOUSE_URL / --clickhouse.url. Both commands apply the migrations first.

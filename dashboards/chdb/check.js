@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 'use strict';
 // Usage: node check.js MANIFEST OUT
 // MANIFEST (written by DashboardQueriesITCase): {ddl: [sql], tables: [{name, columns, file}],

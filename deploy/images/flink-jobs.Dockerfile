@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The five job jars on Flink's official image: one image for every FlinkDeployment (each picks
 # its jar with jarURI) and for the migration Job. Build from the repository root after
 # `mvn -B package -DskipTests` (job jars; jobs/qa/target/corenlp-models):

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The QA review console. Build from the repository root after
 #   mvn -B -pl review -am package dependency:copy-dependencies -DskipTests \
 #       -DincludeScope=runtime -DoutputDirectory=target/console-lib

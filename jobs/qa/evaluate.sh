@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # P, R, F1, accuracy and flag rates of the QA inspector per set: the gold set and the public
 # sets in shared/data, plus the civil agent-text samples; or any labelled file with --tsv.
 # Usage: jobs/qa/evaluate.sh [path/to/shared/data] [--civil DIR] [--examples N]

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Re-inspection (重新质检) after an inspector, lexicon or model change: runs the current inspector over
 # the stored messages of the chosen shops and shop-local days, writes the flags that fire now and a
 # tombstone (qa_flags.retracted = 1) for each stored flag that no longer fires. Verdicts stay.

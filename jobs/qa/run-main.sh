@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Compiles the qa module (with its extracted CoreNLP models) and runs a main class from its
 # test sources in a JVM of its own, so the heap it reports is its own (QA_HEAP, default 2g).
 # The JVM runs in the caller's directory: relative paths in the arguments are the caller's.

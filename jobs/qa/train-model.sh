@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Trains the abuse classifier (stage 3) from COLD train and Davidson train, picks its thresholds on
 # the civil agent samples, prints the dev trade-off table and writes
 # src/main/resources/qa/model/abuse-model.bin.gz. Deterministic (fixed seed).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.schemas;
 
 /** Why a record's bytes could not be turned into an event; stored with its dead letter. */

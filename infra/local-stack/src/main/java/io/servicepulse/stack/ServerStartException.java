@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.stack;
 
 /** A local server could not be started; the message says why and what to do. */

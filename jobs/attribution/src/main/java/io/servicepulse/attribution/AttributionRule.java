@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.attribution;
 
 /** When an order's owner (落实客服) is decided, as Taobao's own report lets a shop choose. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.review.auth;
 
 import java.nio.charset.StandardCharsets;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.review.sample;
 
 /** One agent's rate over a period: {@code numerator / denominator} (e.g. paid / inquiring). */

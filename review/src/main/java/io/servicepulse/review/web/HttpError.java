@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.review.web;
 
 /** Ends a request with an HTTP status and a bilingual message for the error page. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.review.queue;
 
 import java.util.List;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.generator;
 
 /** The shapes of bad input written raw to the topics; each must end in dead letters. */

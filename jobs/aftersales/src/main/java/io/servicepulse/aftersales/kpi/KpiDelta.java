@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.aftersales.kpi;
 
 /** A change to one (shop, agent, day) KPI row; agent '' when no agent is named. POJO. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.metrics.aggregate;
 
 /** A row of {@code service_minute}; a higher version replaces a lower one. A Flink POJO. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.metrics.rate;
 
 /** A change of one buyer's reached / missed flags in one daily row. A Flink POJO. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.metrics.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.qa.inspect;
 
 /** What a flag is about; the QA team filters and counts by it. */

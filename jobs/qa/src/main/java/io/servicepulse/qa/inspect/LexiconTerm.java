@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.qa.inspect;
 
 /** One normalised variant of a lexicon rule (terms.tsv). */

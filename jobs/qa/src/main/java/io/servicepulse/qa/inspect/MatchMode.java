@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.qa.inspect;
 
 /** How strictly a lexicon entry must match; see terms.tsv and patterns.tsv. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.qa.inspect;
 
 /** A word found by stage 2, with offsets into the text it was given and its lemma. */

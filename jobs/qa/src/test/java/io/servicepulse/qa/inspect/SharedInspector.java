@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.qa.inspect;
 
 /** One inspector (and one CoreNLP load, ~10 s) for every test class in the surefire JVM. */
