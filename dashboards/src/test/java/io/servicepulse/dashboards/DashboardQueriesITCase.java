@@ -1139,9 +1139,9 @@ class DashboardQueriesITCase {
     for (List<String> r : panel("servicepulse-pipeline-health", "各作业数据新鲜度（最新一行的写入时间）", DATA)) {
       rows.put(r.get(0) + "/" + r.get(1), Long.parseLong(r.get(4)));
     }
-    assertThat(rows).hasSize(11).allSatisfy((table, n) -> assertThat(n).as(table).isPositive());
+    assertThat(rows).hasSize(15).allSatisfy((table, n) -> assertThat(n).as(table).isPositive());
     assertThat(rows.keySet().stream().map(k -> k.split("/")[0]).collect(Collectors.toSet()))
-        .containsExactlyInAnyOrder("ingest", "service-metrics", "attribution", "qa");
+        .containsExactlyInAnyOrder("ingest", "service-metrics", "attribution", "qa", "aftersales");
   }
 
   // ------------------------------------------------------------------ after-sales board
