@@ -4,7 +4,6 @@ package io.servicepulse.demo;
 import io.servicepulse.attribution.AttributionJob;
 import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
 import io.servicepulse.common.clickhouse.ClickHouseMigrations;
-import io.servicepulse.common.clickhouse.ClickHouseUrls;
 import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.decode.Decoded;
@@ -20,9 +19,6 @@ import io.servicepulse.ingest.IngestJob;
 import io.servicepulse.metrics.ServiceMetricsJob;
 import io.servicepulse.qa.job.QaJob;
 import java.lang.management.ManagementFactory;
-import java.sql.Connection;
-import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +36,7 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * bounded at the end offsets, real ClickHouse sinks, parallelism = cores), one after the other in
  * this JVM. Prints per run the events read, the job's net run time, events/s, per core, the JVM's
  * CPU seconds, events per CPU-second, and the ratio to the floor. Run with {@code infra/bench.sh
- * compare [--events N]}.
+ * compare [--events N] [--jobs ingest,metrics,attribution,qa]}.
  */
 public final class CompareBenchmark {
 
@@ -114,13 +110,22 @@ public final class CompareBenchmark {
     JobConfig config = JobConfig.of(values);
     ClickHouseConnectionFactory clickHouse = ClickHouseConnectionFactory.from(config);
 
+    // The floor always runs: every ratio is to the floor of the same run.
+    List<String> jobs =
+        List.of(opts.getOrDefault("jobs", "ingest,metrics,attribution,qa").split(","));
     List<Run> runs = new ArrayList<>();
     runs.add(
         run("floor: Kafka → decode → discard", chat + orders, config, clickHouse, Floor::wire));
-    runs.add(run(IngestJob.NAME, chat + orders, config, clickHouse, IngestJob::wire));
-    runs.add(run(ServiceMetricsJob.NAME, chat, config, clickHouse, ServiceMetricsJob::wire));
-    runs.add(run(AttributionJob.NAME, chat + orders, config, clickHouse, AttributionJob::wire));
-    if (config.get(ServicePulseOptions.QA_MODEL_ROOT) != null) {
+    if (jobs.contains("ingest")) {
+      runs.add(run(IngestJob.NAME, chat + orders, config, clickHouse, IngestJob::wire));
+    }
+    if (jobs.contains("metrics")) {
+      runs.add(run(ServiceMetricsJob.NAME, chat, config, clickHouse, ServiceMetricsJob::wire));
+    }
+    if (jobs.contains("attribution")) {
+      runs.add(run(AttributionJob.NAME, chat + orders, config, clickHouse, AttributionJob::wire));
+    }
+    if (jobs.contains("qa") && config.get(ServicePulseOptions.QA_MODEL_ROOT) != null) {
       runs.add(run(QaJob.NAME, chat, config, clickHouse, QaJob::wire));
     }
     print(runs, cores);
@@ -134,7 +139,7 @@ public final class CompareBenchmark {
       ClickHouseConnectionFactory clickHouse,
       BiConsumer<StreamExecutionEnvironment, JobConfig> wiring)
       throws Exception {
-    resetDatabase(clickHouse);
+    new ClickHouseMigrations(clickHouse).recreate();
     StreamExecutionEnvironment env = StreamingJobs.environment(config);
     wiring.accept(env, config);
     System.out.printf("%nRunning %s...%n", name);
@@ -180,16 +185,6 @@ public final class CompareBenchmark {
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
-  }
-
-  private static void resetDatabase(ClickHouseConnectionFactory clickHouse) throws Exception {
-    // Dropping waits for the tables' merges, which can outlast the query timeout on a busy box.
-    try (Connection c =
-            clickHouse.withoutDatabase().withQueryTimeout(Duration.ofMinutes(5)).open();
-        Statement st = c.createStatement()) {
-      st.execute("DROP DATABASE IF EXISTS " + ClickHouseUrls.database(clickHouse.url()));
-    }
-    new ClickHouseMigrations(clickHouse).migrate();
   }
 
   /** The engine floor: both topics read and decoded by the jobs' own sources, then discarded. */

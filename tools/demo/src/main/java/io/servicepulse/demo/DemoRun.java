@@ -5,7 +5,6 @@ import io.servicepulse.aftersales.AfterSalesJob;
 import io.servicepulse.attribution.AttributionJob;
 import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
 import io.servicepulse.common.clickhouse.ClickHouseMigrations;
-import io.servicepulse.common.clickhouse.ClickHouseUrls;
 import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.flink.RetainedCheckpoints;
 import io.servicepulse.generator.EventGenerator;
@@ -19,8 +18,6 @@ import io.servicepulse.metrics.ServiceMetricsJob;
 import io.servicepulse.qa.job.QaJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,8 +73,7 @@ public final class DemoRun {
             options.clickHouseUrl(),
             "default",
             "");
-    resetDatabase(clickHouse);
-    new ClickHouseMigrations(clickHouse).migrate();
+    new ClickHouseMigrations(clickHouse).recreate();
     System.out.println(
         "  Kafka " + options.bootstrapServers() + ", topics " + String.join(", ", topics));
     System.out.println("  ClickHouse " + options.clickHouseUrl());
@@ -297,16 +293,6 @@ public final class DemoRun {
 
   private static void step(int n, String title) {
     System.out.println("\n[" + n + "/6] " + title);
-  }
-
-  private static void resetDatabase(ClickHouseConnectionFactory clickHouse) throws Exception {
-    String database = ClickHouseUrls.database(clickHouse.url());
-    // Dropping waits for the tables' merges, which can outlast the query timeout on a busy box.
-    try (Connection c =
-            clickHouse.withoutDatabase().withQueryTimeout(Duration.ofMinutes(5)).open();
-        Statement st = c.createStatement()) {
-      st.execute("DROP DATABASE IF EXISTS " + database);
-    }
   }
 
   private static void deleteRecursively(Path dir) throws Exception {

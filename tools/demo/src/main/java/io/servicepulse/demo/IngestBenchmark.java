@@ -3,7 +3,6 @@ package io.servicepulse.demo;
 
 import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
 import io.servicepulse.common.clickhouse.ClickHouseMigrations;
-import io.servicepulse.common.clickhouse.ClickHouseUrls;
 import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.flink.StreamingJobs;
@@ -13,8 +12,6 @@ import io.servicepulse.generator.GeneratorConfig;
 import io.servicepulse.generator.GroundTruth;
 import io.servicepulse.generator.KafkaEventWriter;
 import io.servicepulse.ingest.IngestJob;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,11 +49,7 @@ public final class IngestBenchmark {
     ClickHouseConnectionFactory clickHouse =
         new ClickHouseConnectionFactory(
             ServicePulseOptions.CLICKHOUSE_DRIVER.defaultValue(), url, "default", "");
-    try (Connection c = clickHouse.withoutDatabase().open();
-        Statement st = c.createStatement()) {
-      st.execute("DROP DATABASE IF EXISTS " + ClickHouseUrls.database(url));
-    }
-    new ClickHouseMigrations(clickHouse).migrate();
+    new ClickHouseMigrations(clickHouse).recreate();
 
     System.out.printf("Generating ~%,d events...%n", events);
     GeneratedStream backlog =

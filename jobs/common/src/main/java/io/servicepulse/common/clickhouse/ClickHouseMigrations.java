@@ -19,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -91,6 +92,21 @@ public final class ClickHouseMigrations {
 
   public ClickHouseMigrations(ClickHouseConnectionFactory connections) {
     this.connections = connections;
+  }
+
+  /**
+   * Drops the URL's database and migrates it from nothing (demo and benchmarks start from empty
+   * tables). Dropping waits for the tables' merges, which can outlast the query timeout on a busy
+   * machine, so the drop may take up to 5 minutes.
+   */
+  public List<Migration> recreate() throws SQLException {
+    try (Connection server =
+            connections.withoutDatabase().withQueryTimeout(Duration.ofMinutes(5)).open();
+        Statement st = server.createStatement()) {
+      st.execute(
+          "DROP DATABASE IF EXISTS " + quoteIdentifier(ClickHouseUrls.database(connections.url())));
+    }
+    return migrate();
   }
 
   /** Creates the URL's database if needed and applies every pending migration; returns them. */

@@ -8,6 +8,7 @@ import io.servicepulse.events.ChatMessage;
 import io.servicepulse.events.OrderEvent;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -94,15 +95,16 @@ public final class DecodedStreams {
             Decoded.typeOf(kind.eventClass()))
         .uid(sourceUid)
         .keyBy(FirstCopyWins.key(kind.eventId()), Types.STRING)
-        .process(
-            new FirstCopyWins<>(
-                job,
-                retention,
-                kind.eventId(),
-                kind.tsMs(),
-                config.get(ServicePulseOptions.EVENTS_ALLOWED_LATENESS)))
-        .returns(kind.eventClass())
-        .uid(uidPrefix + "-decode-" + kind.label())
-        .name("first copy per event id, dead letters apart (" + kind.label() + ")");
+        .transform(
+            "first copy per event id, dead letters apart (" + kind.label() + ")",
+            TypeInformation.of(kind.eventClass()),
+            FirstCopyWins.operator(
+                new FirstCopyWins<>(
+                    job,
+                    retention,
+                    kind.eventId(),
+                    kind.tsMs(),
+                    config.get(ServicePulseOptions.EVENTS_ALLOWED_LATENESS))))
+        .uid(uidPrefix + "-decode-" + kind.label());
   }
 }

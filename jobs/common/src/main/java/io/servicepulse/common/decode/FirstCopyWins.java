@@ -17,6 +17,9 @@ import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.function.SerializableFunction;
 
@@ -94,10 +97,7 @@ public final class FirstCopyWins<T> extends KeyedProcessFunction<String, Decoded
         fingerprint.update(print);
         long ts = tsMs.apply(event);
         long current = ctx.timerService().currentWatermark();
-        // The end of input (stop --drain) is no watermark to resume from.
-        if (current != Long.MAX_VALUE) {
-          watermark = Math.max(watermark, current);
-        }
+        observeWatermark(current);
         long judgedBy = Math.max(watermark, current);
         if (LateEvents.isLate(ts, judgedBy, allowedLateness)) {
           ctx.output(
@@ -116,6 +116,37 @@ public final class FirstCopyWins<T> extends KeyedProcessFunction<String, Decoded
                 EventIdentity.conflictingLetter(
                     job, eventId.apply(event), event, remembered, print, retention)));
       }
+    }
+  }
+
+  /** Keeps the watermark to checkpoint; called for every watermark ({@link Operator}). */
+  void observeWatermark(long current) {
+    // The end of input (stop --drain) is no watermark to resume from.
+    if (current != Long.MAX_VALUE) {
+      watermark = Math.max(watermark, current);
+    }
+  }
+
+  /**
+   * This function as a keyed operator that sees every watermark, not only those a record follows: a
+   * job that has read all its input before the last watermark must still checkpoint that one.
+   */
+  public static <T> OneInputStreamOperator<Decoded<T>, T> operator(FirstCopyWins<T> function) {
+    return new Operator<>(function);
+  }
+
+  private static final class Operator<T> extends KeyedProcessOperator<String, Decoded<T>, T> {
+    private final FirstCopyWins<T> function;
+
+    Operator(FirstCopyWins<T> function) {
+      super(function);
+      this.function = function;
+    }
+
+    @Override
+    public void processWatermark(Watermark mark) throws Exception {
+      function.observeWatermark(mark.getTimestamp());
+      super.processWatermark(mark);
     }
   }
 

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -48,7 +47,7 @@ class FirstCopyWinsTest {
             EventKind.CHAT.tsMs(),
             Duration.ofMinutes(5));
     return new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(function),
+        FirstCopyWins.operator(function),
         FirstCopyWins.key(EventKind.CHAT.eventId()),
         Types.STRING);
   }
@@ -97,6 +96,19 @@ class FirstCopyWinsTest {
     restart();
     ChatMessage late = buyerSays(mins(10), "还有货吗");
     read(late);
+
+    assertThat(harness.extractOutputValues()).isEmpty();
+    assertThat(letters()).extracting(l -> l.stage).containsExactly(DeadLetter.STAGE_LATE);
+  }
+
+  @Test
+  void aWatermarkThatArrivesAfterTheLastRecordIsCheckpointedToo() throws Exception {
+    // The job read all it had, then the watermark caught up; nothing was read after it.
+    ChatMessage last = buyerSays(mins(60), "在吗");
+    read(last);
+    harness.processWatermark(new Watermark(last.getTs().toEpochMilli()));
+    restart();
+    read(buyerSays(mins(10), "还有货吗"));
 
     assertThat(harness.extractOutputValues()).isEmpty();
     assertThat(letters()).extracting(l -> l.stage).containsExactly(DeadLetter.STAGE_LATE);

@@ -3,7 +3,6 @@ package io.servicepulse.metrics.bench;
 
 import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
 import io.servicepulse.common.clickhouse.ClickHouseMigrations;
-import io.servicepulse.common.clickhouse.ClickHouseUrls;
 import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.decode.Decoded;
@@ -75,11 +74,11 @@ public final class ServiceMetricsBenchmark {
         java.nio.file.Files.createTempDirectory("bench-metrics-checkpoints").toUri().toString());
 
     if (phases.contains("throughput")) {
-      resetDatabase(clickHouse);
+      new ClickHouseMigrations(clickHouse).recreate();
       throughput(bootstrap, base, events, cores);
     }
     if (phases.contains("delay")) {
-      resetDatabase(clickHouse);
+      new ClickHouseMigrations(clickHouse).recreate();
       delay(bootstrap, base, clickHouse, rate, seconds, outOfOrderness);
     }
     if (phases.contains("state")) {
@@ -193,14 +192,6 @@ public final class ServiceMetricsBenchmark {
     } finally {
       job.cancel().get();
     }
-  }
-
-  private static void resetDatabase(ClickHouseConnectionFactory clickHouse) throws SQLException {
-    try (Connection c = clickHouse.withoutDatabase().open();
-        Statement st = c.createStatement()) {
-      st.execute("DROP DATABASE IF EXISTS " + ClickHouseUrls.database(clickHouse.url()));
-    }
-    new ClickHouseMigrations(clickHouse).migrate();
   }
 
   private static String recreateTopic(String bootstrap, String name, int partitions)
