@@ -32,7 +32,7 @@ import io.servicepulse.metrics.sink.WaitAlertsTable;
 import io.servicepulse.metrics.turn.TurnFact;
 import io.servicepulse.metrics.turn.TurnTracker;
 import io.servicepulse.metrics.wait.WaitAlert;
-import io.servicepulse.metrics.wait.WaitAlertFunction;
+import io.servicepulse.metrics.wait.WaitAlertJudge;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
@@ -82,7 +82,7 @@ public final class ServiceMetricsJob {
         messages
             .keyBy(new ShopBuyerKey())
             .transform(
-                "turn tracker per (shop, buyer)",
+                "turns and waiting-buyer alerts per (shop, buyer)",
                 TypeInformation.of(TurnFact.class),
                 EndOfEventTime.of(new TurnTracker(NAME, settings)))
             .uid("metrics-turn-tracker");
@@ -111,14 +111,7 @@ public final class ServiceMetricsJob {
             .process(new DailyReplyRateFunction(NAME, settings))
             .uid("metrics-daily-reply-rate")
             .name("N-minute reply rate per (shop, agent, day)");
-    SingleOutputStreamOperator<WaitAlert> waitAlerts =
-        messages
-            .keyBy(new ShopBuyerKey())
-            .transform(
-                "waiting-buyer alerts per (shop, buyer)",
-                TypeInformation.of(WaitAlert.class),
-                EndOfEventTime.of(new WaitAlertFunction(settings)))
-            .uid("metrics-wait-alerts");
+    DataStream<WaitAlert> waitAlerts = turns.getSideOutput(WaitAlertJudge.ALERTS);
     DataStream<DeadLetter> deadLetters =
         messages
             .getSideOutput(DeadLetters.TAG)

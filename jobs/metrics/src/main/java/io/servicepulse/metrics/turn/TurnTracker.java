@@ -6,6 +6,7 @@ import io.servicepulse.common.decode.LateEvents;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.metrics.MetricsSettings;
 import io.servicepulse.metrics.aggregate.MinuteContribution;
+import io.servicepulse.metrics.wait.WaitAlertJudge;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,13 +19,15 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Follows one (shop, buyer) in event time and emits its turns (main output) and what conversations
- * and agent messages add to the minute aggregates ({@link #CONTRIBUTIONS}).
+ * Follows one (shop, buyer) in event time and emits its turns (main output), what conversations and
+ * agent messages add to the minute aggregates ({@link #CONTRIBUTIONS}), and the buyer's waiting
+ * alerts ({@link WaitAlertJudge#ALERTS}, judged on the same buffered messages).
  *
  * <p>Messages are held until the watermark passes them, then turns are derived from the whole
  * buffered conversation in (ts, event_id) order ({@link TurnDerivation}), so the result is the
@@ -35,7 +38,8 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>Event-time timers: a message's own timestamp (hold), the open turn's reply timeout, the
  * conversation's end (session gap) and its settlement (end plus allowed lateness), when the
- * conversation's messages and emitted facts are dropped. State of an idle buyer is empty.
+ * conversation's messages, emitted facts and alerts are dropped; and the alerts' own times. State
+ * of an idle buyer is empty.
  */
 public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage, TurnFact> {
 
@@ -46,6 +50,7 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
   private final MetricsSettings settings;
   private transient TurnDerivation derivation;
   private transient ValueState<TrackerState> state;
+  private transient WaitAlertJudge waitAlerts;
   private transient Counter duplicates;
   private transient Counter corrections;
 
@@ -72,6 +77,9 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
   public void open(OpenContext openContext) {
     derivation = new TurnDerivation(settings);
     state = getRuntimeContext().getState(new ValueStateDescriptor<>("turn-tracker", stateType()));
+    waitAlerts =
+        new WaitAlertJudge(
+            settings, getRuntimeContext().getMapState(WaitAlertJudge.emittedState()));
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateEvents");
     corrections = getRuntimeContext().getMetricGroup().counter("correctedFacts");
   }
@@ -99,27 +107,59 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
           MinuteContribution.ofAgentMessage(
               event.eventId, s.shopId, event.teamId, event.agentId, ts));
     }
+    waitAlerts.arrived(s, event, ctx.timerService());
+    int settled = 0;
     if (ts <= watermark) {
       // Late but inside the allowed lateness: correct what was already derived.
-      derive(s, watermark, ctx, out);
+      settled = derive(s, watermark, ctx, out);
     } else {
       ctx.timerService().registerEventTimeTimer(ts);
-      state.update(s);
     }
+    conclude(s, settled, ctx);
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<TurnFact> out)
       throws Exception {
     TrackerState s = state.value();
-    long watermark = ctx.timerService().currentWatermark();
-    // Several timers of one key fire for one watermark step; deriving once is enough.
-    if (s != null && s.derivedAtWatermark != watermark) {
-      derive(s, watermark, ctx, out);
+    if (s == null) {
+      return;
     }
+    int settled = 0;
+    if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
+      long watermark = ctx.timerService().currentWatermark();
+      // Several timers of one key fire for one watermark step; once is enough.
+      if (s.derivedAtWatermark == watermark) {
+        return;
+      }
+      settled = derive(s, watermark, ctx, out);
+    }
+    conclude(s, settled, ctx);
   }
 
-  private void derive(TrackerState s, long watermark, Context ctx, Collector<TurnFact> out)
+  /**
+   * Judges the alerts on every message still held, then drops the first {@code settledEvents}
+   * (settled conversations), and keeps or clears the state.
+   */
+  private void conclude(TrackerState s, int settledEvents, Context ctx) throws Exception {
+    waitAlerts.judge(s, ctx.timerService(), alert -> ctx.output(WaitAlertJudge.ALERTS, alert));
+    if (settledEvents > 0) {
+      waitAlerts.forgetSettled(s.events.get(settledEvents - 1).ts);
+      s.events.subList(0, settledEvents).clear();
+    }
+    if (s.events.isEmpty()) {
+      state.clear();
+      waitAlerts.clear();
+      return;
+    }
+    state.update(s);
+  }
+
+  /**
+   * Derives at the watermark and emits what changed; returns how many of the held messages belong
+   * to conversations now settled (their facts are forgotten, the messages dropped by the caller).
+   */
+  private int derive(TrackerState s, long watermark, Context ctx, Collector<TurnFact> out)
       throws Exception {
     List<TurnDerivation.Conversation> conversations = derivation.derive(s, watermark);
     emitTurnChanges(s, conversations, out);
@@ -135,15 +175,8 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
         registerTimers(c, watermark, ctx);
       }
     }
-    if (settled > 0) {
-      s.events.subList(0, settledEvents).clear();
-    }
-    if (s.events.isEmpty()) {
-      state.clear();
-      return;
-    }
     s.derivedAtWatermark = watermark;
-    state.update(s);
+    return settled > 0 ? settledEvents : 0;
   }
 
   private void emitTurnChanges(

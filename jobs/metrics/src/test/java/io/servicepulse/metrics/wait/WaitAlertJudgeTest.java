@@ -13,30 +13,37 @@ import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.metrics.MetricsSettings;
 import io.servicepulse.metrics.ShopBuyerKey;
+import io.servicepulse.metrics.turn.TurnFact;
+import io.servicepulse.metrics.turn.TurnTracker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.util.InstantiationUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class WaitAlertFunctionTest {
+/** The alerts as the turn tracker sends them ({@link WaitAlertJudge#ALERTS}). */
+class WaitAlertJudgeTest {
 
   private static final long START = BEGINNING.toEpochMilli();
 
-  private KeyedOneInputStreamOperatorTestHarness<String, ChatMessage, WaitAlert> harness;
+  private KeyedOneInputStreamOperatorTestHarness<String, ChatMessage, TurnFact> harness;
 
   @BeforeEach
   void open() throws Exception {
+    open(Map.of());
+  }
+
+  private void open(Map<String, String> config) throws Exception {
     harness =
         new KeyedOneInputStreamOperatorTestHarness<>(
             new KeyedProcessOperator<>(
-                new WaitAlertFunction(MetricsSettings.from(JobConfig.of(Map.of())))),
+                new TurnTracker("service-metrics", MetricsSettings.from(JobConfig.of(config)))),
             new ShopBuyerKey(),
             Types.STRING);
     // A replay: the wall clock is a day after the messages, so the watermark is the judge.
@@ -70,7 +77,7 @@ class WaitAlertFunctionTest {
   void aTurnAnsweredInTimeRaisesNothing() throws Exception {
     send(buyerSays(secs(0), "在吗"), agentReplies(secs(30), "agent-1"));
     watermark(mins(60));
-    assertThat(harness.extractOutputValues()).isEmpty();
+    assertThat(alerts()).isEmpty();
   }
 
   @Test
@@ -92,7 +99,7 @@ class WaitAlertFunctionTest {
     assertThat(current()).containsExactly("30s WAITING ", "100s WAITING ");
     send(agentReplies(secs(50), "agent-1")); // held back by the network, inside the lateness
     assertThat(current()).containsExactly("30s ANSWERED agent-1 50000");
-    assertThat(harness.extractOutputValues())
+    assertThat(alerts())
         .filteredOn(a -> a.retracted)
         .extracting(WaitAlert::alertId)
         .containsExactly(firstBuyerEventId + "@100s");
@@ -106,7 +113,7 @@ class WaitAlertFunctionTest {
     assertThat(current()).isEmpty();
     harness.setProcessingTime(START + 30_001);
     assertThat(current()).as("no watermark at all yet").containsExactly("30s WAITING agent-1");
-    assertThat(harness.extractOutputValues().get(0).emittedMs).isEqualTo(START + 30_001);
+    assertThat(alerts().get(0).emittedMs).isEqualTo(START + 30_001);
     harness.setProcessingTime(START + 45_000);
     send(agentReplies(secs(44), "agent-1"));
     assertThat(current()).containsExactly("30s ANSWERED agent-1 44000");
@@ -115,18 +122,7 @@ class WaitAlertFunctionTest {
   @Test
   void aShopWithItsOwnThresholdsIsAlertedAtThose() throws Exception {
     harness.close();
-    harness =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(
-                new WaitAlertFunction(
-                    MetricsSettings.from(
-                        JobConfig.of(
-                            Map.of(
-                                "metrics.wait-alerts-by", "TAOBAO=45 s/2 min;other-shop=10 s"))))),
-            new ShopBuyerKey(),
-            Types.STRING);
-    harness.setProcessingTime(START + Duration.ofDays(1).toMillis());
-    harness.open();
+    open(Map.of("metrics.wait-alerts-by", "TAOBAO=45 s/2 min;other-shop=10 s"));
     send(buyerSaysTo(secs(0), "agent-1", "在吗"));
     watermark(secs(31));
     assertThat(current()).as("taobao's line is 45 s, not the default 30 s").isEmpty();
@@ -137,9 +133,13 @@ class WaitAlertFunctionTest {
   }
 
   @Test
-  void theFunctionTravelsInTheJobGraph() throws Exception {
-    WaitAlertFunction f = new WaitAlertFunction(MetricsSettings.defaults());
-    assertThat(InstantiationUtil.clone(f)).isNotNull();
+  void aSettledConversationLeavesItsAlertsAsSentAndNoState() throws Exception {
+    send(buyerSaysTo(secs(0), "agent-1", "在吗"));
+    watermark(Duration.ofHours(5));
+    assertThat(current())
+        .containsExactly(
+            "30s UNANSWERED agent-1", "100s UNANSWERED agent-1", "180s UNANSWERED agent-1");
+    assertThat(harness.numKeyedStateEntries()).as("messages, facts and alerts forgotten").isZero();
   }
 
   private String firstBuyerEventId;
@@ -157,10 +157,15 @@ class WaitAlertFunctionTest {
     harness.processWatermark(BEGINNING.plus(at).toEpochMilli());
   }
 
+  private List<WaitAlert> alerts() {
+    var alerts = harness.getSideOutput(WaitAlertJudge.ALERTS);
+    return alerts == null ? List.of() : alerts.stream().map(StreamRecord::getValue).toList();
+  }
+
   /** Latest version per alert id, as wait_alerts FINAL shows it; fails on a version not above. */
   private Map<String, WaitAlert> latest() {
     Map<String, WaitAlert> latest = new TreeMap<>();
-    for (WaitAlert a : harness.extractOutputValues()) {
+    for (WaitAlert a : alerts()) {
       WaitAlert seen = latest.get(a.alertId());
       if (seen != null && a.version <= seen.version) {
         throw new AssertionError(a + " is not above " + seen);

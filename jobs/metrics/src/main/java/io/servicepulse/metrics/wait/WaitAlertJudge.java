@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.servicepulse.metrics.wait;
+
+import io.servicepulse.metrics.MetricsSettings;
+import io.servicepulse.metrics.turn.ChatEvent;
+import io.servicepulse.metrics.turn.TrackerState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Waiting-buyer alerts for one (shop, buyer) ({@link WaitAlerts}), judged by the turn tracker on
+ * its own buffered messages, so one state and one shuffle serve turns and alerts. <b>Live</b> — the
+ * buyer's newest message at most {@code events.allowed-lateness} behind the wall clock — it judges
+ * at the wall clock with processing-time timers, so an alert leaves within milliseconds of its
+ * threshold; the watermark lags by the out-of-orderness bound and would delay it by as much. On a
+ * replay or a backlog it judges at the watermark with event-time timers, so the alerts are those of
+ * the in-order stream. Either way a later message that changes the picture (the answer of an
+ * alerted turn, an older buyer message) sends the difference: an update or a retraction, by
+ * version. The alerts of a settled conversation are forgotten as they were last sent.
+ */
+public final class WaitAlertJudge {
+
+  public static final OutputTag<WaitAlert> ALERTS =
+      new OutputTag<>("wait-alerts", TypeInformation.of(WaitAlert.class));
+
+  private final MetricsSettings settings;
+  private final WaitAlerts alerts;
+  private final MapState<String, WaitAlert> emitted;
+
+  public WaitAlertJudge(MetricsSettings settings, MapState<String, WaitAlert> emitted) {
+    this.settings = settings;
+    this.alerts = new WaitAlerts(settings);
+    this.emitted = emitted;
+  }
+
+  /** The alerts sent and not yet forgotten, by alert id. */
+  public static MapStateDescriptor<String, WaitAlert> emittedState() {
+    return new MapStateDescriptor<>(
+        "wait-alerts-emitted", Types.STRING, TypeInformation.of(WaitAlert.class));
+  }
+
+  /** A new message is in the state: it can open or answer a turn once the clock reaches it. */
+  public void arrived(TrackerState s, ChatEvent event, TimerService timers) {
+    long first = settings.waitAlerts().of(s.platform, s.shopId)[0];
+    long reached = event.role == ChatEvent.BUYER ? event.ts + first + 1 : event.ts;
+    schedule(reached, isLive(s, timers.currentProcessingTime()), timers);
+  }
+
+  /** Sends what changed at the buyer's now, and sets the time of the next possible change. */
+  public void judge(TrackerState s, TimerService timers, Consumer<WaitAlert> out) throws Exception {
+    long watermark = timers.currentWatermark();
+    long wall = timers.currentProcessingTime();
+    boolean live = isLive(s, wall);
+    long now = live ? Math.max(wall, watermark) : watermark;
+    WaitAlerts.Judgement judgement = alerts.at(s, now);
+    Map<String, WaitAlert> due = judgement.due();
+    for (Map.Entry<String, WaitAlert> e : due.entrySet()) {
+      WaitAlert previous = emitted.get(e.getKey());
+      WaitAlert alert = e.getValue();
+      if (alert.sameAs(previous)) {
+        continue;
+      }
+      alert.version = s.nextVersion(previous == null ? 0 : previous.version);
+      alert.emittedMs = wall;
+      out.accept(alert);
+      emitted.put(e.getKey(), alert);
+    }
+    List<String> gone = new ArrayList<>();
+    for (Map.Entry<String, WaitAlert> e : emitted.entries()) {
+      if (!due.containsKey(e.getKey())) {
+        gone.add(e.getKey());
+      }
+    }
+    for (String id : gone) {
+      WaitAlert retraction = emitted.get(id).copy();
+      retraction.retracted = true;
+      retraction.version = s.nextVersion(retraction.version);
+      retraction.emittedMs = wall;
+      out.accept(retraction);
+      emitted.remove(id);
+    }
+    if (judgement.nextChange() != Long.MAX_VALUE) {
+      schedule(judgement.nextChange(), live, timers);
+    }
+  }
+
+  /** The buyer's conversations up to {@code lastSettledTs} settled: their alerts stay as sent. */
+  public void forgetSettled(long lastSettledTs) throws Exception {
+    List<String> settled = new ArrayList<>();
+    for (Map.Entry<String, WaitAlert> e : emitted.entries()) {
+      if (e.getValue().turnStartMs <= lastSettledTs) {
+        settled.add(e.getKey());
+      }
+    }
+    for (String id : settled) {
+      emitted.remove(id);
+    }
+  }
+
+  public void clear() {
+    emitted.clear();
+  }
+
+  private boolean isLive(TrackerState s, long wall) {
+    long newest = s.events.get(s.events.size() - 1).ts;
+    return wall - newest <= settings.allowedLatenessMs();
+  }
+
+  private static void schedule(long at, boolean live, TimerService timers) {
+    timers.registerEventTimeTimer(at);
+    if (live) {
+      timers.registerProcessingTimeTimer(at);
+    }
+  }
+}
