@@ -107,15 +107,18 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
           MinuteContribution.ofAgentMessage(
               event.eventId, s.shopId, event.teamId, event.agentId, ts));
     }
-    waitAlerts.arrived(s, event, ctx.timerService());
-    int settled = 0;
+    boolean alertsMayChange = waitAlerts.arrived(s, event, ctx.timerService());
     if (ts <= watermark) {
       // Late but inside the allowed lateness: correct what was already derived.
-      settled = derive(s, watermark, ctx, out);
+      conclude(s, derive(s, watermark, ctx, out), ctx);
     } else {
       ctx.timerService().registerEventTimeTimer(ts);
+      if (alertsMayChange) {
+        conclude(s, null, ctx);
+      } else {
+        state.update(s);
+      }
     }
-    conclude(s, settled, ctx);
   }
 
   @Override
@@ -125,24 +128,32 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
     if (s == null) {
       return;
     }
-    int settled = 0;
+    Derived derived = null;
     if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
       long watermark = ctx.timerService().currentWatermark();
       // Several timers of one key fire for one watermark step; once is enough.
       if (s.derivedAtWatermark == watermark) {
         return;
       }
-      settled = derive(s, watermark, ctx, out);
+      derived = derive(s, watermark, ctx, out);
     }
-    conclude(s, settled, ctx);
+    conclude(s, derived, ctx);
   }
 
+  /** The conversations at the watermark, and how many held messages belong to settled ones. */
+  private record Derived(List<TurnDerivation.Conversation> conversations, int settledEvents) {}
+
   /**
-   * Judges the alerts on every message still held, then drops the first {@code settledEvents}
-   * (settled conversations), and keeps or clears the state.
+   * Judges the alerts on every message still held, then drops the messages of settled
+   * conversations, and keeps or clears the state. {@code derived}: null if not derived now.
    */
-  private void conclude(TrackerState s, int settledEvents, Context ctx) throws Exception {
-    waitAlerts.judge(s, ctx.timerService(), alert -> ctx.output(WaitAlertJudge.ALERTS, alert));
+  private void conclude(TrackerState s, Derived derived, Context ctx) throws Exception {
+    waitAlerts.judge(
+        s,
+        ctx.timerService(),
+        derived == null ? null : derived.conversations(),
+        alert -> ctx.output(WaitAlertJudge.ALERTS, alert));
+    int settledEvents = derived == null ? 0 : derived.settledEvents();
     if (settledEvents > 0) {
       waitAlerts.forgetSettled(s.events.get(settledEvents - 1).ts);
       s.events.subList(0, settledEvents).clear();
@@ -156,10 +167,10 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
   }
 
   /**
-   * Derives at the watermark and emits what changed; returns how many of the held messages belong
-   * to conversations now settled (their facts are forgotten, the messages dropped by the caller).
+   * Derives at the watermark and emits what changed; the facts of settled conversations are
+   * forgotten, their messages dropped by the caller.
    */
-  private int derive(TrackerState s, long watermark, Context ctx, Collector<TurnFact> out)
+  private Derived derive(TrackerState s, long watermark, Context ctx, Collector<TurnFact> out)
       throws Exception {
     List<TurnDerivation.Conversation> conversations = derivation.derive(s, watermark);
     emitTurnChanges(s, conversations, out);
@@ -176,7 +187,7 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
       }
     }
     s.derivedAtWatermark = watermark;
-    return settled > 0 ? settledEvents : 0;
+    return new Derived(conversations, settled > 0 ? settledEvents : 0);
   }
 
   private void emitTurnChanges(

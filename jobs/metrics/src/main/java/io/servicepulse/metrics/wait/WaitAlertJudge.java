@@ -4,6 +4,7 @@ package io.servicepulse.metrics.wait;
 import io.servicepulse.metrics.MetricsSettings;
 import io.servicepulse.metrics.turn.ChatEvent;
 import io.servicepulse.metrics.turn.TrackerState;
+import io.servicepulse.metrics.turn.TurnDerivation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +34,13 @@ public final class WaitAlertJudge {
 
   private final MetricsSettings settings;
   private final WaitAlerts alerts;
+  private final TurnDerivation derivation;
   private final MapState<String, WaitAlert> emitted;
 
   public WaitAlertJudge(MetricsSettings settings, MapState<String, WaitAlert> emitted) {
     this.settings = settings;
     this.alerts = new WaitAlerts(settings);
+    this.derivation = new TurnDerivation(settings);
     this.emitted = emitted;
   }
 
@@ -47,20 +50,44 @@ public final class WaitAlertJudge {
         "wait-alerts-emitted", Types.STRING, TypeInformation.of(WaitAlert.class));
   }
 
-  /** A new message is in the state: it can open or answer a turn once the clock reaches it. */
-  public void arrived(TrackerState s, ChatEvent event, TimerService timers) {
+  /**
+   * A new message is in the state: it can open or answer a turn once the clock reaches it. Returns
+   * whether the alerts can have changed already: not for a message after the buyer's now (the
+   * common case of a replay, where now is the watermark), unless it made the buyer live.
+   */
+  public boolean arrived(TrackerState s, ChatEvent event, TimerService timers) {
+    long wall = timers.currentProcessingTime();
+    boolean live = isLive(s, wall);
     long first = settings.waitAlerts().of(s.platform, s.shopId)[0];
     long reached = event.role == ChatEvent.BUYER ? event.ts + first + 1 : event.ts;
-    schedule(reached, isLive(s, timers.currentProcessingTime()), timers);
+    schedule(reached, live, timers);
+    int n = s.events.size();
+    boolean wasLive =
+        s.events.get(n - 1) != event
+            ? live
+            : n > 1 && wall - s.events.get(n - 2).ts <= settings.allowedLatenessMs();
+    return live != wasLive || event.ts <= now(live, timers.currentWatermark(), wall);
   }
 
-  /** Sends what changed at the buyer's now, and sets the time of the next possible change. */
-  public void judge(TrackerState s, TimerService timers, Consumer<WaitAlert> out) throws Exception {
+  /**
+   * Sends what changed at the buyer's now, and sets the time of the next possible change. {@code
+   * atWatermark}: the conversations the tracker has just derived at the current watermark, or null;
+   * when now is the watermark they are the ones the alerts need.
+   */
+  public void judge(
+      TrackerState s,
+      TimerService timers,
+      List<TurnDerivation.Conversation> atWatermark,
+      Consumer<WaitAlert> out)
+      throws Exception {
     long watermark = timers.currentWatermark();
     long wall = timers.currentProcessingTime();
     boolean live = isLive(s, wall);
-    long now = live ? Math.max(wall, watermark) : watermark;
-    WaitAlerts.Judgement judgement = alerts.at(s, now);
+    long now = now(live, watermark, wall);
+    WaitAlerts.Judgement judgement =
+        now == watermark && atWatermark != null
+            ? alerts.at(s, now, atWatermark)
+            : alerts.at(s, now, derivation.derive(s, now));
     Map<String, WaitAlert> due = judgement.due();
     for (Map.Entry<String, WaitAlert> e : due.entrySet()) {
       WaitAlert previous = emitted.get(e.getKey());
@@ -107,6 +134,10 @@ public final class WaitAlertJudge {
 
   public void clear() {
     emitted.clear();
+  }
+
+  private static long now(boolean live, long watermark, long wall) {
+    return live ? Math.max(wall, watermark) : watermark;
   }
 
   private boolean isLive(TrackerState s, long wall) {

@@ -20,11 +20,9 @@ import java.util.Map;
 public final class WaitAlerts {
 
   private final MetricsSettings settings;
-  private final TurnDerivation derivation;
 
   public WaitAlerts(MetricsSettings settings) {
     this.settings = settings;
-    this.derivation = new TurnDerivation(settings);
   }
 
   /**
@@ -38,8 +36,9 @@ public final class WaitAlerts {
       long nextChange,
       List<TurnDerivation.Conversation> conversations) {}
 
-  public Judgement at(TrackerState state, long now) {
-    List<TurnDerivation.Conversation> conversations = derivation.derive(state, now);
+  /** {@code conversations}: {@link TurnDerivation#derive} of {@code state} at {@code now}. */
+  public Judgement at(
+      TrackerState state, long now, List<TurnDerivation.Conversation> conversations) {
     long[] thresholds = settings.waitAlerts().of(state.platform, state.shopId);
     Map<String, WaitAlert> due = new LinkedHashMap<>();
     long next = Long.MAX_VALUE;

@@ -13,12 +13,14 @@ import io.servicepulse.metrics.turn.TurnTracker;
 import io.servicepulse.schemas.DecodeResult;
 import io.servicepulse.schemas.EventCodec;
 import io.servicepulse.schemas.ReleasedSchemas;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyedStateHandle;
+import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 
@@ -51,6 +53,10 @@ final class StateSize {
             new KeyedProcessOperator<>(new TurnTracker("bench", settings)),
             new ShopBuyerKey(),
             Types.STRING)) {
+      // A replay: the wall clock is a day after the last message, so the watermark is the judge.
+      harness.setProcessingTime(
+          messages.stream().mapToLong(m -> m.getTs().toEpochMilli()).max().orElse(0)
+              + Duration.ofDays(1).toMillis());
       harness.open();
       long maxTs = Long.MIN_VALUE;
       long bytes = 0;
@@ -71,13 +77,19 @@ final class StateSize {
           for (KeyedStateHandle h : snapshot.getManagedKeyedState()) {
             bytes += h.getStateSize();
           }
-          keys += harness.numKeyedStateEntries();
+          try (var buyers =
+              harness
+                  .getOperator()
+                  .getKeyedStateBackend()
+                  .getKeys("turn-tracker", VoidNamespace.INSTANCE)) {
+            keys += buyers.count();
+          }
           start = System.nanoTime();
         }
       }
       measured += System.nanoTime() - start;
       System.out.printf(
-          "%nState: %,d bytes per buyer with state (checkpointed tracker state incl. timers,"
+          "%nState: %,d bytes per buyer with state (checkpointed tracker state incl. alerts and timers,"
               + " averaged over 4 snapshots, %,d buyers with state on average)%n",
           keys == 0 ? 0 : bytes / keys, keys / 4);
       System.out.printf(
