@@ -17,6 +17,7 @@ import io.servicepulse.common.deadletter.DeadLetters;
 import io.servicepulse.common.decode.Decoded;
 import io.servicepulse.common.decode.DecodedStreams;
 import io.servicepulse.common.decode.EventKind;
+import io.servicepulse.common.decode.FirstCopyWins;
 import io.servicepulse.common.flink.EventTime;
 import io.servicepulse.common.flink.StreamingJobs;
 import io.servicepulse.common.kafka.KafkaSources;
@@ -36,10 +37,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * (every revision), {@code after_sales_events} and {@code agent_events} facts, idempotent on
  * event_id. Records that do not decode, break the event model's rules or conflict with an earlier
  * copy of their event id go to dead letters (ClickHouse {@code dead_letters} and the Kafka
- * dead-letter topic). In event time, per rating, case and agent ({@link FeedbackLedger}, {@link
- * CaseLedger}, {@link AgentTimeline}), the after-sales, satisfaction and workload KPIs are summed
- * into {@code agent_kpi_daily} rows per (shop, agent, day), corrected as revisions and late payouts
- * arrive (jobs/aftersales/README.md).
+ * dead-letter topic). Events too late for the KPI rows are stored as facts all the same, and
+ * dead-lettered (stage 'late') for the KPI rows only. In event time, per rating, case and agent
+ * ({@link FeedbackLedger}, {@link CaseLedger}, {@link AgentTimeline}), the after-sales,
+ * satisfaction and workload KPIs are summed into {@code agent_kpi_daily} rows per (shop, agent,
+ * day), corrected as revisions and late payouts arrive (jobs/aftersales/README.md).
  */
 public final class AfterSalesJob {
 
@@ -114,7 +116,18 @@ public final class AfterSalesJob {
                 caseChanges.getSideOutput(DeadLetters.TAG),
                 agentChanges.getSideOutput(DeadLetters.TAG),
                 kpiRows.getSideOutput(DeadLetters.TAG));
-    sinks.attach(feedback, afterSales, agentEvents, kpiRows, deadLetters);
+    // Facts include the events too late for the KPI rows: a fact has no window to miss.
+    sinks.attach(
+        withLate(feedback, EventKind.FEEDBACK),
+        withLate(afterSales, EventKind.AFTER_SALES),
+        withLate(agentEvents, EventKind.AGENT),
+        kpiRows,
+        deadLetters);
+  }
+
+  private static <T> DataStream<T> withLate(
+      SingleOutputStreamOperator<T> onTime, EventKind<T> kind) {
+    return onTime.union(onTime.getSideOutput(FirstCopyWins.late(kind)));
   }
 
   private static <T> SingleOutputStreamOperator<T> decoded(

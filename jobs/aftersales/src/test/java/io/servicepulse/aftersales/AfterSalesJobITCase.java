@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.aftersales;
 
+import static io.servicepulse.common.testing.EventFixtures.BEGINNING;
+import static io.servicepulse.common.testing.EventFixtures.SHOP;
+import static io.servicepulse.common.testing.EventFixtures.transfer;
 import static io.servicepulse.stack.Polling.pollUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,12 +12,16 @@ import io.servicepulse.common.clickhouse.ClickHouseMigrations;
 import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.flink.StreamingJobs;
 import io.servicepulse.common.testing.StackConfigs;
+import io.servicepulse.events.AgentEvent;
 import io.servicepulse.generator.EventGenerator;
 import io.servicepulse.generator.GeneratedRecord;
 import io.servicepulse.generator.GeneratedStream;
 import io.servicepulse.generator.GeneratorConfig;
 import io.servicepulse.generator.GroundTruth;
 import io.servicepulse.generator.KafkaEventWriter;
+import io.servicepulse.schemas.EventCodec;
+import io.servicepulse.schemas.ReleasedSchemas;
+import io.servicepulse.stack.ConditionTimeoutException;
 import io.servicepulse.stack.LocalStackExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -102,6 +109,60 @@ class AfterSalesJobITCase {
           () -> rows(KPI_SQL).equals(truth.kpiFiguresByAgentDay()),
           Duration.ofSeconds(60),
           "agent_kpi_daily equals the truth for every agent and day");
+
+      // A transfer a month older than the stream, sent after it: a fact all the same (stored),
+      // too late for its day's KPI row (a late dead letter with its address; rows unchanged).
+      long oldest =
+          records.stream()
+              .filter(r -> r.kind() != GeneratedRecord.Kind.MALFORMED)
+              .mapToLong(GeneratedRecord::timestamp)
+              .min()
+              .orElseThrow();
+      AgentEvent late =
+          transfer(
+              Duration.ofMillis(oldest - BEGINNING.toEpochMilli()).minusDays(30),
+              "agent-late",
+              "agent-other");
+      byte[] bytes = EventCodec.agentEvents(ReleasedSchemas.bundled()).encode(late);
+      try (KafkaEventWriter writer = new KafkaEventWriter(STACK.bootstrapServers())) {
+        writer.write(
+            List.of(
+                new GeneratedRecord(
+                    agentTopic,
+                    late.getShopId().getBytes(StandardCharsets.UTF_8),
+                    bytes,
+                    late.getTs().toEpochMilli(),
+                    GeneratedRecord.Kind.LATE)),
+            1,
+            0,
+            (sent, acked, total, rate) -> {});
+      }
+      String letters =
+          "SELECT stage, reason, source_topic FROM dead_letters FINAL WHERE job = 'aftersales'"
+              + " AND event_id = '"
+              + late.getEventId()
+              + "'";
+      try {
+        pollUntil(
+            () ->
+                count("SELECT count() FROM agent_events FINAL") == truth.agentEvents() + 1
+                    && STACK
+                        .queryClickHouse(letters)
+                        .equals(
+                            List.of(List.of("late", "older than allowed lateness", agentTopic))),
+            Duration.ofSeconds(60),
+            "the late transfer stored as a fact and dead-lettered for the KPI rows");
+      } catch (ConditionTimeoutException e) {
+        throw new AssertionError(
+            "agent_events "
+                + count("SELECT count() FROM agent_events FINAL")
+                + " of "
+                + (truth.agentEvents() + 1)
+                + ", the late transfer's letters "
+                + STACK.queryClickHouse(letters),
+            e);
+      }
+      assertThat(rows(KPI_SQL)).isEqualTo(truth.kpiFiguresByAgentDay());
     } finally {
       job.cancel().get();
     }
@@ -144,7 +205,10 @@ class AfterSalesJobITCase {
             rows(
                 "SELECT concat(shop_id, '/', agent_id), toString(count()) FROM agent_events FINAL"
                     + " WHERE kind = 'TRANSFER' GROUP BY shop_id, agent_id"))
-        .isEqualTo(truth.transfersByAgent())
+        .as("the truth's transfers and the late one")
+        .containsAllEntriesOf(truth.transfersByAgent())
+        .containsEntry(SHOP + "/agent-late", "1")
+        .hasSize(truth.transfersByAgent().size() + 1)
         .isNotEmpty();
     assertThat(
             count(

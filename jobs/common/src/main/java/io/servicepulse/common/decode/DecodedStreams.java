@@ -100,11 +100,7 @@ public final class DecodedStreams {
             TypeInformation.of(kind.eventClass()),
             FirstCopyWins.operator(
                 new FirstCopyWins<>(
-                    job,
-                    retention,
-                    kind.eventId(),
-                    kind.tsMs(),
-                    config.get(ServicePulseOptions.EVENTS_ALLOWED_LATENESS))))
+                    job, retention, kind, config.get(ServicePulseOptions.EVENTS_ALLOWED_LATENESS))))
         .uid(uidPrefix + "-decode-" + kind.label());
   }
 }

@@ -10,6 +10,7 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.metrics.Counter;
@@ -21,6 +22,7 @@ import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.apache.flink.util.function.SerializableFunction;
 
 /**
@@ -30,10 +32,12 @@ import org.apache.flink.util.function.SerializableFunction;
  * retention} of processing time (state TTL), so state is bounded by the id rate × retention.
  *
  * <p>A first copy more than {@code allowedLateness} behind this operator's watermark is a late dead
- * letter ({@link LateEvents}) with its Kafka address. A job without event time has no watermark
- * here, so nothing is late in it. Flink does not checkpoint watermarks; this operator does (the
- * least over its subtasks), so after a restore a late event is judged against the watermark the job
- * had reached, not against a watermark that starts again from nothing.
+ * letter ({@link LateEvents}) with its Kafka address, and the event itself goes to {@link #late}: a
+ * job that also stores facts can store it there, since a fact has no window to miss. A job without
+ * event time has no watermark here, so nothing is late in it. Flink does not checkpoint watermarks;
+ * this operator does (the least over its subtasks), so after a restore a late event is judged
+ * against the watermark the job had reached, not against a watermark that starts again from
+ * nothing.
  */
 public final class FirstCopyWins<T> extends KeyedProcessFunction<String, Decoded<T>, T>
     implements CheckpointedFunction {
@@ -43,6 +47,7 @@ public final class FirstCopyWins<T> extends KeyedProcessFunction<String, Decoded
   private final SerializableFunction<T, String> eventId;
   private final SerializableFunction<T, Long> tsMs;
   private final Duration allowedLateness;
+  private final OutputTag<T> lateTag;
 
   private transient ValueState<Long> fingerprint;
   private transient Counter duplicates;
@@ -51,16 +56,18 @@ public final class FirstCopyWins<T> extends KeyedProcessFunction<String, Decoded
   private transient long watermark = Long.MIN_VALUE;
 
   public FirstCopyWins(
-      String job,
-      Duration retention,
-      SerializableFunction<T, String> eventId,
-      SerializableFunction<T, Long> tsMs,
-      Duration allowedLateness) {
+      String job, Duration retention, EventKind<T> kind, Duration allowedLateness) {
     this.job = job;
     this.retention = retention;
-    this.eventId = eventId;
-    this.tsMs = tsMs;
+    this.eventId = kind.eventId();
+    this.tsMs = kind.tsMs();
     this.allowedLateness = allowedLateness;
+    this.lateTag = late(kind);
+  }
+
+  /** The late first copies of {@code kind}'s events (each also a late dead letter). */
+  public static <T> OutputTag<T> late(EventKind<T> kind) {
+    return new OutputTag<>("late-" + kind.label(), TypeInformation.of(kind.eventClass()));
   }
 
   /** The key: the event id, or the dead letter's own id (dead letters only pass through). */
@@ -103,6 +110,7 @@ public final class FirstCopyWins<T> extends KeyedProcessFunction<String, Decoded
           ctx.output(
               DeadLetters.TAG,
               record.addressed(LateEvents.letter(job, eventId.apply(event), ts, judgedBy, event)));
+          ctx.output(lateTag, event);
         } else {
           out.collect(event);
         }

@@ -41,11 +41,7 @@ class FirstCopyWinsTest {
       harness() throws Exception {
     FirstCopyWins<ChatMessage> function =
         new FirstCopyWins<>(
-            "service-metrics",
-            Duration.ofMinutes(10),
-            EventKind.CHAT.eventId(),
-            EventKind.CHAT.tsMs(),
-            Duration.ofMinutes(5));
+            "service-metrics", Duration.ofMinutes(10), EventKind.CHAT, Duration.ofMinutes(5));
     return new KeyedOneInputStreamOperatorTestHarness<>(
         FirstCopyWins.operator(function),
         FirstCopyWins.key(EventKind.CHAT.eventId()),
@@ -85,6 +81,10 @@ class FirstCopyWinsTest {
     assertThat(letter.eventId).isEqualTo(late.getEventId());
     assertThat(address(letter)).isEqualTo("chat-messages/1@1");
     assertThat(CODEC.decode(letter.payload).event()).isEqualTo(late);
+    assertThat(harness.getSideOutput(FirstCopyWins.late(EventKind.CHAT)))
+        .as("the late event itself, for jobs that store it as a fact")
+        .extracting(StreamRecord::getValue)
+        .containsExactly(late);
   }
 
   @Test
