@@ -13,8 +13,9 @@ classpath_file="$module/target/replay.classpath"
 if [[ ! -f "$classpath_file" || ! -f "$module/target/classes/io/servicepulse/common/deadletter/DeadLetterReplay.class" ]] \
   || [[ -n "$(find "$module/src/main" "$repo/schemas/src/main" "$module/pom.xml" -newer "$classpath_file" -print -quit)" ]]; then
   echo "Building jobs/common..." >&2
+  # Test scope: Flink (its options) is 'provided' in jobs/common, the cluster's in production.
   (cd "$repo" && ./mvnw -q -B -ntp -pl jobs/common -am compile dependency:build-classpath \
-    -DincludeScope=runtime -Dmdep.outputFile=target/replay.classpath) >&2
+    -DincludeScope=test -Dmdep.outputFile=target/replay.classpath) >&2
 fi
 
 exec java -cp "$module/target/classes:$(cat "$classpath_file")" \
