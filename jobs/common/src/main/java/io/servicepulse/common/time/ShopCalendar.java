@@ -134,13 +134,6 @@ public final class ShopCalendar implements Serializable {
     return startOfDay(shopId, epochDay + 1);
   }
 
-  /** Start (epoch ms) of the shop-local minute holding {@code ts}. */
-  public long minuteStart(String shopId, long ts) {
-    long local = localSecond(shopId, ts);
-    long offset = local - Math.floorDiv(ts, 1000L);
-    return (Math.floorDiv(local, 60L) * 60L - offset) * 1000L;
-  }
-
   /** Whether {@code ts} is inside the business hours of this shop on this platform, local time. */
   public boolean inBusinessHours(String platform, String shopId, long ts) {
     int second = (int) Math.floorMod(localSecond(shopId, ts), DAY_SECONDS);

@@ -194,13 +194,6 @@ class ShopCalendarTest {
   }
 
   @Test
-  void theMinuteOfAShopWithAWholeMinuteOffsetIsTheUtcMinute() {
-    long ts = at("2025-06-02T10:15:42.123", ZoneId.of("Asia/Kathmandu")); // UTC+05:45
-    assertThat(CALENDAR.minuteStart("ny", ts)).isEqualTo(ts - 42_123);
-    assertThat(CALENDAR.minuteStart("ny", -1)).isEqualTo(-60_000);
-  }
-
-  @Test
   void itTravelsToTaskManagers() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

@@ -338,6 +338,41 @@ class TurnTrackerTest {
   }
 
   @Test
+  void aShopInAnotherZoneHasItsOwnDayAndBusinessHours() throws Exception {
+    // The same turns in New York (EST, UTC-5): 10:59 and 11:30 on 2 November, both inside the
+    // default 08:00-23:00. The platform taobao's 09:00-11:00 would cut the second; the shop's own
+    // 11:00-12:00 wins over it and cuts the first.
+    Map<String, String> ny = Map.of("events.shop-time-zones", "shop-1=America/New_York");
+    Map<String, String> taobaoHours = new java.util.HashMap<>(ny);
+    taobaoHours.put("metrics.business-hours-by-platform", "TAOBAO=09:00-11:00");
+    Map<String, String> shopHours = new java.util.HashMap<>(taobaoHours);
+    // Another shop named like the platform must not take the platform's hours away.
+    shopHours.put("metrics.business-hours-by-shop", "shop-1=11:00-12:00,taobao=00:00-24:00");
+    for (var expected :
+        List.of(
+            Map.entry(ny, List.of(true, true)),
+            Map.entry(taobaoHours, List.of(true, false)),
+            Map.entry(shopHours, List.of(false, true)))) {
+      try (TrackerHarness t = new TrackerHarness(expected.getKey())) {
+        t.send(
+                buyerSays(mins(13 * 60 + 59), "还在吗"),
+                agentReplies(mins(14 * 60 + 1), "agent-1"),
+                buyerSays(mins(14 * 60 + 30), "发货了吗"),
+                agentReplies(mins(14 * 60 + 31), "agent-1"))
+            .watermark(mins(16 * 60));
+
+        assertThat(t.currentTurns())
+            .extracting(turn -> LocalDate.ofEpochDay(turn.day), turn -> turn.businessHours)
+            .containsExactly(
+                org.assertj.core.groups.Tuple.tuple(
+                    LocalDate.parse("2026-11-02"), expected.getValue().get(0)),
+                org.assertj.core.groups.Tuple.tuple(
+                    LocalDate.parse("2026-11-02"), expected.getValue().get(1)));
+      }
+    }
+  }
+
+  @Test
   void theSessionGapSplitsConversationsAndCreditsEachToItsFirstTurn() throws Exception {
     try (TrackerHarness t = new TrackerHarness()) {
       t.send(
