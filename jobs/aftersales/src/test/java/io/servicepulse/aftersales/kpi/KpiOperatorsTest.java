@@ -34,7 +34,7 @@ class KpiOperatorsTest {
   private static final long DAY = 24 * HOUR;
 
   private final KpiSettings settings = KpiSettings.defaults();
-  private final int day0 = settings.day(BEGINNING.toEpochMilli());
+  private final int day0 = settings.day("shop-1", BEGINNING.toEpochMilli());
 
   private static String key(String agent, int day) {
     return "shop-1|" + agent + "|" + day;
@@ -164,7 +164,7 @@ class KpiOperatorsTest {
   void aPayoutAfterTheCorrectionWindowIsADeadLetterAndTheStateIsGone() throws Exception {
     try (KpiHarness h = new KpiHarness()) {
       h.afterSales(opened("as-3", secs(0)));
-      long finalAt = settings.dayFinalAt(day0);
+      long finalAt = settings.dayFinalAt("shop-1", day0);
       h.watermark(finalAt + 1);
       h.wallClock(ClosedRows.GRACE_MS + 1);
       assertThat(h.stateEntries()).isZero();
