@@ -17,6 +17,7 @@ import io.servicepulse.generator.GeneratedStream;
 import io.servicepulse.generator.GeneratorConfig;
 import io.servicepulse.generator.GroundTruth;
 import io.servicepulse.generator.KafkaEventWriter;
+import io.servicepulse.generator.MetricRules;
 import io.servicepulse.metrics.sink.MinuteTable;
 import io.servicepulse.stack.LocalStackExtension;
 import java.util.List;
@@ -33,7 +34,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Generator events (5 % out of order, duplicates, late buyers, malformed records) through the real
- * Kafka broker and ClickHouse: the aggregates must equal the generator's ground truth exactly.
+ * Kafka broker and ClickHouse: the aggregates must equal the generator's ground truth exactly. The
+ * shops keep their own calendars: shop-01 (taobao) in Asia/Shanghai with taobao's 08:00–24:00,
+ * shop-02 in America/New_York, shop-03 in Asia/Tokyo with its own 09:00–21:00.
  */
 class ServiceMetricsJobITCase {
 
@@ -46,6 +49,11 @@ class ServiceMetricsJobITCase {
               .setNumberTaskManagers(1)
               .setNumberSlotsPerTaskManager(2)
               .build());
+
+  static final MetricRules MIXED_CALENDARS =
+      MetricRules.DEFAULTS
+          .withShopTimeZones(Map.of("shop-02", "America/New_York", "shop-03", "Asia/Tokyo"))
+          .withBusinessHours(Map.of("taobao", "08:00-24:00"), Map.of("shop-03", "09:00-21:00"));
 
   private static GroundTruth truth;
 
@@ -64,12 +72,13 @@ class ServiceMetricsJobITCase {
                 .outOfOrderRate(0.05)
                 .chatTopic(chatTopic)
                 .orderTopic(orderTopic)
+                .rules(MIXED_CALENDARS)
                 .build());
     truth = stream.truth();
     try (KafkaEventWriter writer = new KafkaEventWriter(STACK.bootstrapServers())) {
       writer.write(stream, stream.size(), 0, (sent, acked, total, rate) -> {});
     }
-    JobConfig config = StackConfigs.forStack(STACK, Map.of());
+    JobConfig config = StackConfigs.forStack(STACK, truth.rules().calendarOptions());
     new ClickHouseMigrations(ClickHouseConnectionFactory.from(config)).migrate();
     // Keep every row written: a background merge of ReplacingMergeTree would fold a retraction
     // into the corrected turn, and the test below looks for the retractions themselves.
@@ -172,6 +181,33 @@ class ServiceMetricsJobITCase {
                 + " WHERE reached_buyers > 0");
     assertThat(expected).hasSizeGreaterThan(10);
     assertThat(actual).isEqualTo(expected);
+  }
+
+  @Test
+  void eachShopsRowsBelongToItsOwnLocalDay() {
+    Map<String, String> zones = new TreeMap<>();
+    truth.shopPlatforms().keySet().forEach(shop -> zones.put(shop, "Asia/Shanghai"));
+    zones.putAll(truth.rules().shopTimeZones());
+    for (Map.Entry<String, String> shop : zones.entrySet()) {
+      String where = " WHERE shop_id = '" + shop.getKey() + "'";
+      String zone = "'" + shop.getValue() + "'";
+      assertThat(
+              STACK.queryClickHouse(
+                  "SELECT countIf(day != toDate(minute, "
+                      + zone
+                      + ")), count() FROM service_minute FINAL"
+                      + where))
+          .singleElement()
+          .satisfies(r -> assertThat(r.get(0)).isEqualTo("0"))
+          .satisfies(r -> assertThat(Long.parseLong(r.get(1))).isPositive());
+      assertThat(
+              STACK.queryClickHouse(
+                  "SELECT countIf(day != toDate(turn_start, "
+                      + zone
+                      + ")) FROM turns FINAL"
+                      + where))
+          .containsExactly(List.of("0"));
+    }
   }
 
   @Test
