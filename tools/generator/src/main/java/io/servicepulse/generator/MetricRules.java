@@ -83,6 +83,19 @@ public record MetricRules(
 
   /** These rules with some shops (id → zone id) in another time zone than {@link #timeZone}. */
   public MetricRules withShopTimeZones(Map<String, String> zones) {
+    return withCalendar(zones, businessHoursByPlatform, businessHoursByShop);
+  }
+
+  /**
+   * These rules with other business hours ({@code HH:MM-HH:MM}) for platforms (lower case) and
+   * shops; a shop's own win over its platform's.
+   */
+  public MetricRules withBusinessHours(Map<String, String> byPlatform, Map<String, String> byShop) {
+    return withCalendar(shopTimeZones, byPlatform, byShop);
+  }
+
+  private MetricRules withCalendar(
+      Map<String, String> zones, Map<String, String> byPlatform, Map<String, String> byShop) {
     return new MetricRules(
         timeZone,
         sessionGapMs,
@@ -97,29 +110,6 @@ public record MetricRules(
         attributionRule,
         botsAnswer,
         zones,
-        businessHoursByPlatform,
-        businessHoursByShop);
-  }
-
-  /**
-   * These rules with other business hours ({@code HH:MM-HH:MM}) for platforms (lower case) and
-   * shops; a shop's own win over its platform's.
-   */
-  public MetricRules withBusinessHours(Map<String, String> byPlatform, Map<String, String> byShop) {
-    return new MetricRules(
-        timeZone,
-        sessionGapMs,
-        replyTimeoutMs,
-        slowThresholdMs,
-        businessHoursStart,
-        businessHoursEnd,
-        nMinuteMs,
-        allowedLatenessMs,
-        inquiryValidityMs,
-        followUpWindowMs,
-        attributionRule,
-        botsAnswer,
-        shopTimeZones,
         byPlatform,
         byShop);
   }
