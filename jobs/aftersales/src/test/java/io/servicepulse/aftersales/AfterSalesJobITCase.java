@@ -71,6 +71,8 @@ class AfterSalesJobITCase {
                 .feedbackTopic(feedbackTopic)
                 .afterSalesTopic(afterSalesTopic)
                 .agentTopic(agentTopic)
+                // Days (KPIs, shifts split at midnight) are each shop's own.
+                .shopTimeZones(Map.of("shop-02", "America/New_York", "shop-03", "Asia/Tokyo"))
                 .build());
     GroundTruth.AfterSales truth = stream.truth().afterSales();
     List<GeneratedRecord> records = new ArrayList<>();
@@ -84,7 +86,10 @@ class AfterSalesJobITCase {
       records.add(new GeneratedRecord(topic, junk, junk, 0, GeneratedRecord.Kind.MALFORMED));
     }
 
-    JobConfig config = StackConfigs.forStack(STACK, Map.of("job.parallelism", "2"));
+    Map<String, String> settings =
+        new java.util.HashMap<>(stream.truth().rules().calendarOptions());
+    settings.put("job.parallelism", "2");
+    JobConfig config = StackConfigs.forStack(STACK, settings);
     new ClickHouseMigrations(ClickHouseConnectionFactory.from(config)).migrate();
     try (KafkaEventWriter writer = new KafkaEventWriter(STACK.bootstrapServers())) {
       writer.write(records, records.size(), 0, (sent, acked, total, rate) -> {});

@@ -3,17 +3,15 @@ package io.servicepulse.attribution;
 
 import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.config.ServicePulseOptions;
+import io.servicepulse.common.time.ShopCalendar;
 import java.io.Serializable;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The attribution knobs, validated, plus the shop-calendar arithmetic every attribution class
- * shares. Days are epoch days in the shop time zone.
+ * The attribution knobs, validated, plus the shop-calendar questions every attribution class asks.
+ * Days are epoch days in the shop's own time zone ({@link ShopCalendar}).
  */
 public final class AttributionSettings implements Serializable {
 
@@ -22,16 +20,15 @@ public final class AttributionSettings implements Serializable {
   final AttributionRule rule;
   final long validityMs;
   final long followUpWindowMs;
-  final String timeZone;
+  final ShopCalendar calendar;
   final long orderRetentionMs;
   final long allowedLatenessMs;
-  private transient ZoneId zone;
 
   public AttributionSettings(
       AttributionRule rule,
       Duration validity,
       Duration followUpWindow,
-      String timeZone,
+      ShopCalendar calendar,
       Duration orderRetention,
       Duration allowedLateness) {
     if (validity.compareTo(Duration.ofDays(1)) < 0 || validity.compareTo(Duration.ofDays(15)) > 0) {
@@ -44,7 +41,7 @@ public final class AttributionSettings implements Serializable {
     this.rule = rule;
     this.validityMs = validity.toMillis();
     this.followUpWindowMs = followUpWindow.toMillis();
-    this.timeZone = ZoneId.of(timeZone).getId();
+    this.calendar = calendar;
     this.orderRetentionMs = orderRetention.toMillis();
     this.allowedLatenessMs = allowedLateness.toMillis();
   }
@@ -62,7 +59,7 @@ public final class AttributionSettings implements Serializable {
         parsed,
         config.get(ServicePulseOptions.ATTRIBUTION_INQUIRY_VALIDITY),
         config.get(ServicePulseOptions.ATTRIBUTION_FOLLOW_UP_WINDOW),
-        config.get(ServicePulseOptions.EVENTS_TIME_ZONE),
+        config.shopCalendar(),
         config.get(ServicePulseOptions.ATTRIBUTION_ORDER_RETENTION),
         config.get(ServicePulseOptions.EVENTS_ALLOWED_LATENESS));
   }
@@ -77,46 +74,34 @@ public final class AttributionSettings implements Serializable {
         other,
         Duration.ofMillis(validityMs),
         Duration.ofMillis(followUpWindowMs),
-        timeZone,
+        calendar,
         Duration.ofMillis(orderRetentionMs),
         Duration.ofMillis(allowedLatenessMs));
   }
 
-  ZoneId zone() {
-    if (zone == null) {
-      zone = ZoneId.of(timeZone);
-    }
-    return zone;
-  }
-
   /** The shop-local day of {@code ts}, as an epoch day. */
-  public int day(long ts) {
-    return (int) Instant.ofEpochMilli(ts).atZone(zone()).toLocalDate().toEpochDay();
+  public int day(String shopId, long ts) {
+    return calendar.day(shopId, ts);
   }
 
   /**
    * Like {@link #day} for any horizon: the end-of-input watermark (near Long.MAX_VALUE) lies beyond
    * every int day, and must close all of them rather than overflow.
    */
-  int dayClamped(long ts) {
-    long epochDay = Instant.ofEpochMilli(ts).atZone(zone()).toLocalDate().toEpochDay();
-    return (int) Math.min(epochDay, Integer.MAX_VALUE);
+  int dayClamped(String shopId, long ts) {
+    return (int) Math.min(calendar.epochDay(shopId, ts), Integer.MAX_VALUE);
   }
 
-  long startOfDay(int day) {
-    return LocalDate.ofEpochDay(day).atStartOfDay(zone()).toInstant().toEpochMilli();
-  }
-
-  long endOfDay(int day) {
-    return startOfDay(day + 1);
+  long endOfDay(String shopId, int day) {
+    return calendar.endOfDay(shopId, day);
   }
 
   /**
    * Once no event older than this can arrive any more, nothing credited to {@code day} can change:
    * its inquiries may still convert until the end of the next day (次日付款) or within the validity.
    */
-  long dayFinalAt(int day) {
-    return endOfDay(day) + Math.max(DAY_MS, validityMs);
+  long dayFinalAt(String shopId, int day) {
+    return endOfDay(shopId, day) + Math.max(DAY_MS, validityMs);
   }
 
   /** How long an answer can still matter: its day's conversions, orders it wins, follow-ups. */

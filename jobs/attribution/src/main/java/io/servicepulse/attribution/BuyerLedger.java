@@ -102,7 +102,8 @@ public final class BuyerLedger {
       }
     }
     int openFrom =
-        settings.dayClamped(horizon - Math.max(AttributionSettings.DAY_MS, settings.validityMs));
+        settings.dayClamped(
+            state.shopId, horizon - Math.max(AttributionSettings.DAY_MS, settings.validityMs));
     if (openFrom > state.openFromDay) {
       state.openFromDay = openFrom;
       state.inquiries.keySet().removeIf(day -> day < openFrom);
@@ -136,7 +137,7 @@ public final class BuyerLedger {
       firstDay = Math.min(firstDay, c.day);
     }
     if (firstDay != Integer.MAX_VALUE) {
-      next = Math.min(next, settings.dayFinalAt(firstDay));
+      next = Math.min(next, settings.dayFinalAt(state.shopId, firstDay));
     }
     return next;
   }
@@ -183,18 +184,18 @@ public final class BuyerLedger {
     if (decision == null) {
       return;
     }
-    int decisionDay = settings.day(decision.decisionMs);
+    int decisionDay = settings.day(state.shopId, decision.decisionMs);
     Long paid = order.time(OrderStatus.PAID);
     Long refunded = paid == null ? null : order.time(OrderStatus.REFUNDED);
     if (decision.silent()) {
       counts(contributions, "", "", decisionDay).silentOrders++;
       if (paid != null) {
-        ConversionCounts c = counts(contributions, "", "", settings.day(paid));
+        ConversionCounts c = counts(contributions, "", "", settings.day(state.shopId, paid));
         c.silentPaidOrders++;
         c.silentSales = c.silentSales.add(order.amount);
       }
       if (refunded != null) {
-        ConversionCounts c = counts(contributions, "", "", settings.day(refunded));
+        ConversionCounts c = counts(contributions, "", "", settings.day(state.shopId, refunded));
         c.silentRefundedOrders++;
         c.silentRefundAmount = c.silentRefundAmount.add(order.amount);
       }
@@ -202,13 +203,15 @@ public final class BuyerLedger {
       AgentCredit owner = decision.owner;
       counts(contributions, owner.teamId, owner.agentId, decisionDay).ownedOrders++;
       if (paid != null) {
-        ConversionCounts c = counts(contributions, owner.teamId, owner.agentId, settings.day(paid));
+        ConversionCounts c =
+            counts(contributions, owner.teamId, owner.agentId, settings.day(state.shopId, paid));
         c.ownerPaidOrders++;
         c.ownerSales = c.ownerSales.add(order.amount);
       }
       if (refunded != null) {
         ConversionCounts c =
-            counts(contributions, owner.teamId, owner.agentId, settings.day(refunded));
+            counts(
+                contributions, owner.teamId, owner.agentId, settings.day(state.shopId, refunded));
         c.refundedOrders++;
         c.refundAmount = c.refundAmount.add(order.amount);
       }
@@ -217,7 +220,11 @@ public final class BuyerLedger {
       counts(contributions, assist.teamId, assist.agentId, decisionDay).assistedOrders++;
     }
     for (AgentCredit followUp : followUps) {
-      counts(contributions, followUp.teamId, followUp.agentId, settings.day(followUp.ts))
+      counts(
+              contributions,
+              followUp.teamId,
+              followUp.agentId,
+              settings.day(state.shopId, followUp.ts))
           .assistedFollowUps++;
     }
   }
@@ -259,7 +266,7 @@ public final class BuyerLedger {
   private Map<Integer, List<Answer>> answersByOpenDay() {
     Map<Integer, List<Answer>> byDay = new TreeMap<>();
     for (Answer a : state.answers) {
-      int day = settings.day(a.ts);
+      int day = settings.day(state.shopId, a.ts);
       if (day >= state.openFromDay) {
         byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(a);
       }
@@ -312,7 +319,7 @@ public final class BuyerLedger {
   /** Whether an inquiry at q converted through orders owned by {@code owner} (null: any owner). */
   private Conversion conversion(int day, long q, Map<String, Decision> decisions, String owner) {
     Conversion conversion = new Conversion();
-    long nextDayEnd = settings.endOfDay(day + 1);
+    long nextDayEnd = settings.endOfDay(state.shopId, day + 1);
     long validityEnd = q + settings.validityMs;
     for (OrderTrack order : state.orders.values()) {
       Decision decision = decisions.get(order.orderId);

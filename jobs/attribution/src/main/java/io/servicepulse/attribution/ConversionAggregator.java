@@ -19,7 +19,7 @@ public final class ConversionAggregator extends SummedRows<ConversionDelta, Conv
 
   @Override
   protected long finalAt(ConversionDelta delta) {
-    return settings.dayFinalAt(delta.day) + settings.allowedLatenessMs;
+    return settings.dayFinalAt(delta.shopId, delta.day) + settings.allowedLatenessMs;
   }
 
   @Override

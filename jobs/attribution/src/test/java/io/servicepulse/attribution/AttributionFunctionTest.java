@@ -14,12 +14,15 @@ import static io.servicepulse.events.OrderStatus.REFUNDED;
 import static io.servicepulse.events.OrderStatus.REFUND_REQUESTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.deadletter.DeadLetter;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.events.OrderEvent;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -210,6 +213,39 @@ class AttributionFunctionTest {
     assertThat(paymentDay.ownerPaidOrders).isEqualTo(1);
     assertThat(paymentDay.ownerSales).isEqualByComparingTo("120.00");
     assertThat(buyer.orderFact("o-1").paidMs).isPositive();
+  }
+
+  @Test
+  void aShopInAnotherZoneCountsInquiriesSalesAndTheNextDayOnItsOwnDays() throws Exception {
+    AttributionSettings newYork =
+        AttributionSettings.from(
+            JobConfig.of(Map.of("events.shop-time-zones", "shop-1=America/New_York")));
+    // BEGINNING is 21:00 on 1 November in New York (EST): the answer and the order fall on
+    // 1 November there, the payment at 00:30 on 3 November, after the end of the next day (in
+    // Shanghai all of it is 2 and 3 November: paid the next day).
+    try (BuyerHarness ny = new BuyerHarness(newYork)) {
+      ny.chat(agentReplies(mins(1), "agent-a"))
+          .order(order(mins(60), "o-1", CREATED, "120.00"))
+          .order(order(mins(27 * 60 + 30), "o-1", PAID, "120.00"))
+          .watermark(DAY.multipliedBy(5));
+
+      LocalDate inquiryDay = TODAY.minusDays(1);
+      ConversionCounts inquiry = ny.row("agent-a", inquiryDay);
+      assertThat(inquiry.inquiringBuyers).isEqualTo(1);
+      assertThat(inquiry.ownedOrders).isEqualTo(1);
+      assertThat(inquiry.paidNextDayBuyers).isZero();
+      assertThat(inquiry.paidInValidityBuyers).isEqualTo(1);
+      assertThat(ny.row("agent-a", TODAY.plusDays(1)).ownerSales).isEqualByComparingTo("120.00");
+      assertThat(ny.inquiries().values())
+          .extracting(f -> f.day)
+          .containsOnly((int) inquiryDay.toEpochDay());
+    }
+    buyer
+        .chat(agentReplies(mins(1), "agent-a"))
+        .order(order(mins(60), "o-1", CREATED, "120.00"))
+        .order(order(mins(27 * 60 + 30), "o-1", PAID, "120.00"))
+        .watermark(DAY.multipliedBy(5));
+    assertThat(buyer.row("agent-a", TODAY).paidNextDayBuyers).isEqualTo(1);
   }
 
   @Test

@@ -81,14 +81,21 @@ class AttributionJobITCase {
     String orderTopic = STACK.createTopic("order-events", 3);
     GeneratedStream stream =
         EventGenerator.generate(
-            GeneratorConfig.builder().chatTopic(chatTopic).orderTopic(orderTopic).build());
+            GeneratorConfig.builder()
+                .chatTopic(chatTopic)
+                .orderTopic(orderTopic)
+                // Inquiry and sales days are each shop's own.
+                .shopTimeZones(Map.of("shop-02", "America/New_York", "shop-03", "Asia/Tokyo"))
+                .build());
     List<GeneratedRecord> onTime = new ArrayList<>();
     List<GeneratedRecord> late = new ArrayList<>();
     stream.forEach(r -> (r.kind() == GeneratedRecord.Kind.LATE ? late : onTime).add(r));
     // A replay: its partitions fall quiet at the end of the scenario, long behind the clock.
-    JobConfig config =
-        StackConfigs.forStack(
-            STACK, Map.of("events.source-idleness", "2 s", "events.backlog-idleness", "5 s"));
+    Map<String, String> settings =
+        new java.util.HashMap<>(stream.truth().rules().calendarOptions());
+    settings.put("events.source-idleness", "2 s");
+    settings.put("events.backlog-idleness", "5 s");
+    JobConfig config = StackConfigs.forStack(STACK, settings);
     new ClickHouseMigrations(ClickHouseConnectionFactory.from(config)).migrate();
     write(onTime);
 

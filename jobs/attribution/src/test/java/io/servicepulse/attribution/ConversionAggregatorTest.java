@@ -76,7 +76,7 @@ class ConversionAggregatorTest {
               org.assertj.core.groups.Tuple.tuple(1L, 1L),
               org.assertj.core.groups.Tuple.tuple(2L, 2L));
 
-      h.processWatermark(settings.dayFinalAt(20_000) + settings.allowedLatenessMs + 1);
+      h.processWatermark(settings.dayFinalAt("shop-1", 20_000) + settings.allowedLatenessMs + 1);
       assertThat(h.numKeyedStateEntries()).isEqualTo(1);
       h.setProcessingTime(ClosedRows.GRACE_MS);
       assertThat(h.numKeyedStateEntries()).isZero();
@@ -101,7 +101,7 @@ class ConversionAggregatorTest {
   void aCorrectionAfterTheDayIsFinalIsADeadLetterNotASilentlyIgnoredRow() throws Exception {
     try (var h = harness()) {
       h.processElement(inquiry(20_000), 0);
-      h.processWatermark(settings.dayFinalAt(20_000) + settings.allowedLatenessMs + 1);
+      h.processWatermark(settings.dayFinalAt("shop-1", 20_000) + settings.allowedLatenessMs + 1);
       h.setProcessingTime(ClosedRows.GRACE_MS);
 
       h.processElement(inquiry(20_000), 0);

@@ -10,6 +10,7 @@ import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.decode.Decoded;
 import io.servicepulse.common.kafka.KafkaSources;
 import io.servicepulse.common.testing.PerEventWatermarks;
+import io.servicepulse.common.testing.ShopLocalDays;
 import io.servicepulse.common.testing.StackConfigs;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.generator.EventGenerator;
@@ -17,6 +18,7 @@ import io.servicepulse.generator.GeneratedStream;
 import io.servicepulse.generator.GeneratorConfig;
 import io.servicepulse.generator.GroundTruth;
 import io.servicepulse.generator.KafkaEventWriter;
+import io.servicepulse.generator.MetricRules;
 import io.servicepulse.metrics.sink.MinuteTable;
 import io.servicepulse.stack.LocalStackExtension;
 import java.util.List;
@@ -33,7 +35,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Generator events (5 % out of order, duplicates, late buyers, malformed records) through the real
- * Kafka broker and ClickHouse: the aggregates must equal the generator's ground truth exactly.
+ * Kafka broker and ClickHouse: the aggregates must equal the generator's ground truth exactly. The
+ * shops keep their own calendars: shop-01 (taobao) in Asia/Shanghai with taobao's 08:00–24:00,
+ * shop-02 in America/New_York, shop-03 in Asia/Tokyo with its own 09:00–21:00.
  */
 class ServiceMetricsJobITCase {
 
@@ -46,6 +50,11 @@ class ServiceMetricsJobITCase {
               .setNumberTaskManagers(1)
               .setNumberSlotsPerTaskManager(2)
               .build());
+
+  static final MetricRules MIXED_CALENDARS =
+      MetricRules.DEFAULTS
+          .withShopTimeZones(Map.of("shop-02", "America/New_York", "shop-03", "Asia/Tokyo"))
+          .withBusinessHours(Map.of("taobao", "08:00-24:00"), Map.of("shop-03", "09:00-21:00"));
 
   private static GroundTruth truth;
 
@@ -64,12 +73,13 @@ class ServiceMetricsJobITCase {
                 .outOfOrderRate(0.05)
                 .chatTopic(chatTopic)
                 .orderTopic(orderTopic)
+                .rules(MIXED_CALENDARS)
                 .build());
     truth = stream.truth();
     try (KafkaEventWriter writer = new KafkaEventWriter(STACK.bootstrapServers())) {
       writer.write(stream, stream.size(), 0, (sent, acked, total, rate) -> {});
     }
-    JobConfig config = StackConfigs.forStack(STACK, Map.of());
+    JobConfig config = StackConfigs.forStack(STACK, truth.rules().calendarOptions());
     new ClickHouseMigrations(ClickHouseConnectionFactory.from(config)).migrate();
     // Keep every row written: a background merge of ReplacingMergeTree would fold a retraction
     // into the corrected turn, and the test below looks for the retractions themselves.
@@ -172,6 +182,20 @@ class ServiceMetricsJobITCase {
                 + " WHERE reached_buyers > 0");
     assertThat(expected).hasSizeGreaterThan(10);
     assertThat(actual).isEqualTo(expected);
+  }
+
+  @Test
+  void eachShopsRowsBelongToItsOwnLocalDay() {
+    Map<String, String> zones = new TreeMap<>();
+    truth.shopPlatforms().keySet().forEach(shop -> zones.put(shop, "Asia/Shanghai"));
+    zones.putAll(truth.rules().shopTimeZones());
+    assertThat(zones).hasSize(3).containsValue("America/New_York");
+    for (var rows :
+        List.of(
+            ShopLocalDays.offDayRows(STACK, "service_minute", "minute", zones),
+            ShopLocalDays.offDayRows(STACK, "turns", "turn_start", zones))) {
+      assertThat(rows).hasSize(3).allSatisfy((shop, off) -> assertThat(off).matches("0/[1-9]\\d*"));
+    }
   }
 
   @Test

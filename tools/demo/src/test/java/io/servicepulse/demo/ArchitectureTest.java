@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shape of the house, as a test: shared code knows no job, jobs know no other job, and the pure
- * logic (the inspector, the event model, the generator, the console) runs without Flink's runtime.
- * Node uids and names of every job graph: {@link JobGraphShapeTest}.
+ * logic (the shop calendar, the inspector, the event model, the generator, the console) runs
+ * without Flink's runtime. Node uids and names of every job graph: {@link JobGraphShapeTest}.
  */
 class ArchitectureTest {
 
@@ -69,6 +69,7 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage(
+            "io.servicepulse.common.time..",
             "io.servicepulse.qa.inspect..",
             "io.servicepulse.qa.model..",
             "io.servicepulse.schemas..",

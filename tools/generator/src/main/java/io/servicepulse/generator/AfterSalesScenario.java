@@ -15,6 +15,7 @@ import io.servicepulse.events.SenderRole;
 import io.servicepulse.events.ServiceFeedback;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,14 +70,14 @@ final class AfterSalesScenario {
   private static final BigDecimal ZERO = new BigDecimal("0.00");
 
   private final GeneratorConfig config;
-  private final ShopClock clock;
+  private final MetricRules rules;
   private final GroundTruth.AfterSales truth;
   private final List<PlannedEvent> events = new ArrayList<>();
 
   private AfterSalesScenario(
       GeneratorConfig config, MetricRules rules, GroundTruth.AfterSales truth) {
     this.config = config;
-    this.clock = new ShopClock(rules);
+    this.rules = rules;
     this.truth = truth;
   }
 
@@ -210,7 +211,7 @@ final class AfterSalesScenario {
             a -> new GroundTruth.FeedbackCounts());
     c.count(first, latest);
     // The day's KPIs: the latest revision's value, on the day of the first, for its agent.
-    s.kpis(latest.getAgentId(), clock.day(first.getTs().toEpochMilli()))
+    s.kpis(latest.getAgentId(), rules.clock(shop).day(first.getTs().toEpochMilli()))
         .feedback
         .count(first, latest);
   }
@@ -268,7 +269,7 @@ final class AfterSalesScenario {
       s.lateCosts++;
     }
     // The case's KPIs: on its opening day for its agent, every payout included.
-    GroundTruth.AgentDayKpis k = s.kpis(agent, clock.day(opened));
+    GroundTruth.AgentDayKpis k = s.kpis(agent, rules.clock(shop).day(opened));
     k.cases++;
     k.agreed += agreed ? 1 : 0;
     k.rejected += agreed ? 0 : 1;
@@ -363,8 +364,9 @@ final class AfterSalesScenario {
         GroundTruth.ShopAfterSales s = truth.shops.get(shop.id);
         s.agentEvents++;
         s.transfersByAgent.merge(from, 1L, Long::sum);
-        s.kpis(from, clock.day(e.ts)).transfersOut++;
-        s.kpis(shop.agentId(e.agent), clock.day(e.ts)).transfersIn++;
+        LocalDate day = rules.clock(shop).day(e.ts);
+        s.kpis(from, day).transfersOut++;
+        s.kpis(shop.agentId(e.agent), day).transfersIn++;
         previousAgent = e.agent;
       }
     }
@@ -398,7 +400,7 @@ final class AfterSalesScenario {
           s.statusChangesByAgent.merge(agent, 1L, Long::sum);
           if (i + 1 < hours.length) {
             long until = config.start().toEpochMilli() + day * DAY + hours[i + 1] * HOUR;
-            statusTime(s, agent, statuses[i], ts, until);
+            statusTime(rules.clock(shop), s, agent, statuses[i], ts, until);
           }
         }
       }
@@ -406,8 +408,13 @@ final class AfterSalesScenario {
   }
 
   /** {@code status} from {@code from} to {@code to}, split at the shop's midnights. */
-  private void statusTime(
-      GroundTruth.ShopAfterSales s, String agent, AgentStatus status, long from, long to) {
+  private static void statusTime(
+      ShopClock clock,
+      GroundTruth.ShopAfterSales s,
+      String agent,
+      AgentStatus status,
+      long from,
+      long to) {
     for (long start = from; start < to; ) {
       long end = Math.min(to, clock.startOfDayPlus(start, 1));
       GroundTruth.AgentDayKpis k = s.kpis(agent, clock.day(start));

@@ -44,7 +44,7 @@ final class BuyerSimulator {
 
   private BuyerSimulator(GeneratorConfig config, MetricRules rules, BuyerKey buyer, Random rng) {
     this.rules = rules;
-    this.clock = new ShopClock(rules);
+    this.clock = rules.clock(buyer.shop);
     this.shop = buyer.shop;
     this.rng = rng;
     this.timeline = new BuyerTimeline(buyer, rules);

@@ -22,7 +22,7 @@ public final class EventGenerator {
   private EventGenerator() {}
 
   public static GeneratedStream generate(GeneratorConfig config) {
-    MetricRules rules = MetricRules.DEFAULTS;
+    MetricRules rules = config.rules();
     List<ShopModel> shops = ShopModel.build(config);
     TruthBuilder truth = new TruthBuilder(config, rules, shops);
     List<PlannedEvent> events = new ArrayList<>();

@@ -88,7 +88,25 @@ public final class GeneratorCli {
               "--agent-events",
               "true: agent status changes and transfers (default false)",
               (b, v) -> b.agentEvents(Boolean.parseBoolean(v))),
+          new Option(
+              "--shop-time-zones",
+              "shops in another time zone than Asia/Shanghai, SHOP=ZONE,… e.g."
+                  + " shop-02=America/New_York (jobs: events.shop-time-zones; default none)",
+              (b, v) -> b.shopTimeZones(entries(v))),
           new Option("--help", "print this help", null));
+
+  /** {@code KEY=VALUE} entries separated by ',' or ';'. */
+  private static Map<String, String> entries(String text) {
+    Map<String, String> map = new java.util.LinkedHashMap<>();
+    for (String entry : text.split("[,;]")) {
+      int eq = entry.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("bad value: '" + entry + "' is not SHOP=ZONE");
+      }
+      map.put(entry.substring(0, eq).strip(), entry.substring(eq + 1).strip());
+    }
+    return map;
+  }
 
   private static BiConsumer<Builder, String> ints(BiConsumer<Builder, Integer> setter) {
     return (b, v) -> setter.accept(b, Integer.parseInt(v));

@@ -13,6 +13,7 @@ import java.util.Map;
  *
  * @param eventsPerSecond emission speed for writers, 0 = as fast as possible
  * @param lateDelay how long after its event time a late buyer's message is emitted
+ * @param rules the job knobs the truth is computed for, e.g. shops in other time zones
  */
 public record GeneratorConfig(
     long seed,
@@ -37,7 +38,8 @@ public record GeneratorConfig(
     boolean agentEvents,
     String feedbackTopic,
     String afterSalesTopic,
-    String agentTopic) {
+    String agentTopic,
+    MetricRules rules) {
 
   /**
    * Mean valid events one buyer produces with the built-in behaviour (measured: 7.6 over one day,
@@ -153,6 +155,7 @@ public record GeneratorConfig(
     private String feedbackTopic = "feedback-events";
     private String afterSalesTopic = "after-sales-events";
     private String agentTopic = "agent-events";
+    private MetricRules rules = MetricRules.DEFAULTS;
 
     private Builder() {}
 
@@ -180,6 +183,7 @@ public record GeneratorConfig(
       feedbackTopic = c.feedbackTopic;
       afterSalesTopic = c.afterSalesTopic;
       agentTopic = c.agentTopic;
+      rules = c.rules;
     }
 
     public Builder seed(long v) {
@@ -301,6 +305,23 @@ public record GeneratorConfig(
       return this;
     }
 
+    /**
+     * The job knobs the truth is computed for (default: DESIGN.md's, {@link MetricRules#DEFAULTS}).
+     */
+    public Builder rules(MetricRules v) {
+      rules = v;
+      return this;
+    }
+
+    /**
+     * Puts shops (id → time zone id, e.g. shop-02 → America/New_York) in another zone than the
+     * default Asia/Shanghai: their days and business hours are their own local ones.
+     */
+    public Builder shopTimeZones(Map<String, String> v) {
+      rules = rules.withShopTimeZones(v);
+      return this;
+    }
+
     /** Sets buyers per shop so that roughly {@code events} valid events come out (0 = unset). */
     public Builder approximateEvents(long events) {
       approximateEvents = events;
@@ -341,7 +362,8 @@ public record GeneratorConfig(
           agentEvents,
           feedbackTopic,
           afterSalesTopic,
-          agentTopic);
+          agentTopic,
+          rules);
     }
   }
 }

@@ -5,17 +5,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-/** Shop-local calendar questions: which day, inside business hours, near a boundary. */
+/**
+ * One shop's calendar questions: which day, inside business hours, near a boundary. Written apart
+ * from the jobs' ShopCalendar on purpose (ZonedDateTime here, offset arithmetic there), so the
+ * truth checks the jobs' calendar instead of sharing its mistakes.
+ */
 final class ShopClock {
 
   private final ZoneId zone;
   private final int businessStartSec;
   private final int businessEndSec;
 
-  ShopClock(MetricRules rules) {
-    this.zone = rules.zone();
-    this.businessStartSec = rules.businessStart().toSecondOfDay();
-    this.businessEndSec = rules.businessEnd().toSecondOfDay();
+  /** Business hours as seconds of the local day, start inclusive, end exclusive (≤ 86 400). */
+  ShopClock(ZoneId zone, int businessStartSec, int businessEndSec) {
+    this.zone = zone;
+    this.businessStartSec = businessStartSec;
+    this.businessEndSec = businessEndSec;
   }
 
   LocalDate day(long ts) {

@@ -32,12 +32,10 @@ final class TruthBuilder {
   private static final String SHOP_LEVEL = "";
 
   private final MetricRules rules;
-  private final ShopClock clock;
   private final GroundTruth truth = new GroundTruth();
 
   TruthBuilder(GeneratorConfig config, MetricRules rules, List<ShopModel> shops) {
     this.rules = rules;
-    this.clock = new ShopClock(rules);
     truth.scenario.putAll(config.describe());
     truth.rules = rules;
     for (ShopModel shop : shops) {
@@ -179,6 +177,7 @@ final class TruthBuilder {
   private void nMinute(BuyerTimeline t) {
     ShopModel shop = t.buyer.shop;
     ShopService s = truth.service.get(shop.id);
+    ShopClock clock = rules.clock(shop);
     Map<LocalDate, List<Turn>> byDay = new TreeMap<>();
     for (Turn turn : t.turns) {
       if (clock.inBusinessHours(turn.start)) {
@@ -278,7 +277,7 @@ final class TruthBuilder {
     Map<List<Object>, Long> firstPerAgentDay = new LinkedHashMap<>();
     Map<LocalDate, Long> firstPerDay = new LinkedHashMap<>();
     for (AgentMessage m : t.agentMessages) {
-      LocalDate day = clock.day(m.ts());
+      LocalDate day = rules.clock(shop).day(m.ts());
       firstPerAgentDay.putIfAbsent(List.of(m.agent(), day), m.ts());
       firstPerDay.putIfAbsent(day, m.ts());
     }
@@ -307,7 +306,7 @@ final class TruthBuilder {
     boolean ordered = false;
     boolean paidNextDay = false;
     boolean paidInValidity = false;
-    long nextDayEnd = clock.startOfDayPlus(q, 2);
+    long nextDayEnd = rules.clock(t.buyer.shop).startOfDayPlus(q, 2);
     for (OrderPlan order : t.orders) {
       if (order.created() < q
           || order.created() >= q + validity

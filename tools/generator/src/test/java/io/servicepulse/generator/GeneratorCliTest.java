@@ -49,7 +49,29 @@ class GeneratorCliTest {
             "--feedback-rate",
             "--after-sales-rate",
             "--agent-events",
+            "--shop-time-zones",
             "--events");
+  }
+
+  @Test
+  void shopsInOtherZonesAreInTheTruthsRules(@TempDir Path dir) throws Exception {
+    int code =
+        run(
+            "--out-dir",
+            dir.toString(),
+            "--events",
+            "1000",
+            "--shop-time-zones",
+            "shop-02=America/New_York,shop-03=Asia/Tokyo");
+
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    GroundTruth t = GroundTruth.read(dir.resolve("truth.json"));
+    assertThat(t.rules().shopTimeZones())
+        .containsExactlyInAnyOrderEntriesOf(
+            java.util.Map.of("shop-02", "America/New_York", "shop-03", "Asia/Tokyo"));
+    assertThat(run("--out-dir", dir.toString(), "--shop-time-zones", "shop-02=Mars/Base"))
+        .isNotZero();
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("Mars/Base");
   }
 
   @Test

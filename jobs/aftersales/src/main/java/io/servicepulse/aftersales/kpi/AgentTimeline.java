@@ -55,7 +55,7 @@ public class AgentTimeline implements Ledger<AgentEvent> {
       out.transfersOut = 1;
       KpiCounts in = new KpiCounts();
       in.transfersIn = 1;
-      int day = settings.day(ts);
+      int day = settings.day(e.getShopId(), ts);
       return List.of(
           new KpiDelta(e.getShopId(), e.getAgentId(), day, out),
           new KpiDelta(e.getShopId(), e.getToAgentId(), day, in));
@@ -95,8 +95,8 @@ public class AgentTimeline implements Ledger<AgentEvent> {
     }
     long start = from.ts;
     while (start < to.ts) {
-      int day = settings.day(start);
-      long end = Math.min(to.ts, settings.startOfDay(day + 1));
+      int day = settings.day(shopId, start);
+      long end = Math.min(to.ts, settings.startOfDay(shopId, day + 1));
       long ms = end - start;
       KpiCounts c = new KpiCounts();
       if (status == AgentStatus.AWAY) {

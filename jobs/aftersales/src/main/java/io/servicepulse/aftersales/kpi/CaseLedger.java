@@ -91,11 +91,11 @@ public class CaseLedger implements Ledger<AfterSalesEvent> {
     c.costReship = reship;
     c.costRefundOnly = refundOnly;
     c.costDeposit = deposit;
-    return List.of(new KpiDelta(shopId, agentId, settings.day(day0()), c));
+    return List.of(new KpiDelta(shopId, agentId, settings.day(shopId, day0()), c));
   }
 
   @Override
   public long keepUntil(KpiSettings settings) {
-    return settings.dayFinalAt(settings.day(day0()));
+    return settings.dayFinalAt(shopId, settings.day(shopId, day0()));
   }
 }

@@ -79,11 +79,11 @@ public class FeedbackLedger implements Ledger<ServiceFeedback> {
     c.modified = modified ? 1 : 0;
     c.badOrMiddlingFirst = firstRating <= 3 ? 1 : 0;
     c.modifiedToGood = modified && firstRating <= 3 && latestRating >= 4 ? 1 : 0;
-    return List.of(new KpiDelta(shopId, latestAgent, settings.day(firstTs), c));
+    return List.of(new KpiDelta(shopId, latestAgent, settings.day(shopId, firstTs), c));
   }
 
   @Override
   public long keepUntil(KpiSettings settings) {
-    return settings.dayFinalAt(settings.day(firstTs));
+    return settings.dayFinalAt(shopId, settings.day(shopId, firstTs));
   }
 }

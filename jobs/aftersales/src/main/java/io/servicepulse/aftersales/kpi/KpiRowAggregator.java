@@ -19,7 +19,7 @@ public final class KpiRowAggregator extends SummedRows<KpiDelta, KpiRow> {
 
   @Override
   protected long finalAt(KpiDelta delta) {
-    return settings.dayFinalAt(delta.day);
+    return settings.dayFinalAt(delta.shopId, delta.day);
   }
 
   @Override

@@ -25,7 +25,7 @@ import org.apache.flink.util.function.SerializableFunction;
  */
 final class KpiHarness implements AutoCloseable {
 
-  final KpiSettings settings = KpiSettings.defaults();
+  final KpiSettings settings;
   private final KeyedOneInputStreamOperatorTestHarness<String, ServiceFeedback, KpiDelta> ratings;
   private final KeyedOneInputStreamOperatorTestHarness<String, AfterSalesEvent, KpiDelta> cases;
   private final KeyedOneInputStreamOperatorTestHarness<String, AgentEvent, KpiDelta> agents;
@@ -35,6 +35,11 @@ final class KpiHarness implements AutoCloseable {
   final List<KpiRow> emitted = new ArrayList<>();
 
   KpiHarness() throws Exception {
+    this(KpiSettings.defaults());
+  }
+
+  KpiHarness(KpiSettings settings) throws Exception {
+    this.settings = settings;
     ratings =
         ledgers(
             EventKind.FEEDBACK,

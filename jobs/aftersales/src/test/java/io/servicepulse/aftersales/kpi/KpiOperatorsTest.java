@@ -10,6 +10,7 @@ import static io.servicepulse.common.testing.EventFixtures.secs;
 import static io.servicepulse.common.testing.EventFixtures.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.flink.ClosedRows;
 import io.servicepulse.events.AfterSalesEvent;
 import io.servicepulse.events.AfterSalesStatus;
@@ -34,7 +35,7 @@ class KpiOperatorsTest {
   private static final long DAY = 24 * HOUR;
 
   private final KpiSettings settings = KpiSettings.defaults();
-  private final int day0 = settings.day(BEGINNING.toEpochMilli());
+  private final int day0 = settings.day("shop-1", BEGINNING.toEpochMilli());
 
   private static String key(String agent, int day) {
     return "shop-1|" + agent + "|" + day;
@@ -164,7 +165,7 @@ class KpiOperatorsTest {
   void aPayoutAfterTheCorrectionWindowIsADeadLetterAndTheStateIsGone() throws Exception {
     try (KpiHarness h = new KpiHarness()) {
       h.afterSales(opened("as-3", secs(0)));
-      long finalAt = settings.dayFinalAt(day0);
+      long finalAt = settings.dayFinalAt("shop-1", day0);
       h.watermark(finalAt + 1);
       h.wallClock(ClosedRows.GRACE_MS + 1);
       assertThat(h.stateEntries()).isZero();
@@ -216,6 +217,29 @@ class KpiOperatorsTest {
         h.agent(shift.get(i));
       }
       assertThat(figures(h.latest())).isEqualTo(inOrder);
+    }
+  }
+
+  @Test
+  void aShopInAnotherZoneSplitsStatusTimeAtItsOwnMidnight() throws Exception {
+    KpiSettings newYork =
+        KpiSettings.from(JobConfig.of(Map.of("events.shop-time-zones", "shop-1=America/New_York")));
+    // BEGINNING is 21:00 on 1 November in New York (EST, UTC-5), the day before Shanghai's day0.
+    try (KpiHarness h = new KpiHarness(newYork)) {
+      h.agent(agentStatus(secs(0), "agent-1", AgentStatus.ONLINE)); // 21:00
+      h.agent(agentStatus(hours(2), "agent-1", AgentStatus.AWAY)); // 23:00
+      h.agent(agentStatus(hours(3), "agent-1", AgentStatus.ONLINE)); // 00:00 on 2 November
+      h.agent(agentStatus(hours(13), "agent-1", AgentStatus.BUSY)); // 10:00
+      h.agent(agentStatus(hours(15), "agent-1", AgentStatus.OFFLINE)); // 12:00
+      h.agent(transfer(hours(14), "agent-1", "agent-2")); // 11:00 on 2 November
+      Map<String, KpiRow> rows = h.latest();
+      assertThat(rows)
+          .containsOnlyKeys(key("agent-1", day0 - 1), key("agent-1", day0), key("agent-2", day0));
+      assertThat(rows.get(key("agent-1", day0 - 1)).counts.figures())
+          .endsWith("| 0 0 " + 2 * HOUR + " 0 " + HOUR);
+      assertThat(rows.get(key("agent-1", day0)).counts.figures())
+          .endsWith("| 1 0 " + 12 * HOUR + " " + 2 * HOUR + " 0");
+      assertThat(rows.get(key("agent-2", day0)).counts.figures()).endsWith("| 0 1 0 0 0");
     }
   }
 

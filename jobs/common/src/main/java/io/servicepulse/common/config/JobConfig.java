@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.common.config;
 
+import io.servicepulse.common.time.ShopCalendar;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -73,6 +74,17 @@ public final class JobConfig {
 
   public <T> T get(ConfigOption<T> option) {
     return configuration.get(option);
+  }
+
+  /** The shops' time zones and business hours; invalid zone ids or hours fail here. */
+  public ShopCalendar shopCalendar() {
+    return ShopCalendar.parse(
+        get(ServicePulseOptions.EVENTS_TIME_ZONE),
+        get(ServicePulseOptions.EVENTS_SHOP_TIME_ZONES),
+        get(ServicePulseOptions.METRICS_BUSINESS_HOURS_START),
+        get(ServicePulseOptions.METRICS_BUSINESS_HOURS_END),
+        get(ServicePulseOptions.METRICS_BUSINESS_HOURS_BY_PLATFORM),
+        get(ServicePulseOptions.METRICS_BUSINESS_HOURS_BY_SHOP));
   }
 
   public Configuration asConfiguration() {

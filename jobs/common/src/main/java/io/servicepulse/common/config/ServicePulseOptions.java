@@ -295,8 +295,18 @@ public final class ServicePulseOptions {
           .stringType()
           .defaultValue("Asia/Shanghai")
           .withDescription(
-              "Shops' time zone, the same for every job so their days line up: the day of a turn"
-                  + " and business hours, inquiry and sales days, qa_flags.day.");
+              "Shops' time zone unless events.shop-time-zones gives a shop its own, the same for"
+                  + " every job so their days line up: the day of a turn and business hours,"
+                  + " inquiry and sales days, after-sales KPI days, qa_flags.day.");
+
+  public static final ConfigOption<String> EVENTS_SHOP_TIME_ZONES =
+      ConfigOptions.key("events.shop-time-zones")
+          .stringType()
+          .defaultValue("")
+          .withDescription(
+              "Shops in another time zone than events.time-zone: entries SHOP=ZONE separated by"
+                  + " ',' or ';', e.g. 'shop-07=America/New_York,shop-09=Europe/London'. Every"
+                  + " job reads it; a row's day is its shop's local day.");
 
   // --- Service metrics (ServiceMetricsJob) -------------------------------------------------
 
@@ -335,7 +345,25 @@ public final class ServicePulseOptions {
       ConfigOptions.key("metrics.business-hours-end")
           .stringType()
           .defaultValue("23:00")
-          .withDescription("End (exclusive, shop time) of the business hours.");
+          .withDescription("End (exclusive, shop time; 24:00 = midnight) of the business hours.");
+
+  public static final ConfigOption<String> METRICS_BUSINESS_HOURS_BY_PLATFORM =
+      ConfigOptions.key("metrics.business-hours-by-platform")
+          .stringType()
+          .defaultValue("")
+          .withDescription(
+              "Business hours of a platform's shops (their local time): entries"
+                  + " PLATFORM=HH:MM-HH:MM separated by ',' or ';', platform in any case, e.g."
+                  + " 'taobao=08:00-24:00'. Wins over metrics.business-hours-start/-end.");
+
+  public static final ConfigOption<String> METRICS_BUSINESS_HOURS_BY_SHOP =
+      ConfigOptions.key("metrics.business-hours-by-shop")
+          .stringType()
+          .defaultValue("")
+          .withDescription(
+              "Business hours of single shops (their local time): entries SHOP=HH:MM-HH:MM"
+                  + " separated by ',' or ';', e.g. 'shop-07=00:00-24:00'. Wins over the shop's"
+                  + " platform entry.");
 
   public static final ConfigOption<Duration> METRICS_N_MINUTE =
       ConfigOptions.key("metrics.n-minute")

@@ -111,7 +111,7 @@ public final class MinuteAggregateFunction
     long watermark = timers.currentWatermark();
     row.settle(watermark);
     if (row.dirty) {
-      out.collect(row.emit(settings.day(row.minuteMs)));
+      out.collect(row.emit(settings.day(row.shopId, row.minuteMs)));
     }
     rows.update(row);
     if (isClosed(row, watermark)) {

@@ -60,7 +60,8 @@ public final class BuyerDayFunction extends KeyedProcessFunction<String, TurnFac
       throws Exception {
     BuyerDay day = days.value();
     if (day == null) {
-      if (ClosedRows.wasDropped(ctx.timerService().currentWatermark(), horizon(settings, t.day))) {
+      if (ClosedRows.wasDropped(
+          ctx.timerService().currentWatermark(), horizon(settings, t.shopId, t.day))) {
         ctx.output(
             DeadLetters.TAG,
             ClosedRows.lateLetter(
@@ -68,7 +69,7 @@ public final class BuyerDayFunction extends KeyedProcessFunction<String, TurnFac
         return;
       }
       day = new BuyerDay(t.shopId, t.day);
-      ctx.timerService().registerEventTimeTimer(horizon(settings, t.day));
+      ctx.timerService().registerEventTimeTimer(horizon(settings, t.shopId, t.day));
     }
     day.apply(t);
     day.changes().forEach(out::collect);
@@ -84,8 +85,10 @@ public final class BuyerDayFunction extends KeyedProcessFunction<String, TurnFac
     }
   }
 
-  /** When nothing can change a turn that started on {@code day} any more. */
-  static long horizon(MetricsSettings settings, int day) {
-    return settings.dayEndMs(day) + settings.replyTimeoutMs() + settings.allowedLatenessMs();
+  /** When nothing can change a turn that started on the shop's local {@code day} any more. */
+  static long horizon(MetricsSettings settings, String shopId, int day) {
+    return settings.dayEndMs(shopId, day)
+        + settings.replyTimeoutMs()
+        + settings.allowedLatenessMs();
   }
 }

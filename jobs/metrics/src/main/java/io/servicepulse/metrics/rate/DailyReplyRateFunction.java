@@ -42,7 +42,7 @@ public final class DailyReplyRateFunction
   public void processElement(ReplyRateDelta d, Context ctx, Collector<DailyReplyRate> out)
       throws Exception {
     DailyReplyRate row = rows.value();
-    long horizon = BuyerDayFunction.horizon(settings, d.day);
+    long horizon = BuyerDayFunction.horizon(settings, d.shopId, d.day);
     if (row == null) {
       if (ClosedRows.wasDropped(ctx.timerService().currentWatermark(), horizon + 1)) {
         ctx.output(
@@ -79,7 +79,7 @@ public final class DailyReplyRateFunction
       out.collect(row.emit());
     }
     rows.update(row);
-    if (timers.currentWatermark() > BuyerDayFunction.horizon(settings, row.day)) {
+    if (timers.currentWatermark() > BuyerDayFunction.horizon(settings, row.shopId, row.day)) {
       ClosedRows.scheduleDrop(timers);
     }
   }

@@ -54,7 +54,7 @@ public final class WaitAlertsTable implements ClickHouseTable<WaitAlert> {
     st.setString(5, a.teamId);
     st.setString(6, a.agentId);
     st.setString(7, a.buyerId);
-    st.setObject(8, LocalDate.ofEpochDay(settings.day(a.turnStartMs)));
+    st.setObject(8, LocalDate.ofEpochDay(settings.day(a.shopId, a.turnStartMs)));
     st.setLong(9, a.turnStartMs);
     st.setLong(10, a.thresholdMs);
     st.setString(11, a.status);

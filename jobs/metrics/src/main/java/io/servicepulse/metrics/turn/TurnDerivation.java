@@ -184,8 +184,8 @@ public final class TurnDerivation {
       t.platform = state.platform;
       t.startMs = start.ts;
       t.firstOfConversation = first;
-      t.businessHours = settings.inBusinessHours(start.ts);
-      t.day = settings.day(start.ts);
+      t.businessHours = settings.inBusinessHours(state.platform, state.shopId, start.ts);
+      t.day = settings.day(state.shopId, start.ts);
       return t;
     }
   }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.metrics.wait;
 
+import io.servicepulse.common.config.KeyedEntries;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Arrays;
@@ -25,30 +26,24 @@ public final class WaitThresholds implements Serializable {
   }
 
   /**
-   * {@code overrides}: entries {@code KEY=DURATION/DURATION…} separated by {@code ;}, KEY a
-   * platform or a shop id, e.g. {@code douyin=30 s/3 min;shop-07=1 min}. Empty: defaults only.
+   * {@code overrides}: entries {@code KEY=DURATION/DURATION…} separated by {@code ;} or {@code ,},
+   * KEY a platform or a shop id, e.g. {@code douyin=30 s/3 min;shop-07=1 min}. Empty: defaults
+   * only.
    */
   public static WaitThresholds parse(List<Duration> defaults, String overrides) {
     Map<String, long[]> byKey = new HashMap<>();
-    for (String entry : overrides == null ? new String[0] : overrides.split(";")) {
-      if (entry.isBlank()) {
-        continue;
-      }
-      int eq = entry.indexOf('=');
-      if (eq <= 0 || eq == entry.length() - 1) {
-        throw new IllegalArgumentException(
-            "metrics.wait-alerts-by: '"
-                + entry.strip()
-                + "' is not KEY=DURATION/DURATION… (KEY a platform or a shop id)");
-      }
-      String key = entry.substring(0, eq).strip();
-      long[] ms = durations(entry.substring(eq + 1), key);
-      // A key is a shop id as written, and also a platform name in lower case.
-      if (byKey.put(key, ms) != null) {
-        throw new IllegalArgumentException("metrics.wait-alerts-by: " + key + " is given twice");
-      }
-      byKey.putIfAbsent(key.toLowerCase(java.util.Locale.ROOT), ms);
-    }
+    KeyedEntries.parse(
+            "metrics.wait-alerts-by",
+            overrides,
+            "KEY=DURATION/DURATION… (KEY a platform or a shop id)",
+            list -> list)
+        .forEach(
+            (key, list) -> {
+              long[] ms = durations(list, key);
+              // A key is a shop id as written, and also a platform name in lower case.
+              byKey.put(key, ms);
+              byKey.putIfAbsent(key.toLowerCase(java.util.Locale.ROOT), ms);
+            });
     long[] base = defaults.stream().mapToLong(Duration::toMillis).sorted().toArray();
     return new WaitThresholds(checked(base, "metrics.wait-alerts"), byKey);
   }

@@ -115,7 +115,7 @@ class ReplyRateFunctionsTest {
       h.processElement(turn("t1", "b1"), 0);
       assertThat(h.extractOutputValues()).isNotEmpty();
 
-      h.processWatermark(BuyerDayFunction.horizon(SETTINGS, DAY));
+      h.processWatermark(BuyerDayFunction.horizon(SETTINGS, "shop-1", DAY));
       assertThat(h.numKeyedStateEntries()).isEqualTo(1);
       h.setProcessingTime(ClosedRows.GRACE_MS);
       assertThat(h.numKeyedStateEntries()).isZero();

@@ -9,6 +9,7 @@ import static io.servicepulse.common.testing.EventFixtures.buyerSaysTo;
 import static io.servicepulse.common.testing.EventFixtures.mins;
 import static io.servicepulse.common.testing.EventFixtures.secs;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.servicepulse.common.deadletter.DeadLetter;
 import io.servicepulse.events.ChatMessage;
@@ -21,6 +22,7 @@ import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class TurnTrackerTest {
@@ -321,19 +323,46 @@ class TurnTrackerTest {
   void theDayIsTheShopTimeZoneDayOfTheTurnStart() throws Exception {
     // BEGINNING is 10:00 in Shanghai: +13h59m is 23:59 there, +14h30m is 00:30 of the next day
     // (16:30 UTC, still the first day in UTC).
-    try (TrackerHarness t = new TrackerHarness()) {
+    assertThat(twoTurnsAroundShanghaiMidnight(Map.of()))
+        .containsExactly(
+            tuple(LocalDate.parse("2026-11-02"), false),
+            tuple(LocalDate.parse("2026-11-03"), false));
+  }
+
+  @Test
+  void aShopInAnotherZoneHasItsOwnDayAndBusinessHours() throws Exception {
+    // The same turns in New York (EST, UTC-5): 10:59 and 11:30 on 2 November, both inside the
+    // default 08:00-23:00. The platform taobao's 09:00-11:00 cuts the second; the shop's own
+    // 11:00-12:00 wins over its platform's and cuts the first.
+    Map<String, String> ny = Map.of("events.shop-time-zones", "shop-1=America/New_York");
+    Map<String, String> taobaoHours = new java.util.HashMap<>(ny);
+    taobaoHours.put("metrics.business-hours-by-platform", "TAOBAO=09:00-11:00");
+    Map<String, String> shopHours = new java.util.HashMap<>(taobaoHours);
+    // A shop named like the platform does not take the platform's hours away.
+    shopHours.put("metrics.business-hours-by-shop", "shop-1=11:00-12:00,taobao=00:00-24:00");
+    LocalDate day = LocalDate.parse("2026-11-02");
+
+    assertThat(twoTurnsAroundShanghaiMidnight(ny))
+        .containsExactly(tuple(day, true), tuple(day, true));
+    assertThat(twoTurnsAroundShanghaiMidnight(taobaoHours))
+        .containsExactly(tuple(day, true), tuple(day, false));
+    assertThat(twoTurnsAroundShanghaiMidnight(shopHours))
+        .containsExactly(tuple(day, false), tuple(day, true));
+  }
+
+  /** (day, in business hours) of two turns starting 23:59 and 00:30 Shanghai time. */
+  private static List<Tuple> twoTurnsAroundShanghaiMidnight(Map<String, String> config)
+      throws Exception {
+    try (TrackerHarness t = new TrackerHarness(config)) {
       t.send(
               buyerSays(mins(13 * 60 + 59), "还在吗"),
               agentReplies(mins(14 * 60 + 1), "agent-1"),
               buyerSays(mins(14 * 60 + 30), "发货了吗"),
               agentReplies(mins(14 * 60 + 31), "agent-1"))
           .watermark(mins(16 * 60));
-
-      assertThat(t.currentTurns())
-          .extracting(turn -> LocalDate.ofEpochDay(turn.day), turn -> turn.businessHours)
-          .containsExactly(
-              org.assertj.core.groups.Tuple.tuple(LocalDate.parse("2026-11-02"), false),
-              org.assertj.core.groups.Tuple.tuple(LocalDate.parse("2026-11-03"), false));
+      return t.currentTurns().stream()
+          .map(turn -> tuple(LocalDate.ofEpochDay(turn.day), turn.businessHours))
+          .toList();
     }
   }
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.qa.job;
 
+import io.servicepulse.common.time.ShopCalendar;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.qa.inspect.TextInspector;
-import java.time.ZoneId;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
@@ -18,23 +18,22 @@ public final class MessageInspection extends RichFlatMapFunction<ChatMessage, Qa
   private final String modelRoot;
   private final int cacheSize;
   private final String shopHotlines;
-  private final String timeZone;
+  private final ShopCalendar calendar;
   private transient TextInspector inspector;
-  private transient ZoneId zone;
 
   /** {@code shopHotlines}: comma-separated (option qa.shop-hotlines), or null. */
-  public MessageInspection(String modelRoot, int cacheSize, String shopHotlines, String timeZone) {
+  public MessageInspection(
+      String modelRoot, int cacheSize, String shopHotlines, ShopCalendar calendar) {
     this.modelRoot = modelRoot;
     this.cacheSize = cacheSize;
     this.shopHotlines = shopHotlines;
-    this.timeZone = timeZone;
+    this.calendar = calendar;
   }
 
   @Override
   public void open(OpenContext openContext) {
     List<String> hotlines = shopHotlines == null ? List.of() : List.of(shopHotlines.split(","));
     inspector = TextInspector.create(modelRoot, cacheSize, hotlines);
-    zone = ZoneId.of(timeZone);
     var metrics = getRuntimeContext().getMetricGroup().addGroup("qa");
     metrics.gauge("messagesInspected", inspector::messagesInspected);
     metrics.gauge("stage2Candidates", inspector::stage2Candidates);
@@ -43,7 +42,7 @@ public final class MessageInspection extends RichFlatMapFunction<ChatMessage, Qa
 
   @Override
   public void flatMap(ChatMessage message, Collector<QaFlagRow> out) {
-    for (QaFlagRow row : StoredMessage.of(message).inspect(inspector, zone)) {
+    for (QaFlagRow row : StoredMessage.of(message).inspect(inspector, calendar)) {
       out.collect(row);
     }
   }

@@ -51,7 +51,7 @@ public final class QaJob {
                     config.get(ServicePulseOptions.QA_MODEL_ROOT),
                     config.get(ServicePulseOptions.QA_CACHE_SIZE),
                     config.get(ServicePulseOptions.QA_SHOP_HOTLINES),
-                    config.get(ServicePulseOptions.EVENTS_TIME_ZONE)))
+                    config.shopCalendar()))
             .returns(QaFlagRow.class)
             .uid("qa-inspect")
             .name("inspect message");

@@ -5,6 +5,7 @@ import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
 import io.servicepulse.common.clickhouse.ClickHouseMigrations;
 import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.config.ServicePulseOptions;
+import io.servicepulse.common.time.ShopCalendar;
 import io.servicepulse.qa.inspect.SenderRole;
 import io.servicepulse.qa.inspect.TextInspector;
 import java.io.PrintStream;
@@ -13,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -127,12 +127,12 @@ public final class Reinspect {
       ClickHouseConnectionFactory connections = ClickHouseConnectionFactory.from(options.config());
       new ClickHouseMigrations(connections).migrate();
       TextInspector inspector = inspectors.apply(options.config());
-      ZoneId zone = ZoneId.of(options.config().get(ServicePulseOptions.EVENTS_TIME_ZONE));
+      ShopCalendar calendar = options.config().shopCalendar();
       out.println(
           (options.dryRun() ? "试运行，不写入 dry run, nothing written: " : "")
               + "重新质检 re-inspecting with "
               + inspector.version());
-      Totals totals = reinspect(connections, inspector, zone, options, out);
+      Totals totals = reinspect(connections, inspector, calendar, options, out);
       out.println((options.dryRun() ? "试运行 dry run: " : "完成 done: ") + totals.describe());
       return 0;
     } catch (SQLException e) {
@@ -147,7 +147,7 @@ public final class Reinspect {
   static Totals reinspect(
       ClickHouseConnectionFactory connections,
       TextInspector inspector,
-      ZoneId zone,
+      ShopCalendar calendar,
       ReinspectOptions options,
       PrintStream out)
       throws SQLException {
@@ -157,7 +157,7 @@ public final class Reinspect {
       for (String shop : options.shops()) {
         for (LocalDate day = options.from(); !day.isAfter(options.to()); day = day.plusDays(1)) {
           Totals ofDay =
-              shopDay(connection, inspector, zone, shop, day, options.dryRun(), out, listed);
+              shopDay(connection, inspector, calendar, shop, day, options.dryRun(), out, listed);
           if (ofDay.messages() > 0 || ofDay.withoutText() > 0) {
             out.println(shop + " " + day + ": " + ofDay.describe());
           }
@@ -174,7 +174,7 @@ public final class Reinspect {
   private static Totals shopDay(
       Connection connection,
       TextInspector inspector,
-      ZoneId zone,
+      ShopCalendar calendar,
       String shop,
       LocalDate day,
       boolean dryRun,
@@ -189,8 +189,8 @@ public final class Reinspect {
         messages(
             connection,
             shop,
-            day.atStartOfDay(zone).toInstant().toEpochMilli(),
-            day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
+            calendar.startOfDay(shop, day.toEpochDay()),
+            calendar.endOfDay(shop, day.toEpochDay()));
     long nowMs = System.currentTimeMillis();
     List<QaFlagRow> writes = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -211,7 +211,7 @@ public final class Reinspect {
       Reinspection.Plan plan =
           Reinspection.plan(
               stored.getOrDefault(message.eventId(), List.of()),
-              message.inspect(inspector, zone),
+              message.inspect(inspector, calendar),
               inspector.version(),
               nowMs);
       raised += plan.raised().size();

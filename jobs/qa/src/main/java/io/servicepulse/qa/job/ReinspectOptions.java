@@ -24,9 +24,10 @@ record ReinspectOptions(
       """
       用法 usage: reinspect.sh --shop SHOP [--shop SHOP ...] --from YYYY-MM-DD --to YYYY-MM-DD
                   [--dry-run] [job options: --config FILE, --clickhouse.url ..., --qa.model-root ...,
-                  --qa.shop-hotlines ..., --events.time-zone ..., SERVICEPULSE_* variables]
+                  --qa.shop-hotlines ..., --events.time-zone ..., --events.shop-time-zones ...,
+                  SERVICEPULSE_* variables]
         --shop S       店铺 shop id (repeatable)
-        --from D       起始日 first shop-local day (events.time-zone), inclusive
+        --from D       起始日 first shop-local day (the shop's zone, as qa_flags.day), inclusive
         --to D         结束日 last shop-local day, inclusive
         --dry-run      只统计不写入 count and list what would change, write nothing
       用当前质检器重新检查已存储的消息：写入现在触发的标记，为不再触发的旧标记写入撤回行（墓碑）。

@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.qa.job;
 
+import io.servicepulse.common.time.ShopCalendar;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.qa.inspect.Category;
 import io.servicepulse.qa.inspect.Flag;
 import io.servicepulse.qa.inspect.InspectionResult;
 import io.servicepulse.qa.inspect.SenderRole;
 import io.servicepulse.qa.inspect.TextInspector;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,16 +42,16 @@ public record StoredMessage(
   }
 
   /** Inspects this message: one {@code qa_flags} row per flag, none if nothing fired. */
-  public List<QaFlagRow> inspect(TextInspector inspector, ZoneId zone) {
+  public List<QaFlagRow> inspect(TextInspector inspector, ShopCalendar calendar) {
     InspectionResult result = inspector.inspect(text, SenderRole.valueOf(senderRole));
     List<QaFlagRow> rows = new ArrayList<>(result.flags().size());
     for (Flag flag : result.flags()) {
-      rows.add(row(result, flag, zone));
+      rows.add(row(result, flag, calendar));
     }
     return rows;
   }
 
-  private QaFlagRow row(InspectionResult result, Flag flag, ZoneId zone) {
+  private QaFlagRow row(InspectionResult result, Flag flag, ShopCalendar calendar) {
     QaFlagRow row = new QaFlagRow();
     row.messageId = eventId;
     row.ruleId = flag.ruleId();
@@ -64,7 +63,7 @@ public record StoredMessage(
     row.conversationId = conversationId;
     row.senderRole = senderRole;
     row.tsMs = tsMs;
-    row.day = Instant.ofEpochMilli(tsMs).atZone(zone).toLocalDate().toEpochDay();
+    row.day = calendar.day(shopId, tsMs);
     row.category = flag.category().name();
     row.severity = flag.severity();
     row.mitigation = flag.mitigation().name();

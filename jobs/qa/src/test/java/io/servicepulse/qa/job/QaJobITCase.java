@@ -8,6 +8,7 @@ import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
 import io.servicepulse.common.clickhouse.ClickHouseMigrations;
 import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.flink.StreamingJobs;
+import io.servicepulse.common.testing.ShopLocalDays;
 import io.servicepulse.common.testing.StackConfigs;
 import io.servicepulse.generator.EventGenerator;
 import io.servicepulse.generator.GeneratedStream;
@@ -58,6 +59,7 @@ class QaJobITCase {
                 .orderTopic(STACK.topic("order-events"))
                 .approximateEvents(6_000)
                 .uncivilRate(0.05)
+                .shopTimeZones(Map.of("shop-02", "America/New_York", "shop-03", "Asia/Tokyo"))
                 .build());
     GroundTruth truth = stream.truth();
     assertThat(truth.qa().uncivil()).hasSizeGreaterThan(20);
@@ -67,6 +69,7 @@ class QaJobITCase {
 
     Map<String, String> settings = new HashMap<>();
     settings.put("job.parallelism", "1");
+    settings.putAll(truth.rules().calendarOptions());
     JobConfig config = StackConfigs.forStack(STACK, settings);
     new ClickHouseMigrations(ClickHouseConnectionFactory.from(config)).migrate();
     StreamExecutionEnvironment env = StreamingJobs.environment(config);
@@ -97,6 +100,18 @@ class QaJobITCase {
     falseFlags.removeAll(expected.keySet());
     assertThat(falseFlags).as("civil messages flagged: %s", texts(falseFlags)).isEmpty();
     assertThat(count("SELECT count() FROM qa_daily")).isPositive();
+    // qa_flags.day is each shop's own local day of the message.
+    assertThat(
+            ShopLocalDays.offDayRows(
+                STACK,
+                "qa_flags",
+                "ts",
+                Map.of(
+                    "shop-01", "Asia/Shanghai",
+                    "shop-02", "America/New_York",
+                    "shop-03", "Asia/Tokyo")))
+        .hasSize(3)
+        .allSatisfy((shop, off) -> assertThat(off).matches("0/[1-9]\\d*"));
   }
 
   private static Map<String, Set<String>> uncivil(GroundTruth truth) {

@@ -63,7 +63,10 @@ class ReinspectITCase {
             + ", "
             + message("m-otherday", "shop-r", "AGENT", "谢谢亲", T0 + 86_400_000L)
             + ", "
-            + message("m-othershop", "shop-x", "AGENT", "谢谢亲", T0));
+            + message("m-othershop", "shop-x", "AGENT", "谢谢亲", T0)
+            // 21:00 on 19 November in New York, the shop's own zone.
+            + ", "
+            + message("m-ny", "shop-ny", "AGENT", "你是傻逼吧", T0));
     STACK.executeClickHouse(
         "INSERT INTO qa_flags (message_id, rule_id, platform, shop_id, team_id, agent_id, buyer_id,"
             + " conversation_id, sender_role, ts_ms, day, category, severity, mitigation, language,"
@@ -228,6 +231,26 @@ class ReinspectITCase {
         .isEqualTo(2);
   }
 
+  @Test
+  @Order(6)
+  void aShopInAnotherZoneIsReinspectedByItsOwnLocalDays() {
+    Run shanghaiDay =
+        reinspect("--shop", "shop-ny", "--from", DAY.toString(), "--to", DAY.toString());
+    assertThat(shanghaiDay.code).as(shanghaiDay.err).isZero();
+    assertThat(shanghaiDay.out).doesNotContain("shop-ny " + DAY);
+
+    LocalDate newYorkDay = DAY.minusDays(1);
+    Run run =
+        reinspect(
+            "--shop", "shop-ny", "--from", newYorkDay.toString(), "--to", newYorkDay.toString());
+    assertThat(run.code).as(run.err).isZero();
+    assertThat(run.out).contains("shop-ny " + newYorkDay + ": 1 条消息 messages re-inspected");
+    assertThat(
+            STACK.queryClickHouse(
+                "SELECT DISTINCT toString(day) FROM qa_flags FINAL WHERE message_id = 'm-ny'"))
+        .containsExactly(List.of(newYorkDay.toString()));
+  }
+
   // ---- helpers ---------------------------------------------------------------------------
 
   private static TextInspector inspector;
@@ -254,6 +277,7 @@ class ReinspectITCase {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Map<String, String> env = new HashMap<>();
     env.put("SERVICEPULSE_EVENTS_TIME_ZONE", ZONE.getId());
+    env.put("SERVICEPULSE_EVENTS_SHOP_TIME_ZONES", "shop-ny=America/New_York");
     int code =
         Reinspect.run(
             all,
