@@ -58,6 +58,18 @@ public final class AgentKpiTable implements ClickHouseTable<KpiRow> {
           + ")";
 
   /**
+   * "shop/team/day" and {@link #FIGURES_SQL} per team and shop-local day: the agents' rows summed
+   * by the team their agent events name (view {@code agent_teams}; '' for agents without any).
+   */
+  public static final String TEAM_FIGURES_SQL =
+      "SELECT concat(shop_id, '/', team_id, '/', toString(day)), "
+          + FIGURES_SQL
+          // Aliases: ClickHouse 20+ requires them on joined subqueries.
+          + " FROM (SELECT * FROM agent_kpi_daily FINAL) AS k"
+          + " ANY LEFT JOIN (SELECT shop_id, agent_id, team_id FROM agent_teams) AS t"
+          + " USING (shop_id, agent_id) GROUP BY shop_id, team_id, day";
+
+  /**
    * Per shop over all days read (a month is its days' sum): the rates of the README's metric
    * catalogue — 客服责任差评率 %, 中差评修改成功率 %, 满意率 %, 人均售后成本 per paid case and per after-sales agent,
    * average handling hours, 纠纷/投诉 — as text columns for the demo summary.

@@ -180,6 +180,10 @@ class AfterSalesJobITCase {
         .isEqualTo(truth.feedbackFiguresByAgent());
     // Every KPI of every agent and day, exactly; and the rules the truth exercises all occur.
     assertThat(rows(KPI_SQL)).isEqualTo(truth.kpiFiguresByAgentDay()).isNotEmpty();
+    assertThat(rows(AgentKpiTable.TEAM_FIGURES_SQL))
+        .as("the same KPIs per team and day")
+        .isEqualTo(truth.kpiFiguresByTeamDay())
+        .hasSizeLessThan(truth.kpiFiguresByAgentDay().size());
     assertThat(
             count(
                 "SELECT count() FROM agent_kpi_daily FINAL"

@@ -88,6 +88,10 @@ final class Summary {
                 "SELECT concat(shop_id, '/', agent_id, '/', toString(day)), "
                     + AgentKpiTable.FIGURES_SQL
                     + " FROM agent_kpi_daily FINAL GROUP BY shop_id, agent_id, day")));
+    checkSame(
+        "team-days whose KPIs equal the truth (agents' rows by their team)",
+        expected.kpiFiguresByTeamDay(),
+        keyed(reader.rows(AgentKpiTable.TEAM_FIGURES_SQL)));
     table(
         "    售后 KPI 按店铺汇总 / after-sales KPIs per shop (all days; README metric catalogue)",
         reader.rows(AgentKpiTable.SHOP_SUMMARY_SQL),

@@ -381,6 +381,7 @@ final class AfterSalesScenario {
     GroundTruth.ShopAfterSales s = truth.shops.get(shop.id);
     for (int a = 0; a < shop.agents(); a++) {
       String agent = shop.agentId(a);
+      s.teamByAgent.put(agent, shop.teamId(a));
       BuyerKey key = new BuyerKey(shop, agent, false);
       for (int day = 0; day < config.days(); day++) {
         for (int i = 0; i < hours.length; i++) {

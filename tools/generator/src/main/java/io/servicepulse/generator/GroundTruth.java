@@ -202,6 +202,27 @@ public final class GroundTruth {
       return figures;
     }
 
+    /**
+     * "shop/team/day" → the sums of {@link #kpiFiguresByAgentDay} over the team's agents, an
+     * agent's team being the one its agent events name ('' for an agent without any): what {@code
+     * AgentKpiTable.TEAM_FIGURES_SQL} must read.
+     */
+    public Map<String, String> kpiFiguresByTeamDay() {
+      Map<String, String> figures = new TreeMap<>();
+      shops.forEach(
+          (shop, s) ->
+              s.kpiByAgentDay.forEach(
+                  (key, k) -> {
+                    int slash = key.lastIndexOf('/');
+                    String team = s.teamByAgent.getOrDefault(key.substring(0, slash), "");
+                    figures.merge(
+                        shop + "/" + team + key.substring(slash),
+                        k.figures(),
+                        AgentDayKpis::sumFigures);
+                  }));
+      return figures;
+    }
+
     /** "shop/agent" → transfers from that agent, sorted. */
     public Map<String, String> transfersByAgent() {
       Map<String, String> figures = new TreeMap<>();
@@ -241,6 +262,9 @@ public final class GroundTruth {
 
     /** Agent → status changes. */
     Map<String, Long> statusChangesByAgent = new TreeMap<>();
+
+    /** Agent → the team its agent events name. */
+    Map<String, String> teamByAgent = new TreeMap<>();
 
     /** "agent/day" (agent '' when none, day yyyy-MM-dd shop-local) → the day's KPI figures. */
     Map<String, AgentDayKpis> kpiByAgentDay = new TreeMap<>();
@@ -328,6 +352,25 @@ public final class GroundTruth {
      * refundOnly deposit | transfersOut transfersIn onlineMs busyMs awayMs", as AfterSalesJob's
      * {@code AgentKpiTable.FIGURES_SQL} reads a group of rows.
      */
+    /** Two {@link #figures()} texts added figure by figure (counts and decimal amounts). */
+    static String sumFigures(String a, String b) {
+      String[] x = a.split(" ");
+      String[] y = b.split(" ");
+      StringBuilder sum = new StringBuilder();
+      for (int i = 0; i < x.length; i++) {
+        if (i > 0) {
+          sum.append(' ');
+        }
+        sum.append(
+            x[i].equals("|")
+                ? "|"
+                : new java.math.BigDecimal(x[i])
+                    .add(new java.math.BigDecimal(y[i]))
+                    .toPlainString());
+      }
+      return sum.toString();
+    }
+
     public String figures() {
       FeedbackCounts f = feedback;
       return join(
