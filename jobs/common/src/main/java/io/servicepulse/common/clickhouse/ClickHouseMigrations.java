@@ -124,7 +124,7 @@ public final class ClickHouseMigrations {
                 + " checksum String, applied_ms Int64) ENGINE = ReplacingMergeTree(applied_ms)"
                 + " ORDER BY version");
       }
-      Map<Integer, String> done = appliedChecksums(connection);
+      Map<Integer, String> done = appliedChecksums(connection, connections.driverClass());
       for (Migration migration : bundled()) {
         String checksum = done.get(migration.version());
         if (checksum != null) {
@@ -168,13 +168,32 @@ public final class ClickHouseMigrations {
     return applied;
   }
 
-  private static Map<Integer, String> appliedChecksums(Connection connection) throws SQLException {
+  private static Map<Integer, String> appliedChecksums(Connection connection, String driver)
+      throws SQLException {
     Map<Integer, String> done = new HashMap<>();
     try (Statement st = connection.createStatement();
         ResultSet rs = st.executeQuery("SELECT version, checksum FROM schema_migrations FINAL")) {
       while (rs.next()) {
         done.put(rs.getInt(1), rs.getString(2));
       }
+    } catch (SQLException e) {
+      if (!ClickHouseUrls.OFFICIAL_DRIVER.equals(driver)) {
+        throw e;
+      }
+      // The official driver reads every answer as RowBinaryWithNamesAndTypes; ClickHouse 18.16
+      // refuses that format (code 73) and the driver then reports a missing ResultSet.
+      throw new SQLException(
+          "cannot read schema_migrations through "
+              + driver
+              + " ("
+              + e.getMessage()
+              + "). If the server is older than the driver supports (18.16 has no"
+              + " RowBinaryWithNamesAndTypes format), migrate it with clickhouse.driver="
+              + ClickHouseUrls.NATIVE_DRIVER
+              + " on its tcp_port",
+          e.getSQLState(),
+          e.getErrorCode(),
+          e);
     }
     return done;
   }
