@@ -45,11 +45,18 @@ public final class ClickHouseMigrations {
   private static final Pattern ADD_COLUMN =
       Pattern.compile("(?is)^\\s*ALTER\\s+TABLE\\s+\\S+\\s+ADD\\s+COLUMN\\s+.*");
 
+  /** The table recording applied migrations. */
+  public static final String SCHEMA_MIGRATIONS_DDL =
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version UInt32, name String,"
+          + " checksum String, applied_ms Int64) ENGINE = ReplacingMergeTree(applied_ms)"
+          + " ORDER BY version";
+
   /**
    * ClickHouse 18.16 has no {@code ADD COLUMN IF NOT EXISTS}: an {@code ADD COLUMN} that fails
    * because the column exists (error 44) counts as applied, so such a migration is idempotent too.
+   * Public for the test that checks ClickHouse 26.x words the error the same way.
    */
-  static boolean isColumnAddedBefore(String statement, SQLException e) {
+  public static boolean isColumnAddedBefore(String statement, SQLException e) {
     String message = String.valueOf(e.getMessage());
     return ADD_COLUMN.matcher(statement).matches()
         && message.contains("column with this name already exists");
@@ -68,7 +75,7 @@ public final class ClickHouseMigrations {
     }
 
     /** Statements separated by ';' at a line end; comment lines removed. */
-    List<String> statements() {
+    public List<String> statements() {
       List<String> statements = new ArrayList<>();
       StringBuilder current = new StringBuilder();
       for (String line : sql.split("\n")) {
@@ -119,10 +126,7 @@ public final class ClickHouseMigrations {
     List<Migration> applied = new ArrayList<>();
     try (Connection connection = connections.open()) {
       try (Statement st = connection.createStatement()) {
-        st.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (version UInt32, name String,"
-                + " checksum String, applied_ms Int64) ENGINE = ReplacingMergeTree(applied_ms)"
-                + " ORDER BY version");
+        st.execute(SCHEMA_MIGRATIONS_DDL);
       }
       Map<Integer, String> done = appliedChecksums(connection, connections.driverClass());
       for (Migration migration : bundled()) {

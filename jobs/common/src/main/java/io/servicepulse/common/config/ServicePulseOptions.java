@@ -172,16 +172,18 @@ public final class ServicePulseOptions {
           .durationType()
           .defaultValue(Duration.ofSeconds(10))
           .withDescription(
-              "Longest wait to open a connection to ClickHouse (whole seconds; native driver).");
+              "Longest wait to open a connection to ClickHouse (native driver: whole seconds;"
+                  + " official driver: its connection_timeout).");
 
   public static final ConfigOption<Duration> CLICKHOUSE_QUERY_TIMEOUT =
       ConfigOptions.key("clickhouse.query-timeout")
           .durationType()
           .defaultValue(Duration.ofSeconds(30))
           .withDescription(
-              "Longest wait for an answer from ClickHouse during a query or insert (whole"
-                  + " seconds; native driver), so a frozen server fails the attempt, which is"
-                  + " retried, instead of hanging inserts and checkpoints.");
+              "Longest wait for an answer from ClickHouse during a query or insert (native"
+                  + " driver: whole seconds; official driver: its socket_timeout), so a frozen"
+                  + " server fails the attempt, which is retried, instead of hanging inserts and"
+                  + " checkpoints.");
 
   // --- Schemas -----------------------------------------------------------------------------
 

@@ -71,6 +71,25 @@ class ClickHouseOfficialDriverITCase {
   }
 
   @Test
+  void aMissingTableIsRetriedNotDeadLettered() {
+    // The driver reports every server error as SQLState 22000 (a data exception) with code 0;
+    // only the server's code 60 in its cause keeps these good rows out of the dead letters.
+    ProbeTable missing = new ProbeTable(STACK.database() + ".missing_http");
+    assertThatThrownBy(
+            () -> {
+              try (BatchInserter inserter =
+                  new BatchInserter(
+                      official(STACK.clickHouseHttpPort(), Duration.ofSeconds(10)),
+                      1,
+                      Duration.ofMillis(10))) {
+                inserter.insert("missing-test", missing, ProbeTable.rows(1, 5));
+              }
+            })
+        .hasMessageContaining("failed 2 times in one flush")
+        .hasMessageContaining("ClickHouse error 60");
+  }
+
+  @Test
   void aFrozenServerFailsTheAttemptAfterTheSocketTimeout() throws Exception {
     createProbe("probe_frozen");
     ProbeTable probe = new ProbeTable(STACK.database() + ".probe_frozen");
