@@ -184,8 +184,8 @@ public final class ClickHouseMigrations {
       if (!ClickHouseUrls.OFFICIAL_DRIVER.equals(driver)) {
         throw e;
       }
-      // The official driver reads every answer as RowBinaryWithNamesAndTypes; ClickHouse 18.16
-      // refuses that format (code 73) and the driver then reports a missing ResultSet.
+      // The official driver asks for RowBinaryWithNamesAndTypes in a header; ClickHouse 18.16
+      // ignores the header, answers TabSeparated, and the driver reports a missing ResultSet.
       throw new SQLException(
           "cannot read schema_migrations through "
               + driver
