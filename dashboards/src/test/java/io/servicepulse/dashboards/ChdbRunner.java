@@ -80,26 +80,6 @@ final class ChdbRunner {
     return new ObjectMapper().readTree(out.toFile());
   }
 
-  /** Statements of a DDL file, as ClickHouseMigrations splits them. */
-  static List<String> statements(String sql) {
-    List<String> out = new ArrayList<>();
-    StringBuilder current = new StringBuilder();
-    for (String line : sql.split("\n")) {
-      if (line.strip().startsWith("--")) {
-        continue;
-      }
-      current.append(line).append('\n');
-      if (line.strip().endsWith(";")) {
-        out.add(current.toString().strip().replaceFirst(";$", ""));
-        current.setLength(0);
-      }
-    }
-    if (!current.toString().isBlank()) {
-      out.add(current.toString().strip());
-    }
-    return out;
-  }
-
   /**
    * Columns of a CREATE TABLE that hold data: DEFAULT columns are derived by each server (its own
    * time zone rules), so they are neither exported nor loaded.

@@ -1206,7 +1206,7 @@ class DashboardQueriesITCase {
     Pattern addColumn = Pattern.compile("ALTER TABLE (\\w+) ADD COLUMN (\\w+)");
     Map<String, List<String>> columnsOf = new LinkedHashMap<>();
     for (ClickHouseMigrations.Migration m : ClickHouseMigrations.bundled()) {
-      for (String statement : ChdbRunner.statements(m.sql())) {
+      for (String statement : m.statements()) {
         ddl.add(statement);
         Matcher t = create.matcher(statement);
         if (t.find()) {

@@ -166,7 +166,7 @@ final class BatchInserter implements AutoCloseable {
   }
 
   private static String describe(Throwable e) {
-    int code = InsertErrors.code(e);
+    int code = InsertErrors.serverCode(e);
     String text = e instanceof SQLException ? String.valueOf(e.getMessage()) : e.toString();
     return code > 0 ? "ClickHouse error " + code + ": " + text : text;
   }

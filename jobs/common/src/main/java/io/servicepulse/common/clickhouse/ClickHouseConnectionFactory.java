@@ -5,15 +5,18 @@ import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.config.ServicePulseOptions;
 import java.io.Serializable;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Properties;
 
 /** Opens JDBC connections to ClickHouse; driver, URL, user and timeouts come from configuration. */
 public final class ClickHouseConnectionFactory implements Serializable {
 
-  static final String NATIVE_DRIVER = "com.github.housepower.jdbc.ClickHouseDriver";
+  static final String NATIVE_DRIVER = ClickHouseUrls.NATIVE_DRIVER;
+  static final String OFFICIAL_DRIVER = ClickHouseUrls.OFFICIAL_DRIVER;
 
   private final String driver;
   private final String url;
@@ -39,6 +42,7 @@ public final class ClickHouseConnectionFactory implements Serializable {
       String password,
       Duration connectTimeout,
       Duration queryTimeout) {
+    ClickHouseUrls.checkFits(driver, url);
     this.driver = driver;
     this.url = url;
     this.user = user;
@@ -57,19 +61,43 @@ public final class ClickHouseConnectionFactory implements Serializable {
         config.get(ServicePulseOptions.CLICKHOUSE_QUERY_TIMEOUT));
   }
 
+  /**
+   * Opens through the configured driver itself: both ClickHouse drivers accept {@code
+   * jdbc:clickhouse://}, so DriverManager would hand the URL to whichever registered first.
+   */
   public Connection open() throws SQLException {
+    Driver chosen = driver();
+    Connection connection = chosen.connect(url, properties());
+    if (connection == null) {
+      throw new SQLException("ClickHouse JDBC driver " + driver + " does not accept " + url);
+    }
+    return connection;
+  }
+
+  /** The registered instance, else a new one (not every driver registers where we can see it). */
+  private Driver driver() throws SQLException {
+    Class<?> type;
     try {
-      Class.forName(driver);
+      type = Class.forName(driver);
     } catch (ClassNotFoundException e) {
       throw new SQLException("ClickHouse JDBC driver " + driver + " is not on the classpath", e);
     }
-    return DriverManager.getConnection(url, properties());
+    for (Driver d : Collections.list(DriverManager.getDrivers())) {
+      if (d.getClass() == type) {
+        return d;
+      }
+    }
+    try {
+      return (Driver) type.getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new SQLException("cannot create ClickHouse JDBC driver " + driver, e);
+    }
   }
 
   /**
-   * Credentials, and for the native driver its timeouts: without them a frozen server (alive but
-   * not answering) hangs a read forever. Other drivers name and scale these differently; set them
-   * in the URL.
+   * Credentials, and for the two known drivers their timeouts: without them a frozen server (alive
+   * but not answering) hangs a read forever. Other drivers name and scale these differently; set
+   * them in the URL.
    */
   Properties properties() {
     Properties props = new Properties();
@@ -81,6 +109,10 @@ public final class ClickHouseConnectionFactory implements Serializable {
       // socket to a frozen server is not covered: the kernel buffers a batch of normal size.
       props.setProperty("connect_timeout", String.valueOf(wholeSeconds(connectTimeout)));
       props.setProperty("query_timeout", String.valueOf(wholeSeconds(queryTimeout)));
+    } else if (OFFICIAL_DRIVER.equals(driver)) {
+      // client-v2's ClientConfigProperties, in milliseconds; socket_timeout bounds every read.
+      props.setProperty("connection_timeout", String.valueOf(atLeastOneMilli(connectTimeout)));
+      props.setProperty("socket_timeout", String.valueOf(atLeastOneMilli(queryTimeout)));
     }
     return props;
   }
@@ -89,6 +121,15 @@ public final class ClickHouseConnectionFactory implements Serializable {
   private static long wholeSeconds(Duration timeout) {
     long millis = timeout.toMillis();
     return Math.max(1, (millis + 999) / 1000);
+  }
+
+  /** At least 1: 0 means "wait forever" to the HTTP client too. */
+  private static long atLeastOneMilli(Duration timeout) {
+    return Math.max(1, timeout.toMillis());
+  }
+
+  public String driverClass() {
+    return driver;
   }
 
   public String url() {

@@ -45,11 +45,18 @@ public final class ClickHouseMigrations {
   private static final Pattern ADD_COLUMN =
       Pattern.compile("(?is)^\\s*ALTER\\s+TABLE\\s+\\S+\\s+ADD\\s+COLUMN\\s+.*");
 
+  /** The table recording applied migrations. */
+  public static final String SCHEMA_MIGRATIONS_DDL =
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version UInt32, name String,"
+          + " checksum String, applied_ms Int64) ENGINE = ReplacingMergeTree(applied_ms)"
+          + " ORDER BY version";
+
   /**
    * ClickHouse 18.16 has no {@code ADD COLUMN IF NOT EXISTS}: an {@code ADD COLUMN} that fails
    * because the column exists (error 44) counts as applied, so such a migration is idempotent too.
+   * Public for the test that checks ClickHouse 26.x words the error the same way.
    */
-  static boolean isColumnAddedBefore(String statement, SQLException e) {
+  public static boolean isColumnAddedBefore(String statement, SQLException e) {
     String message = String.valueOf(e.getMessage());
     return ADD_COLUMN.matcher(statement).matches()
         && message.contains("column with this name already exists");
@@ -68,7 +75,7 @@ public final class ClickHouseMigrations {
     }
 
     /** Statements separated by ';' at a line end; comment lines removed. */
-    List<String> statements() {
+    public List<String> statements() {
       List<String> statements = new ArrayList<>();
       StringBuilder current = new StringBuilder();
       for (String line : sql.split("\n")) {
@@ -119,12 +126,9 @@ public final class ClickHouseMigrations {
     List<Migration> applied = new ArrayList<>();
     try (Connection connection = connections.open()) {
       try (Statement st = connection.createStatement()) {
-        st.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (version UInt32, name String,"
-                + " checksum String, applied_ms Int64) ENGINE = ReplacingMergeTree(applied_ms)"
-                + " ORDER BY version");
+        st.execute(SCHEMA_MIGRATIONS_DDL);
       }
-      Map<Integer, String> done = appliedChecksums(connection);
+      Map<Integer, String> done = appliedChecksums(connection, connections.driverClass());
       for (Migration migration : bundled()) {
         String checksum = done.get(migration.version());
         if (checksum != null) {
@@ -168,13 +172,32 @@ public final class ClickHouseMigrations {
     return applied;
   }
 
-  private static Map<Integer, String> appliedChecksums(Connection connection) throws SQLException {
+  private static Map<Integer, String> appliedChecksums(Connection connection, String driver)
+      throws SQLException {
     Map<Integer, String> done = new HashMap<>();
     try (Statement st = connection.createStatement();
         ResultSet rs = st.executeQuery("SELECT version, checksum FROM schema_migrations FINAL")) {
       while (rs.next()) {
         done.put(rs.getInt(1), rs.getString(2));
       }
+    } catch (SQLException e) {
+      if (!ClickHouseUrls.OFFICIAL_DRIVER.equals(driver)) {
+        throw e;
+      }
+      // The official driver asks for RowBinaryWithNamesAndTypes in a header; ClickHouse 18.16
+      // ignores the header, answers TabSeparated, and the driver reports a missing ResultSet.
+      throw new SQLException(
+          "cannot read schema_migrations through "
+              + driver
+              + " ("
+              + e.getMessage()
+              + "). If the server is older than the driver supports (18.16 has no"
+              + " RowBinaryWithNamesAndTypes format), migrate it with clickhouse.driver="
+              + ClickHouseUrls.NATIVE_DRIVER
+              + " on its tcp_port",
+          e.getSQLState(),
+          e.getErrorCode(),
+          e);
     }
     return done;
   }

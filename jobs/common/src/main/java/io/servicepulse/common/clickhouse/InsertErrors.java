@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.common.clickhouse;
 
+import com.clickhouse.client.api.ServerException;
 import com.github.housepower.exception.ClickHouseException;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Tells a failed INSERT caused by the rows themselves (isolate and dead-letter them) from every
@@ -39,22 +42,32 @@ final class InsertErrors {
           407, // DECIMAL_OVERFLOW
           441, // CANNOT_PARSE_DOMAIN_VALUE_FROM_STRING
           467, // CANNOT_PARSE_BOOL
-          469 // VIOLATED_CONSTRAINT
+          469, // VIOLATED_CONSTRAINT
+          691 // UNKNOWN_ELEMENT_OF_ENUM (current servers, e.g. 26.x; 18.16 has no such code)
           );
+
+  private static final Pattern CODE_IN_TEXT = Pattern.compile("Code: (\\d{1,6})\\b");
 
   private InsertErrors() {}
 
   /**
-   * Whether {@code error} says the server refused a value of the batch. The first error code in the
-   * cause chain decides (JDBC's vendor code; the native driver puts the server's code there).
-   * Without a code, only a JDBC data exception (SQLState class 22) counts, whatever the driver.
+   * Whether {@code error} says the server refused a value of the batch. A server error code
+   * anywhere in the cause chain decides: the native driver puts it in JDBC's vendor code, the
+   * official one wraps a {@link ServerException} in an SQLException with code 0 and SQLState 22000
+   * whatever the error, a missing table included. Without a code, only a JDBC data exception
+   * (SQLState class 22) counts, whatever the driver.
    */
   static boolean isRowError(Throwable error) {
+    int code = serverCode(error);
+    if (code > 0) {
+      return ROW_DATA_CODES.contains(code);
+    }
     for (Throwable e = error; e != null; e = next(e)) {
-      int code = code(e);
-      if (code > 0) {
-        return ROW_DATA_CODES.contains(code);
+      if (e instanceof ServerException) {
+        return false; // a server error of unknown code: its wrapper's 22000 says nothing
       }
+    }
+    for (Throwable e = error; e != null; e = next(e)) {
       if (e instanceof SQLDataException
           || (e instanceof SQLException sql
               && sql.getSQLState() != null
@@ -65,6 +78,17 @@ final class InsertErrors {
     return false;
   }
 
+  /** The first server error code in the cause chain of {@code error}, or 0 if none. */
+  static int serverCode(Throwable error) {
+    for (Throwable e = error; e != null; e = next(e)) {
+      int code = code(e);
+      if (code > 0) {
+        return code;
+      }
+    }
+    return 0;
+  }
+
   /** The server error code carried by {@code e}, or 0 if none (housepower uses -1 client-side). */
   static int code(Throwable e) {
     if (e instanceof SQLException sql) {
@@ -72,6 +96,14 @@ final class InsertErrors {
     }
     if (e instanceof ClickHouseException ch) {
       return ch.errCode();
+    }
+    if (e instanceof ServerException server) {
+      if (server.getCode() > 0) {
+        return server.getCode();
+      }
+      // Servers that send no X-ClickHouse-Exception-Code header (18.16) leave the code in the text.
+      Matcher m = CODE_IN_TEXT.matcher(String.valueOf(server.getMessage()));
+      return m.lookingAt() ? Integer.parseInt(m.group(1)) : 0;
     }
     return 0;
   }

@@ -108,14 +108,21 @@ public final class ServicePulseOptions {
           .stringType()
           .defaultValue("jdbc:clickhouse://127.0.0.1:9000/servicepulse")
           .withDescription(
-              "JDBC URL including the database. Default driver: native protocol"
-                  + " (housepower clickhouse-native-jdbc), port = ClickHouse tcp_port.");
+              "JDBC URL including the database, jdbc:clickhouse://host:port/db. The port is the"
+                  + " one clickhouse.driver speaks: tcp_port (9000) for the native driver,"
+                  + " http_port (8123) or https_port (8443, add ?ssl=true) for the official one."
+                  + " A URL that does not fit the driver is refused when the job starts.");
 
   public static final ConfigOption<String> CLICKHOUSE_DRIVER =
       ConfigOptions.key("clickhouse.driver")
           .stringType()
           .defaultValue("com.github.housepower.jdbc.ClickHouseDriver")
-          .withDescription("JDBC driver class; must be on the job's classpath.");
+          .withDescription(
+              "JDBC driver class. com.github.housepower.jdbc.ClickHouseDriver (native TCP"
+                  + " protocol, tested against ClickHouse 18.16) or com.clickhouse.jdbc.Driver"
+                  + " (the official driver over HTTP(S), for ClickHouse 24+ and ClickHouse"
+                  + " Cloud); both are in the job jars. Another driver must be on the job's"
+                  + " classpath.");
 
   public static final ConfigOption<String> CLICKHOUSE_USER =
       ConfigOptions.key("clickhouse.user")
@@ -165,16 +172,18 @@ public final class ServicePulseOptions {
           .durationType()
           .defaultValue(Duration.ofSeconds(10))
           .withDescription(
-              "Longest wait to open a connection to ClickHouse (whole seconds; native driver).");
+              "Longest wait to open a connection to ClickHouse (native driver: whole seconds;"
+                  + " official driver: its connection_timeout).");
 
   public static final ConfigOption<Duration> CLICKHOUSE_QUERY_TIMEOUT =
       ConfigOptions.key("clickhouse.query-timeout")
           .durationType()
           .defaultValue(Duration.ofSeconds(30))
           .withDescription(
-              "Longest wait for an answer from ClickHouse during a query or insert (whole"
-                  + " seconds; native driver), so a frozen server fails the attempt, which is"
-                  + " retried, instead of hanging inserts and checkpoints.");
+              "Longest wait for an answer from ClickHouse during a query or insert (native"
+                  + " driver: whole seconds; official driver: its socket_timeout), so a frozen"
+                  + " server fails the attempt, which is retried, instead of hanging inserts and"
+                  + " checkpoints.");
 
   // --- Schemas -----------------------------------------------------------------------------
 

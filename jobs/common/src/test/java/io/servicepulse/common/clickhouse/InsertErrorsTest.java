@@ -3,6 +3,7 @@ package io.servicepulse.common.clickhouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clickhouse.client.api.ServerException;
 import com.github.housepower.exception.ClickHouseException;
 import com.github.housepower.exception.ClickHouseSQLException;
 import java.net.ConnectException;
@@ -42,7 +43,7 @@ class InsertErrorsTest {
   }
 
   @ParameterizedTest(name = "server error {0} is about the row")
-  @ValueSource(ints = {6, 27, 38, 41, 53, 70, 72, 117, 131, 321, 349, 376, 407, 469})
+  @ValueSource(ints = {6, 27, 38, 41, 53, 70, 72, 117, 131, 321, 349, 376, 407, 469, 691})
   void badValueErrorsAreRowErrors(int code) {
     assertThat(InsertErrors.isRowError(new ClickHouseSQLException(code, "DB::Exception: x")))
         .isTrue();
@@ -75,5 +76,31 @@ class InsertErrorsTest {
         .isTrue();
     assertThat(InsertErrors.isRowError(new SQLException("bad", "22003"))).isTrue();
     assertThat(InsertErrors.isRowError(new SQLException("connection lost", "08006"))).isFalse();
+  }
+
+  /**
+   * What the official driver throws for a server error: code 0, SQLState 22000, whatever it is; its
+   * cause carries the code the server sent in a header (current servers) or 0 (18.16).
+   */
+  private static SQLException official(int headerCode, String text) {
+    return new SQLException(text, "22000", 0, new ServerException(headerCode, text, 500, "q"));
+  }
+
+  private static SQLException official(int code) {
+    return official(code, "Code: " + code + ". DB::Exception: x");
+  }
+
+  @Test
+  void theOfficialDriversServerCodeDecidesNotItsDataExceptionState() {
+    // A missing table must not dead-letter good rows although the wrapper says "data exception".
+    assertThat(InsertErrors.isRowError(official(60))).isFalse();
+    assertThat(InsertErrors.isRowError(official(241))).isFalse();
+    assertThat(InsertErrors.isRowError(official(376))).isTrue();
+    assertThat(InsertErrors.serverCode(official(60))).isEqualTo(60);
+    // 18.16 sends no code header: the text's code decides; no code at all is transient.
+    String missing = "Code: 60, e.displayText() = DB::Exception: Table x doesn't exist.";
+    assertThat(InsertErrors.isRowError(official(0, missing))).isFalse();
+    assertThat(InsertErrors.isRowError(official(0, "Code: 376, e.displayText() = uuid"))).isTrue();
+    assertThat(InsertErrors.isRowError(official(0, "something went wrong"))).isFalse();
   }
 }
