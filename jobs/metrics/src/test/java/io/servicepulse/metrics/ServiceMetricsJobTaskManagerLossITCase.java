@@ -20,6 +20,7 @@ import io.servicepulse.stack.LocalStackExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -133,7 +134,8 @@ class ServiceMetricsJobTaskManagerLossITCase {
           "the late buyers dead-lettered");
     } catch (ConditionTimeoutException e) {
       throw new AssertionError(
-          "late letters "
+          keepLogs()
+              + "late letters "
               + count("dead_letters FINAL WHERE stage = 'late'")
               + " of "
               + truth.ingest().lateEvents()
@@ -152,6 +154,20 @@ class ServiceMetricsJobTaskManagerLossITCase {
     assertThat(count("dead_letters FINAL WHERE stage = 'late'"))
         .as("only the truly late messages are late")
         .isEqualTo(truth.ingest().lateEvents());
+  }
+
+  /** Copies the cluster's logs where the build keeps them (the JUnit temp dir goes). */
+  private static String keepLogs() {
+    Path kept = Path.of("target", "failsafe-reports", "tm-loss-cluster-logs").toAbsolutePath();
+    try (var logs = Files.list(cluster.dir().resolve("log"))) {
+      Files.createDirectories(kept);
+      for (Path log : logs.toList()) {
+        Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+      return "cluster logs kept in " + kept + "; ";
+    } catch (IOException e) {
+      return "cluster logs not kept (" + e + "); ";
+    }
   }
 
   /** True once the job has committed (on a checkpoint) the end of every partition. */

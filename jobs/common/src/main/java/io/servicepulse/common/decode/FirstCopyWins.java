@@ -24,6 +24,8 @@ import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.apache.flink.util.function.SerializableFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keyed by event id ({@link #key}): lets the first copy of each event id through, drops identical
@@ -42,6 +44,8 @@ import org.apache.flink.util.function.SerializableFunction;
 public final class FirstCopyWins<T> extends KeyedProcessFunction<String, Decoded<T>, T>
     implements CheckpointedFunction {
 
+  private static final Logger LOG = LoggerFactory.getLogger(FirstCopyWins.class);
+
   private final String job;
   private final Duration retention;
   private final SerializableFunction<T, String> eventId;
@@ -54,6 +58,7 @@ public final class FirstCopyWins<T> extends KeyedProcessFunction<String, Decoded
   private transient Counter conflicting;
   private transient ListState<Long> checkpointedWatermark;
   private transient long watermark = Long.MIN_VALUE;
+  private transient Counter late;
 
   public FirstCopyWins(
       String job, Duration retention, EventKind<T> kind, Duration allowedLateness) {
@@ -88,6 +93,7 @@ public final class FirstCopyWins<T> extends KeyedProcessFunction<String, Decoded
     fingerprint = getRuntimeContext().getState(descriptor);
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateEvents");
     conflicting = getRuntimeContext().getMetricGroup().counter("conflictingDuplicates");
+    late = getRuntimeContext().getMetricGroup().counter("lateEvents");
   }
 
   @Override
@@ -107,6 +113,17 @@ public final class FirstCopyWins<T> extends KeyedProcessFunction<String, Decoded
         observeWatermark(current);
         long judgedBy = Math.max(watermark, current);
         if (LateEvents.isLate(ts, judgedBy, allowedLateness)) {
+          if (late.getCount() == 0) {
+            LOG.info(
+                "{}: first late event {} at {} ms, judged by watermark {} (kept {}, current {})",
+                job,
+                eventId.apply(event),
+                ts,
+                judgedBy,
+                watermark,
+                current);
+          }
+          late.inc();
           ctx.output(
               DeadLetters.TAG,
               record.addressed(LateEvents.letter(job, eventId.apply(event), ts, judgedBy, event)));
@@ -170,6 +187,9 @@ public final class FirstCopyWins<T> extends KeyedProcessFunction<String, Decoded
             .getOperatorStateStore()
             .getUnionListState(new ListStateDescriptor<>("event-time-watermark", Types.LONG));
     watermark = restoredWatermark(checkpointedWatermark.get());
+    if (context.isRestored()) {
+      LOG.info("{}: restored event-time watermark {} for lateness", job, watermark);
+    }
   }
 
   /** The least watermark of the subtasks that took the checkpoint (none: no event time yet). */
