@@ -364,9 +364,7 @@ public final class GroundTruth {
         sum.append(
             x[i].equals("|")
                 ? "|"
-                : new java.math.BigDecimal(x[i])
-                    .add(new java.math.BigDecimal(y[i]))
-                    .toPlainString());
+                : new BigDecimal(x[i]).add(new BigDecimal(y[i])).toPlainString());
       }
       return sum.toString();
     }

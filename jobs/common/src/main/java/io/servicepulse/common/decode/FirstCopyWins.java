@@ -109,8 +109,9 @@ public final class FirstCopyWins<T> extends KeyedProcessFunction<String, Decoded
       case FIRST -> {
         fingerprint.update(print);
         long ts = tsMs.apply(event);
+        // The operator has kept every watermark so far (observeWatermark); the current one only
+        // matters at the end of input, which is not kept.
         long current = ctx.timerService().currentWatermark();
-        observeWatermark(current);
         long judgedBy = Math.max(watermark, current);
         if (LateEvents.isLate(ts, judgedBy, allowedLateness)) {
           if (late.getCount() == 0) {
