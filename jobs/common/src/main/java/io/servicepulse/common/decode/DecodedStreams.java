@@ -4,6 +4,7 @@ package io.servicepulse.common.decode;
 import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.deadletter.DeadLetters;
+import io.servicepulse.common.flink.EventTime;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.events.OrderEvent;
 import java.time.Duration;
@@ -100,7 +101,13 @@ public final class DecodedStreams {
             TypeInformation.of(kind.eventClass()),
             FirstCopyWins.operator(
                 new FirstCopyWins<>(
-                    job, retention, kind, config.get(ServicePulseOptions.EVENTS_ALLOWED_LATENESS))))
+                    job,
+                    retention,
+                    kind,
+                    config.get(ServicePulseOptions.EVENTS_ALLOWED_LATENESS),
+                    EventTime.hasEventTime(watermarks)
+                        ? config.get(ServicePulseOptions.EVENTS_MAX_OUT_OF_ORDERNESS)
+                        : null)))
         .uid(uidPrefix + "-decode-" + kind.label());
   }
 }

@@ -39,7 +39,10 @@ import org.slf4j.LoggerFactory;
  * event time has no watermark here, so nothing is late in it. Flink does not checkpoint watermarks;
  * this operator does (the least over its subtasks), so after a restore a late event is judged
  * against the watermark the job had reached, not against a watermark that starts again from
- * nothing.
+ * nothing. It also keeps each Kafka partition's own progress ({@link PartitionProgress}): an event
+ * is late too if it is more than {@code allowedLateness} behind the watermark its own partition's
+ * events make. That one is checkpointed with the partition's offset, so it holds even when the
+ * restored checkpoint predates every watermark of the job.
  */
 public final class FirstCopyWins<T> extends KeyedProcessFunction<String, Decoded<T>, T>
     implements CheckpointedFunction {
@@ -52,6 +55,7 @@ public final class FirstCopyWins<T> extends KeyedProcessFunction<String, Decoded
   private final SerializableFunction<T, Long> tsMs;
   private final Duration allowedLateness;
   private final OutputTag<T> lateTag;
+  private final Duration outOfOrderness;
 
   private transient ValueState<Long> fingerprint;
   private transient Counter duplicates;
@@ -59,15 +63,26 @@ public final class FirstCopyWins<T> extends KeyedProcessFunction<String, Decoded
   private transient ListState<Long> checkpointedWatermark;
   private transient long watermark = Long.MIN_VALUE;
   private transient Counter late;
+  private transient PartitionProgress progress;
+  private transient ListState<PartitionProgress.Entry> checkpointedProgress;
 
+  /**
+   * @param outOfOrderness the sources' bound ({@code events.max-out-of-orderness}), for each
+   *     partition's own watermark; {@code null} in a job without event time, where nothing is late
+   */
   public FirstCopyWins(
-      String job, Duration retention, EventKind<T> kind, Duration allowedLateness) {
+      String job,
+      Duration retention,
+      EventKind<T> kind,
+      Duration allowedLateness,
+      Duration outOfOrderness) {
     this.job = job;
     this.retention = retention;
     this.eventId = kind.eventId();
     this.tsMs = kind.tsMs();
     this.allowedLateness = allowedLateness;
     this.lateTag = late(kind);
+    this.outOfOrderness = outOfOrderness;
   }
 
   /** The late first copies of {@code kind}'s events (each also a late dead letter). */
@@ -112,17 +127,25 @@ public final class FirstCopyWins<T> extends KeyedProcessFunction<String, Decoded
         // The operator has kept every watermark so far (observeWatermark); the current one only
         // matters at the end of input, which is not kept.
         long current = ctx.timerService().currentWatermark();
-        long judgedBy = Math.max(watermark, current);
+        long partition = partitionWatermark(record);
+        long judgedBy = Math.max(Math.max(watermark, current), partition);
+        if (outOfOrderness != null) {
+          progress.observe(record.sourceTopic, record.sourcePartition, ts);
+        }
         if (LateEvents.isLate(ts, judgedBy, allowedLateness)) {
           if (late.getCount() == 0) {
             LOG.info(
-                "{}: first late event {} at {} ms, judged by watermark {} (kept {}, current {})",
+                "{}: first late event {} at {} ms, judged by watermark {}"
+                    + " (kept {}, current {}, its partition {}/{} {})",
                 job,
                 eventId.apply(event),
                 ts,
                 judgedBy,
                 watermark,
-                current);
+                current,
+                record.sourceTopic,
+                record.sourcePartition,
+                partition);
           }
           late.inc();
           ctx.output(
@@ -143,6 +166,12 @@ public final class FirstCopyWins<T> extends KeyedProcessFunction<String, Decoded
                     job, eventId.apply(event), event, remembered, print, retention)));
       }
     }
+  }
+
+  private long partitionWatermark(Decoded<T> record) {
+    return outOfOrderness == null
+        ? Long.MIN_VALUE
+        : progress.watermark(record.sourceTopic, record.sourcePartition);
   }
 
   /** Keeps the watermark to checkpoint; called for every watermark ({@link Operator}). */
@@ -179,6 +208,7 @@ public final class FirstCopyWins<T> extends KeyedProcessFunction<String, Decoded
   @Override
   public void snapshotState(FunctionSnapshotContext context) throws Exception {
     checkpointedWatermark.update(List.of(watermark));
+    checkpointedProgress.update(progress.entries());
   }
 
   @Override
@@ -188,8 +218,20 @@ public final class FirstCopyWins<T> extends KeyedProcessFunction<String, Decoded
             .getOperatorStateStore()
             .getUnionListState(new ListStateDescriptor<>("event-time-watermark", Types.LONG));
     watermark = restoredWatermark(checkpointedWatermark.get());
+    checkpointedProgress =
+        context
+            .getOperatorStateStore()
+            .getUnionListState(
+                new ListStateDescriptor<>(
+                    "partition-event-time", TypeInformation.of(PartitionProgress.Entry.class)));
+    progress = new PartitionProgress(outOfOrderness == null ? 0 : outOfOrderness.toMillis());
+    progress.restore(checkpointedProgress.get());
     if (context.isRestored()) {
-      LOG.info("{}: restored event-time watermark {} for lateness", job, watermark);
+      LOG.info(
+          "{}: restored event-time watermark {} and {} partitions' progress for lateness",
+          job,
+          watermark,
+          progress.entries().size());
     }
   }
 

@@ -8,7 +8,10 @@ import io.servicepulse.common.decode.EventKind;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.events.OrderEvent;
 import java.time.Duration;
+import org.apache.flink.api.common.eventtime.NoWatermarksGenerator;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkGeneratorSupplier;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.util.function.SerializableFunction;
 
@@ -40,7 +43,20 @@ public final class EventTime {
 
   /** No event time: records keep their Kafka timestamps (IngestJob's delay figures, QaJob). */
   public static <T> WatermarkStrategy<Decoded<T>> none() {
-    return WatermarkStrategy.noWatermarks();
+    return new NoEventTime<>();
+  }
+
+  /** False for {@link #none()}: a job without event time judges nothing late. */
+  public static boolean hasEventTime(WatermarkStrategy<?> strategy) {
+    return !(strategy instanceof NoEventTime);
+  }
+
+  private static final class NoEventTime<T> implements WatermarkStrategy<Decoded<T>> {
+    @Override
+    public WatermarkGenerator<Decoded<T>> createWatermarkGenerator(
+        WatermarkGeneratorSupplier.Context context) {
+      return new NoWatermarksGenerator<>();
+    }
   }
 
   /**

@@ -33,15 +33,19 @@ class FirstCopyWinsTest {
 
   @BeforeEach
   void open() throws Exception {
-    harness = harness();
+    harness = harness(true);
     harness.open();
   }
 
   private static KeyedOneInputStreamOperatorTestHarness<String, Decoded<ChatMessage>, ChatMessage>
-      harness() throws Exception {
+      harness(boolean eventTime) throws Exception {
     FirstCopyWins<ChatMessage> function =
         new FirstCopyWins<>(
-            "service-metrics", Duration.ofMinutes(10), EventKind.CHAT, Duration.ofMinutes(5));
+            "service-metrics",
+            Duration.ofMinutes(10),
+            EventKind.CHAT,
+            Duration.ofMinutes(5),
+            eventTime ? Duration.ofSeconds(30) : null);
     return new KeyedOneInputStreamOperatorTestHarness<>(
         FirstCopyWins.operator(function),
         FirstCopyWins.key(EventKind.CHAT.eventId()),
@@ -115,14 +119,48 @@ class FirstCopyWinsTest {
   }
 
   @Test
+  void afterARestoreFromACheckpointBeforeAnyWatermarkALateEventIsJudgedByItsPartition()
+      throws Exception {
+    // The checkpoint holds what was read from partition 1, but no watermark had been made yet.
+    read(buyerSays(mins(60), "在吗"), 1);
+    restart();
+    // Partition 1 has nothing left to replay; its next record is a late one, and partition 2
+    // (never read before) starts from its own beginning.
+    ChatMessage late = buyerSays(mins(10), "还有货吗");
+    ChatMessage otherPartition = buyerSays(mins(5), "发货了吗");
+    read(late, 1);
+    read(otherPartition, 2);
+
+    assertThat(letters()).extracting(l -> l.eventId).containsExactly(late.getEventId());
+    assertThat(harness.extractOutputValues())
+        .as("another partition's progress makes no event late")
+        .containsExactly(otherPartition);
+  }
+
+  @Test
+  void anEventFarBehindItsOwnPartitionIsLateWhileTheJobWatermarkLags() throws Exception {
+    // Partition 2 has not been reached yet, so the job's watermark is nothing.
+    read(buyerSays(mins(60), "在吗"), 1);
+    ChatMessage withinLateness = buyerSays(mins(56), "还在吗");
+    ChatMessage late = buyerSays(mins(10), "还有货吗");
+    read(withinLateness, 1);
+    read(late, 1);
+
+    assertThat(letters()).extracting(l -> l.eventId).containsExactly(late.getEventId());
+    assertThat(harness.extractOutputValues()).hasSize(2).contains(withinLateness);
+  }
+
+  @Test
   void aDrainedJobsEndOfInputIsNoWatermarkToResumeFrom() throws Exception {
     harness.processWatermark(Watermark.MAX_WATERMARK);
     read(buyerSays(mins(60), "在吗"));
     restart();
-    ChatMessage next = buyerSays(mins(10), "还有货吗");
+    // Within the allowed lateness of everything read before: on time, unless MAX were kept.
+    ChatMessage next = buyerSays(mins(58), "还有货吗");
     read(next);
 
     assertThat(harness.extractOutputValues()).containsExactly(next);
+    assertThat(letters()).isEmpty();
   }
 
   @Test
@@ -133,9 +171,14 @@ class FirstCopyWinsTest {
 
   @Test
   void withoutEventTimeNothingIsLate() throws Exception {
+    harness.close();
+    harness = harness(false);
+    harness.open();
+    ChatMessage recent = buyerSays(mins(60), "在吗");
     ChatMessage old = buyerSays(mins(-600), "在吗");
+    read(recent);
     read(old);
-    assertThat(harness.extractOutputValues()).containsExactly(old);
+    assertThat(harness.extractOutputValues()).containsExactly(recent, old);
     assertThat(letters()).isEmpty();
   }
 
@@ -143,13 +186,18 @@ class FirstCopyWinsTest {
   private void restart() throws Exception {
     OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
     harness.close();
-    harness = harness();
+    harness = harness(true);
     harness.initializeState(checkpoint);
     harness.open();
   }
 
   private void read(ChatMessage event) throws Exception {
-    RawRecord record = new RawRecord("chat-messages", 1, offset++, 0L, null, CODEC.encode(event));
+    read(event, 1);
+  }
+
+  private void read(ChatMessage event, int partition) throws Exception {
+    RawRecord record =
+        new RawRecord("chat-messages", partition, offset++, 0L, null, CODEC.encode(event));
     harness.processElement(
         new StreamRecord<>(Decoded.of(event, record), event.getTs().toEpochMilli()));
   }
