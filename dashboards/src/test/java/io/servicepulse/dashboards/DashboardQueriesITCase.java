@@ -1183,9 +1183,42 @@ class DashboardQueriesITCase {
           r.get(0) + "/" + r.get(1), r.get(2) + " " + r.get(9) + " " + r.get(10) + " " + cost);
     }
     assertThat(actual).isEqualTo(expected).isNotEmpty();
-    assertThat(panel("servicepulse-after-sales", "客服工作量：在线、转接与接待压力", DATA))
+    List<List<String>> workload = panel("servicepulse-after-sales", "客服工作量：在线、转接与接待压力", DATA);
+    assertThat(workload)
         .isNotEmpty()
         .allSatisfy(r -> assertThat(Double.parseDouble(r.get(2))).isPositive());
+    // 峰值同时接待 (column 10): the agent's busiest day in the range, as the truth sweeps it.
+    Map<String, Long> peaks = new TreeMap<>();
+    truth
+        .concurrencyByAgentDay()
+        .forEach(
+            (key, figures) ->
+                peaks.merge(
+                    key.substring(0, key.lastIndexOf('/')),
+                    Long.parseLong(figures.split(" ")[0]),
+                    Math::max));
+    Map<String, Long> expectedPeaks = new TreeMap<>();
+    Map<String, Long> actualPeaks = new TreeMap<>();
+    for (List<String> r : workload) {
+      String agent = r.get(0) + "/" + r.get(1);
+      expectedPeaks.put(agent, peaks.getOrDefault(agent, 0L));
+      actualPeaks.put(agent, Long.parseLong(r.get(10)));
+    }
+    // This small scenario has no agent with two buyers at once (ServiceMetricsJobITCase's has).
+    assertThat(actualPeaks).isEqualTo(expectedPeaks).containsValue(1L);
+
+    // The live floor's 今日峰值同时接待 (column 6): the peak of the day the range ends in.
+    Context endOfDay =
+        new Context(DATA.from(), Instant.parse("2025-06-02T15:00:00Z"), 60, Map.of());
+    Map<String, Long> expectedToday = new TreeMap<>();
+    Map<String, Long> actualToday = new TreeMap<>();
+    for (List<String> r : panel("servicepulse-live-floor", "客服状态与接待（当前）", endOfDay)) {
+      String agent = r.get(0) + "/" + r.get(1);
+      String figures = truth.concurrencyByAgentDay().get(agent + "/2025-06-02");
+      expectedToday.put(agent, figures == null ? 0L : Long.parseLong(figures.split(" ")[0]));
+      actualToday.put(agent, Long.parseLong(r.get(6)));
+    }
+    assertThat(actualToday).isEqualTo(expectedToday).containsValue(1L);
   }
 
   // ------------------------------------------------------------------ a current engine

@@ -20,6 +20,7 @@ import io.servicepulse.generator.GroundTruth;
 import io.servicepulse.generator.KafkaEventWriter;
 import io.servicepulse.generator.MetricRules;
 import io.servicepulse.metrics.sink.MinuteTable;
+import io.servicepulse.metrics.sink.TurnsTable;
 import io.servicepulse.stack.LocalStackExtension;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +121,16 @@ class ServiceMetricsJobITCase {
                 + " FROM service_minute FINAL GROUP BY shop_id, agent_id");
     assertThat(expected).hasSizeGreaterThan(10);
     assertThat(actual).isEqualTo(expected);
+  }
+
+  @Test
+  void buyersServedAtOnceEqualTheTruthPerAgentDay() {
+    Map<String, String> expected = truth.concurrencyByAgentDay();
+    assertThat(expected).hasSizeGreaterThan(10);
+    assertThat(expected.values())
+        .as("the scenario has agents serving several buyers at once")
+        .anyMatch(f -> Long.parseLong(f.split(" ")[0]) > 1);
+    assertThat(rows(TurnsTable.CONCURRENCY_FIGURES_SQL)).isEqualTo(expected);
   }
 
   @Test

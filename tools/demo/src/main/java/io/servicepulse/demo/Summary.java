@@ -8,6 +8,7 @@ import io.servicepulse.aftersales.FeedbackTable;
 import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
 import io.servicepulse.generator.GroundTruth;
 import io.servicepulse.metrics.sink.MinuteTable;
+import io.servicepulse.metrics.sink.TurnsTable;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,10 @@ final class Summary {
                     + MinuteTable.FIGURES_SQL
                     + " FROM service_minute FINAL GROUP BY shop_id, agent_id"));
     checkSame("agents whose turn figures equal the truth", expected, actual);
+    checkSame(
+        "agent-days whose buyers served at once (接待压力) equal the truth",
+        truth.concurrencyByAgentDay(),
+        keyed(reader.rows(TurnsTable.CONCURRENCY_FIGURES_SQL)));
     check(
         "late messages dead-lettered",
         truth.ingest().lateEvents(),

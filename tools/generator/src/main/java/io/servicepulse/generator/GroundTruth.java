@@ -121,6 +121,17 @@ public final class GroundTruth {
     return figures;
   }
 
+  /**
+   * "shop/agent/day" → "peak served_ms conversations": buyers served at once (接待压力), what the
+   * ClickHouse view {@code agent_concurrency_daily} must read.
+   */
+  public Map<String, String> concurrencyByAgentDay() {
+    Map<String, String> figures = new TreeMap<>();
+    service.forEach(
+        (shop, s) -> s.concurrencyByAgentDay.forEach((k, f) -> figures.put(shop + "/" + k, f)));
+    return figures;
+  }
+
   public Map<String, ShopAttribution> attribution() {
     return attribution;
   }
@@ -761,6 +772,12 @@ public final class GroundTruth {
 
     /** shop-local day (yyyy-MM-dd) → per-buyer N-minute rule. */
     Map<String, NMinute> nMinuteByDay = new TreeMap<>();
+
+    /** "agent/day" → the conversations the agent served that day (接待压力). */
+    transient Map<String, AgentConcurrency> concurrency = new TreeMap<>();
+
+    /** "agent/day" → "peak served_ms conversations" of buyers served at once. */
+    Map<String, String> concurrencyByAgentDay = new TreeMap<>();
 
     /** agent id → day → per-buyer N-minute rule for that agent. */
     Map<String, Map<String, NMinute>> agentNMinuteByDay = new TreeMap<>();

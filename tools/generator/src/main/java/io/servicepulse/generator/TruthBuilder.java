@@ -96,6 +96,9 @@ final class TruthBuilder {
   }
 
   GroundTruth build() {
+    for (ShopService shop : truth.service.values()) {
+      shop.concurrency.forEach((k, c) -> shop.concurrencyByAgentDay.put(k, c.figures()));
+    }
     for (ShopAttribution shop : truth.attribution.values()) {
       shop.silentSales = shop.totalSales.subtract(shop.creditedSales);
     }
@@ -153,6 +156,10 @@ final class TruthBuilder {
         }
       }
     }
+    ShopClock clock = rules.clock(shop);
+    for (List<Turn> turns : byConversation.values()) {
+      servedIntervals(s, shop, clock, turns);
+    }
     for (List<Turn> turns : byConversation.values()) {
       boolean human = turns.stream().anyMatch(Turn::answered);
       for (ServiceCounts c : rows(s, shop, turns.get(0).creditedAgent())) {
@@ -165,6 +172,29 @@ final class TruthBuilder {
         c.agentMessages++;
       }
     }
+  }
+
+  /**
+   * Each agent who answered in the conversation served its buyer from the start of the first turn
+   * they answered to their last answer; it counts on the day it starts.
+   */
+  private static void servedIntervals(
+      ShopService s, ShopModel shop, ShopClock clock, List<Turn> turns) {
+    Map<Integer, long[]> byAgent = new TreeMap<>();
+    for (Turn turn : turns) {
+      if (turn.answered()) {
+        long[] served =
+            byAgent.computeIfAbsent(turn.answerer, a -> new long[] {turn.start, turn.answerTs});
+        served[0] = Math.min(served[0], turn.start);
+        served[1] = Math.max(served[1], turn.answerTs);
+      }
+    }
+    byAgent.forEach(
+        (agent, served) ->
+            s.concurrency
+                .computeIfAbsent(
+                    shop.agentIds[agent] + "/" + clock.day(served[0]), k -> new AgentConcurrency())
+                .add(served[0], served[1]));
   }
 
   /** The credited agent's row and the shop total. */

@@ -11,13 +11,10 @@ import java.util.Map;
 /**
  * The KPI calendar: shop-local days ({@link ShopCalendar}, like every job) and how long a day's
  * rows stay correctable. A month is a sum over its days, so a rating modified or a payout made up
- * to {@link #CORRECTION_WINDOW} after the day still corrects that day's row; later ones are dead
- * letters.
+ * to {@code aftersales.correction-window} after the day still corrects that day's row; later ones
+ * are dead letters.
  */
 public final class KpiSettings implements Serializable {
-
-  /** A month's rows can still be corrected early in the next month (the shops close on the 3rd). */
-  public static final Duration CORRECTION_WINDOW = Duration.ofDays(40);
 
   final ShopCalendar calendar;
   final long windowMs;
@@ -32,7 +29,7 @@ public final class KpiSettings implements Serializable {
   public static KpiSettings from(JobConfig config) {
     return new KpiSettings(
         config.shopCalendar(),
-        CORRECTION_WINDOW,
+        config.get(ServicePulseOptions.AFTERSALES_CORRECTION_WINDOW),
         config.get(ServicePulseOptions.EVENTS_ALLOWED_LATENESS));
   }
 

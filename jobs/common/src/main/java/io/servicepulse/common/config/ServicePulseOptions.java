@@ -448,6 +448,18 @@ public final class ServicePulseOptions {
                   + " refund still reverses its owner's sales. Never less than 2 × inquiry-validity"
                   + " + follow-up-window + 2 days, which the job needs to finish the order's days.");
 
+  // --- After-sales KPIs (AfterSalesJob) ----------------------------------------------------
+
+  public static final ConfigOption<Duration> AFTERSALES_CORRECTION_WINDOW =
+      ConfigOptions.key("aftersales.correction-window")
+          .durationType()
+          .defaultValue(Duration.ofDays(40))
+          .withDescription(
+              "How long after its shop-local day a KPI row (agent_kpi_daily) can still be"
+                  + " corrected: a rating modified or a payout made up to this long after the day"
+                  + " moves that day's row; later ones are dead letters (stage 'late'). 40 days"
+                  + " lets a month be corrected early in the next (the shops close on the 3rd).");
+
   // --- Quality inspection (QaJob) ------------------------------------------------------------
 
   public static final ConfigOption<String> QA_MODEL_ROOT =

@@ -11,6 +11,15 @@ import java.util.List;
 /** Rows of {@code turns} (schemas/clickhouse/010_turns.sql): one per turn, upserted by version. */
 public final class TurnsTable implements ClickHouseTable<TurnFact> {
 
+  /**
+   * 接待压力 per (shop, agent, day) from the view over these rows (056_agent_concurrency_daily.sql):
+   * "shop/agent/day" → "peak served_ms conversations", as the generator's truth writes it.
+   */
+  public static final String CONCURRENCY_FIGURES_SQL =
+      "SELECT concat(shop_id, '/', agent_id, '/', toString(day)),"
+          + " concat(toString(peak_buyers), ' ', toString(served_ms), ' ',"
+          + " toString(conversations)) FROM agent_concurrency_daily";
+
   @Override
   public String name() {
     return "turns";
