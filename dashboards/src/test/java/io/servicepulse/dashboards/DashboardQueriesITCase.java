@@ -13,7 +13,6 @@ import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
 import io.servicepulse.common.clickhouse.ClickHouseMigrations;
 import io.servicepulse.common.clickhouse.ClickHouseSink;
 import io.servicepulse.common.config.JobConfig;
-import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.deadletter.DeadLetterSinks;
 import io.servicepulse.common.decode.EventKind;
 import io.servicepulse.common.flink.EventTime;
@@ -39,6 +38,7 @@ import io.servicepulse.ingest.OrdersTable;
 import io.servicepulse.metrics.ServiceMetricsJob;
 import io.servicepulse.qa.job.QaFlagsTable;
 import io.servicepulse.qa.job.QaJob;
+import io.servicepulse.qa.job.QaOptions;
 import io.servicepulse.schemas.EventCodec;
 import io.servicepulse.schemas.ReleasedSchemas;
 import io.servicepulse.stack.ConditionTimeoutException;
@@ -173,7 +173,7 @@ class DashboardQueriesITCase {
                 "5 s",
                 "events.backlog-idleness",
                 "5 s",
-                ServicePulseOptions.QA_MODEL_ROOT.key(),
+                QaOptions.MODEL_ROOT.key(),
                 coreNlpModels()));
     new ClickHouseMigrations(ClickHouseConnectionFactory.from(config)).migrate();
     pipelineStarted = Instant.now();
@@ -323,7 +323,7 @@ class DashboardQueriesITCase {
 
   /** The CoreNLP model folder the qa module's build extracts (failsafe passes it, see pom.xml). */
   private static String coreNlpModels() {
-    String root = System.getProperty(ServicePulseOptions.QA_MODEL_ROOT.key());
+    String root = System.getProperty(QaOptions.MODEL_ROOT.key());
     if (root == null
         || !Files.isRegularFile(
             Path.of(root, "edu/stanford/nlp/models/segmenter/chinese/ctb.small.gz"))) {

@@ -47,7 +47,7 @@ public final class AttributionSettings implements Serializable {
   }
 
   public static AttributionSettings from(JobConfig config) {
-    String rule = config.get(ServicePulseOptions.ATTRIBUTION_RULE).toUpperCase(Locale.ROOT);
+    String rule = config.get(AttributionOptions.RULE).toUpperCase(Locale.ROOT);
     AttributionRule parsed;
     try {
       parsed = AttributionRule.valueOf(rule);
@@ -57,10 +57,10 @@ public final class AttributionSettings implements Serializable {
     }
     return new AttributionSettings(
         parsed,
-        config.get(ServicePulseOptions.ATTRIBUTION_INQUIRY_VALIDITY),
-        config.get(ServicePulseOptions.ATTRIBUTION_FOLLOW_UP_WINDOW),
+        config.get(AttributionOptions.INQUIRY_VALIDITY),
+        config.get(AttributionOptions.FOLLOW_UP_WINDOW),
         config.shopCalendar(),
-        config.get(ServicePulseOptions.ATTRIBUTION_ORDER_RETENTION),
+        config.get(AttributionOptions.ORDER_RETENTION),
         config.get(ServicePulseOptions.EVENTS_ALLOWED_LATENESS));
   }
 

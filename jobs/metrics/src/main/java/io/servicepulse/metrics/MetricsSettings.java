@@ -35,15 +35,14 @@ public record MetricsSettings(
   public static MetricsSettings from(JobConfig config) {
     return new MetricsSettings(
         config.shopCalendar(),
-        config.get(ServicePulseOptions.METRICS_SESSION_GAP).toMillis(),
-        config.get(ServicePulseOptions.METRICS_REPLY_TIMEOUT).toMillis(),
-        config.get(ServicePulseOptions.METRICS_SLOW_THRESHOLD).toMillis(),
-        config.get(ServicePulseOptions.METRICS_N_MINUTE).toMillis(),
-        config.get(ServicePulseOptions.METRICS_BOTS_ANSWER),
+        config.get(MetricsOptions.SESSION_GAP).toMillis(),
+        config.get(MetricsOptions.REPLY_TIMEOUT).toMillis(),
+        config.get(MetricsOptions.SLOW_THRESHOLD).toMillis(),
+        config.get(MetricsOptions.N_MINUTE).toMillis(),
+        config.get(MetricsOptions.BOTS_ANSWER),
         config.get(ServicePulseOptions.EVENTS_ALLOWED_LATENESS).toMillis(),
         WaitThresholds.parse(
-            config.get(ServicePulseOptions.METRICS_WAIT_ALERTS),
-            config.get(ServicePulseOptions.METRICS_WAIT_ALERTS_BY)));
+            config.get(MetricsOptions.WAIT_ALERTS), config.get(MetricsOptions.WAIT_ALERTS_BY)));
   }
 
   /** The defaults of every option, e.g. for tests. */

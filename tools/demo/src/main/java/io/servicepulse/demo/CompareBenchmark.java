@@ -5,7 +5,6 @@ import io.servicepulse.attribution.AttributionJob;
 import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
 import io.servicepulse.common.clickhouse.ClickHouseMigrations;
 import io.servicepulse.common.config.JobConfig;
-import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.decode.Decoded;
 import io.servicepulse.common.flink.EventTime;
 import io.servicepulse.common.flink.StreamingJobs;
@@ -18,6 +17,7 @@ import io.servicepulse.generator.KafkaEventWriter;
 import io.servicepulse.ingest.IngestJob;
 import io.servicepulse.metrics.ServiceMetricsJob;
 import io.servicepulse.qa.job.QaJob;
+import io.servicepulse.qa.job.QaOptions;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -125,7 +125,7 @@ public final class CompareBenchmark {
     if (jobs.contains("attribution")) {
       runs.add(run(AttributionJob.NAME, chat + orders, config, clickHouse, AttributionJob::wire));
     }
-    if (jobs.contains("qa") && config.get(ServicePulseOptions.QA_MODEL_ROOT) != null) {
+    if (jobs.contains("qa") && config.get(QaOptions.MODEL_ROOT) != null) {
       runs.add(run(QaJob.NAME, chat, config, clickHouse, QaJob::wire));
     }
     print(runs, cores);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.aftersales.kpi;
 
+import io.servicepulse.aftersales.AfterSalesOptions;
 import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.time.ShopCalendar;
@@ -29,7 +30,7 @@ public final class KpiSettings implements Serializable {
   public static KpiSettings from(JobConfig config) {
     return new KpiSettings(
         config.shopCalendar(),
-        config.get(ServicePulseOptions.AFTERSALES_CORRECTION_WINDOW),
+        config.get(AfterSalesOptions.CORRECTION_WINDOW),
         config.get(ServicePulseOptions.EVENTS_ALLOWED_LATENESS));
   }
 

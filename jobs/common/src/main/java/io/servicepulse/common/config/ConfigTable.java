@@ -5,7 +5,8 @@ import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.description.HtmlFormatter;
 
 /**
- * The configuration table of the README, straight from the options. {@code ConfigTable} prints it;
+ * The configuration table of the README, straight from the options: the shared ones and every job's
+ * on the classpath, so run it where every job is (tools/demo). {@code ConfigTable} prints it;
  * {@code ConfigTable --write README.md} replaces the table between the README's markers.
  */
 public final class ConfigTable {
@@ -39,7 +40,7 @@ public final class ConfigTable {
     StringBuilder out = new StringBuilder();
     out.append("| key | default | environment variable | description |\n");
     out.append("|---|---|---|---|\n");
-    for (ConfigOption<?> option : ServicePulseOptions.all()) {
+    for (ConfigOption<?> option : JobConfig.everyOption()) {
       out.append("| `")
           .append(option.key())
           .append("` | ")

@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -40,8 +42,7 @@ public final class JobConfig {
 
   /** As {@link #fromArgs(String[])} with {@code env} instead of the process environment. */
   public static JobConfig fromArgs(String[] args, Map<String, String> env) {
-    Set<String> known =
-        ServicePulseOptions.all().stream().map(ConfigOption::key).collect(Collectors.toSet());
+    Set<String> known = knownKeys();
     Configuration conf = new Configuration();
     Properties cli = parseArgs(args);
     String file = cli.getProperty("config");
@@ -64,15 +65,40 @@ public final class JobConfig {
     Properties props = new Properties();
     props.putAll(values);
     Configuration conf = new Configuration();
-    putAll(
-        conf,
-        props,
-        ServicePulseOptions.all().stream().map(ConfigOption::key).collect(Collectors.toSet()),
-        "map");
+    putAll(conf, props, knownKeys(), "map");
     return new JobConfig(conf, Map.of());
   }
 
+  /** The shared options and those of every job on this classpath ({@link JobOptions}). */
+  public static List<ConfigOption<?>> everyOption() {
+    List<ConfigOption<?>> options = new ArrayList<>(ServicePulseOptions.all());
+    JobOptions.onClasspath().forEach(job -> options.addAll(job.options()));
+    return options;
+  }
+
+  private static Set<String> knownKeys() {
+    return everyOption().stream().map(ConfigOption::key).collect(Collectors.toSet());
+  }
+
+  /** True for a key of a job whose options are not on this classpath: another job's. */
+  private static boolean anotherJobs(String key) {
+    return ServicePulseOptions.JOB_PREFIXES.stream()
+        .anyMatch(prefix -> key.startsWith(prefix) && !PrefixesHere.SET.contains(prefix));
+  }
+
+  /** The job prefixes registered on this classpath, looked up once. */
+  private static final class PrefixesHere {
+    static final Set<String> SET =
+        JobOptions.onClasspath().stream().map(JobOptions::prefix).collect(Collectors.toSet());
+  }
+
   public <T> T get(ConfigOption<T> option) {
+    if (!option.key().startsWith("metrics.business-hours") && anotherJobs(option.key())) {
+      // A job's own options not registered (META-INF/services lost in a jar): its keys would be
+      // ignored as another job's; fail instead of running on defaults.
+      throw new IllegalStateException(
+          "option " + option.key() + " is read here but its JobOptions is not registered");
+    }
     return configuration.get(option);
   }
 
@@ -148,6 +174,9 @@ public final class JobConfig {
                 + "; use "
                 + PASSWORD_ENV
                 + " or clickhouse.password-file");
+      }
+      if (!known.contains(key) && anotherJobs(key)) {
+        continue;
       }
       if (!known.contains(key)) {
         throw new IllegalArgumentException(

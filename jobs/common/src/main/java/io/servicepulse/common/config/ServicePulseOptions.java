@@ -10,9 +10,10 @@ import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 
 /**
- * Every configuration key of every ServicePulse job, typed, namespaced, with its default and
- * description. The README's configuration table is printed from this class ({@link ConfigTable}),
- * so the two cannot drift apart. Values come from {@link JobConfig}.
+ * The configuration keys every ServicePulse job shares (Kafka, ClickHouse, schemas, the Flink job,
+ * event time, the shop calendar), typed, namespaced, with default and description. A job's own keys
+ * live in its module ({@link JobOptions}). The README's configuration table is printed from these
+ * classes ({@link ConfigTable}), so the two cannot drift apart. Values come from {@link JobConfig}.
  */
 public final class ServicePulseOptions {
 
@@ -317,30 +318,7 @@ public final class ServicePulseOptions {
                   + " ',' or ';', e.g. 'shop-07=America/New_York,shop-09=Europe/London'. Every"
                   + " job reads it; a row's day is its shop's local day.");
 
-  // --- Service metrics (ServiceMetricsJob) -------------------------------------------------
-
-  public static final ConfigOption<Duration> METRICS_SESSION_GAP =
-      ConfigOptions.key("metrics.session-gap")
-          .durationType()
-          .defaultValue(Duration.ofMinutes(30))
-          .withDescription(
-              "A buyer's messages with a longer gap between them belong to different"
-                  + " conversations.");
-
-  public static final ConfigOption<Duration> METRICS_REPLY_TIMEOUT =
-      ConfigOptions.key("metrics.reply-timeout")
-          .durationType()
-          .defaultValue(Duration.ofMinutes(30))
-          .withDescription(
-              "A turn with no human answer this long after its start (or before its conversation"
-                  + " ends) is unanswered, credited to the agent the buyer was routed to, else"
-                  + " to the shop.");
-
-  public static final ConfigOption<Duration> METRICS_SLOW_THRESHOLD =
-      ConfigOptions.key("metrics.slow-threshold")
-          .durationType()
-          .defaultValue(Duration.ofSeconds(100))
-          .withDescription("A turn answered after more than this is a slow response (慢响应).");
+  // --- Shop calendar (every job; the keys keep the metrics. prefix they were born with) -----
 
   public static final ConfigOption<String> METRICS_BUSINESS_HOURS_START =
       ConfigOptions.key("metrics.business-hours-start")
@@ -374,123 +352,23 @@ public final class ServicePulseOptions {
                   + " separated by ',' or ';', e.g. 'shop-07=00:00-24:00'. Wins over the shop's"
                   + " platform entry.");
 
-  public static final ConfigOption<Duration> METRICS_N_MINUTE =
-      ConfigOptions.key("metrics.n-minute")
-          .durationType()
-          .defaultValue(Duration.ofMinutes(3))
-          .withDescription(
-              "N of the per-buyer N-minute human reply rate (人工N分钟回复率): a buyer is missed if"
-                  + " any business-hours turn waits longer than this for a human answer.");
+  /**
+   * The key prefixes of the jobs' own options ({@link JobOptions}). A key under one of them that no
+   * option on this classpath declares belongs to another job: a config shared by every job may hold
+   * it, and this job leaves it alone. Any other unknown key is an error.
+   */
+  public static final List<String> JOB_PREFIXES =
+      List.of("metrics.", "attribution.", "aftersales.", "qa.");
 
-  public static final ConfigOption<Boolean> METRICS_BOTS_ANSWER =
-      ConfigOptions.key("metrics.bots-answer")
-          .booleanType()
-          .defaultValue(false)
-          .withDescription(
-              "Whether BOT messages (auto-replies, quick-reply robots) answer a turn. SYSTEM"
-                  + " messages never do; bot answers never count for the N-minute rate or as a"
-                  + " human answer of a conversation.");
-
-  public static final ConfigOption<List<Duration>> METRICS_WAIT_ALERTS =
-      ConfigOptions.key("metrics.wait-alerts")
-          .durationType()
-          .asList()
-          .defaultValues(Duration.ofSeconds(30), Duration.ofSeconds(100), Duration.ofMinutes(3))
-          .withDescription(
-              "A buyer waiting longer than each of these for an answer raises a waiting-buyer"
-                  + " alert (Kafka kafka.alerts-topic and ClickHouse wait_alerts), closed when"
-                  + " the turn is answered or times out.");
-
-  public static final ConfigOption<String> METRICS_WAIT_ALERTS_BY =
-      ConfigOptions.key("metrics.wait-alerts-by")
-          .stringType()
-          .defaultValue("")
-          .withDescription(
-              "Other waiting-buyer thresholds for a platform or a shop: entries"
-                  + " KEY=DURATION/DURATION… separated by ';', KEY a platform (taobao, douyin, …;"
-                  + " any case) or a shop id, e.g. 'douyin=30 s/3 min;shop-07=1 min'. A shop's"
-                  + " entry wins over its platform's, which wins over metrics.wait-alerts.");
-
-  // --- Attribution (AttributionJob) --------------------------------------------------------
-
-  public static final ConfigOption<String> ATTRIBUTION_RULE =
-      ConfigOptions.key("attribution.rule")
-          .stringType()
-          .defaultValue("ORDER_CREATED")
-          .withDescription(
-              "When an order's owner (落实客服) is decided: ORDER_CREATED (下单判定, the last agent"
-                  + " to answer before the order was created) or ORDER_PAID (付款判定, before it"
-                  + " was paid).");
-
-  public static final ConfigOption<Duration> ATTRIBUTION_INQUIRY_VALIDITY =
-      ConfigOptions.key("attribution.inquiry-validity")
-          .durationType()
-          .defaultValue(Duration.ofDays(2))
-          .withDescription(
-              "How long an agent's answer can win an order (询单有效期), 1 to 15 days; also the"
-                  + " window of 询单→最终付款.");
-
-  public static final ConfigOption<Duration> ATTRIBUTION_FOLLOW_UP_WINDOW =
-      ConfigOptions.key("attribution.follow-up-window")
-          .durationType()
-          .defaultValue(Duration.ofDays(3))
-          .withDescription(
-              "Agents answering after the decision and within this time of the order's creation"
-                  + " (cut short when it completes, is cancelled or refunded) get assisted"
-                  + " follow-up (协助跟进).");
-
-  public static final ConfigOption<Duration> ATTRIBUTION_ORDER_RETENTION =
-      ConfigOptions.key("attribution.order-retention")
-          .durationType()
-          .defaultValue(Duration.ofDays(30))
-          .withDescription(
-              "How long after its last event an order's attribution stays in state, so a late"
-                  + " refund still reverses its owner's sales. Never less than 2 × inquiry-validity"
-                  + " + follow-up-window + 2 days, which the job needs to finish the order's days.");
-
-  // --- After-sales KPIs (AfterSalesJob) ----------------------------------------------------
-
-  public static final ConfigOption<Duration> AFTERSALES_CORRECTION_WINDOW =
-      ConfigOptions.key("aftersales.correction-window")
-          .durationType()
-          .defaultValue(Duration.ofDays(40))
-          .withDescription(
-              "How long after its shop-local day a KPI row (agent_kpi_daily) can still be"
-                  + " corrected: a rating modified or a payout made up to this long after the day"
-                  + " moves that day's row; later ones are dead letters (stage 'late'). 40 days"
-                  + " lets a month be corrected early in the next (the shops close on the 3rd).");
-
-  // --- Quality inspection (QaJob) ------------------------------------------------------------
-
-  public static final ConfigOption<String> QA_MODEL_ROOT =
-      ConfigOptions.key("qa.model-root")
-          .stringType()
-          .noDefaultValue()
-          .withDescription(
-              "Folder holding CoreNLP's edu/stanford/nlp/models/... files. Unset: the models on"
-                  + " the classpath, e.g. servicepulse-qa-*-corenlp-models.jar in Flink's lib/.");
-
-  public static final ConfigOption<Integer> QA_CACHE_SIZE =
-      ConfigOptions.key("qa.cache-size")
-          .intType()
-          .defaultValue(50_000)
-          .withDescription(
-              "Inspection results kept per TaskManager, keyed by normalised text: agents repeat"
-                  + " quick phrases all day, so most messages skip CoreNLP.");
-
-  public static final ConfigOption<String> QA_SHOP_HOTLINES =
-      ConfigOptions.key("qa.shop-hotlines")
-          .stringType()
-          .noDefaultValue()
-          .withDescription(
-              "The shop's own service numbers, comma-separated, in any format (400-820-8820,"
-                  + " +86 138 0013 8000): an agent giving them out is not a privacy leak. Toll-free"
-                  + " numbers (NANP 800/833/844/855/866/877/888, China 400/800) never are.");
-
-  /** All options above, in declaration order, for docs and validation. */
+  /** The shared options above, in declaration order, for docs and validation. */
   public static List<ConfigOption<?>> all() {
+    return declaredIn(ServicePulseOptions.class);
+  }
+
+  /** The {@code static ConfigOption} fields of {@code holder}, in declaration order. */
+  static List<ConfigOption<?>> declaredIn(Class<?> holder) {
     List<ConfigOption<?>> options = new ArrayList<>();
-    for (Field field : ServicePulseOptions.class.getDeclaredFields()) {
+    for (Field field : holder.getDeclaredFields()) {
       if (Modifier.isStatic(field.getModifiers()) && field.getType() == ConfigOption.class) {
         try {
           options.add((ConfigOption<?>) field.get(null));

@@ -65,6 +65,34 @@ class JobConfigTest {
   }
 
   @Test
+  void aKeyOfAJobNotOnTheClasspathIsLeftToThatJob() {
+    // One config file for every job: this process has none of the jobs' own options.
+    JobConfig config =
+        JobConfig.fromArgs(
+            new String[] {"--metrics.slow-threshold", "5 s", "--qa.cache-size", "9"}, Map.of());
+    assertThat(config.get(ServicePulseOptions.KAFKA_BOOTSTRAP_SERVERS)).isNotBlank();
+    assertThatThrownBy(() -> JobConfig.fromArgs(new String[] {"--kafka.bootstrap", "x"}, Map.of()))
+        .hasMessageContaining("unknown configuration key 'kafka.bootstrap'");
+  }
+
+  @Test
+  void readingAJobsOptionWhoseJobOptionsIsNotRegisteredFails() {
+    // Its keys would be ignored as another job's, and the job would run on defaults.
+    var unregistered =
+        org.apache.flink.configuration.ConfigOptions.key("qa.cache-size").intType().defaultValue(1);
+    assertThatThrownBy(() -> JobConfig.of(Map.of()).get(unregistered))
+        .hasMessageContaining("qa.cache-size is read here but its JobOptions is not registered");
+  }
+
+  @Test
+  void sharedKeysUseNoJobsPrefixButTheShopCalendars() {
+    assertThat(ServicePulseOptions.all())
+        .filteredOn(o -> ServicePulseOptions.JOB_PREFIXES.stream().anyMatch(o.key()::startsWith))
+        .extracting(o -> o.key())
+        .allMatch(key -> key.startsWith("metrics.business-hours"));
+  }
+
+  @Test
   void configTableListsEveryKeyWithItsEnvironmentVariable() {
     String table = ConfigTable.markdown();
     for (var option : ServicePulseOptions.all()) {

@@ -5,7 +5,6 @@ import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
 import io.servicepulse.common.clickhouse.ClickHouseMigrations;
 import io.servicepulse.common.clickhouse.ClickHouseSink;
 import io.servicepulse.common.config.JobConfig;
-import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.deadletter.DeadLetter;
 import io.servicepulse.common.deadletter.DeadLetterSinks;
 import io.servicepulse.common.deadletter.DeadLetters;
@@ -48,9 +47,9 @@ public final class QaJob {
         messages
             .flatMap(
                 new MessageInspection(
-                    config.get(ServicePulseOptions.QA_MODEL_ROOT),
-                    config.get(ServicePulseOptions.QA_CACHE_SIZE),
-                    config.get(ServicePulseOptions.QA_SHOP_HOTLINES),
+                    config.get(QaOptions.MODEL_ROOT),
+                    config.get(QaOptions.CACHE_SIZE),
+                    config.get(QaOptions.SHOP_HOTLINES),
                     config.shopCalendar()))
             .returns(QaFlagRow.class)
             .uid("qa-inspect")

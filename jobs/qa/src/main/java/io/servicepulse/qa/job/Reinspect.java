@@ -4,7 +4,6 @@ package io.servicepulse.qa.job;
 import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
 import io.servicepulse.common.clickhouse.ClickHouseMigrations;
 import io.servicepulse.common.config.JobConfig;
-import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.time.ShopCalendar;
 import io.servicepulse.qa.inspect.SenderRole;
 import io.servicepulse.qa.inspect.TextInspector;
@@ -96,10 +95,10 @@ public final class Reinspect {
         out,
         err,
         config -> {
-          String hotlines = config.get(ServicePulseOptions.QA_SHOP_HOTLINES);
+          String hotlines = config.get(QaOptions.SHOP_HOTLINES);
           return TextInspector.create(
-              config.get(ServicePulseOptions.QA_MODEL_ROOT),
-              config.get(ServicePulseOptions.QA_CACHE_SIZE),
+              config.get(QaOptions.MODEL_ROOT),
+              config.get(QaOptions.CACHE_SIZE),
               hotlines == null ? List.of() : List.of(hotlines.split(",")));
         });
   }
