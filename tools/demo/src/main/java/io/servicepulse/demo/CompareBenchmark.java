@@ -14,6 +14,7 @@ import io.servicepulse.generator.GeneratedRecord;
 import io.servicepulse.generator.GeneratedStream;
 import io.servicepulse.generator.GeneratorConfig;
 import io.servicepulse.generator.KafkaEventWriter;
+import io.servicepulse.generator.LiveChats;
 import io.servicepulse.ingest.IngestJob;
 import io.servicepulse.metrics.ServiceMetricsJob;
 import io.servicepulse.qa.job.QaJob;
@@ -26,6 +27,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -35,16 +38,37 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * the engine floor (Kafka → decode → discard) and then each job in its production wiring (sources
  * bounded at the end offsets, real ClickHouse sinks, parallelism = cores), one after the other in
  * this JVM. Prints per run the events read, the job's net run time, events/s, per core, the JVM's
- * CPU seconds, events per CPU-second, and the ratio to the floor. Run with {@code infra/bench.sh
- * compare [--events N] [--jobs ingest,metrics,attribution,qa]}.
+ * CPU seconds, events per CPU-second, and the ratio to the floor. Then the delay at half load: each
+ * chat job runs unbounded on live conversations ({@link LiveChats}, event time = send time) sent at
+ * half the events/s it reached, and the event → ClickHouse row delay's p50/p99/max is printed. Run
+ * with {@code infra/bench.sh compare [--events N] [--jobs ingest,metrics,attribution,qa]
+ * [--delay-seconds S]}.
  */
 public final class CompareBenchmark {
 
   private static final String CHAT = "bench-compare-chat-messages";
   private static final String ORDERS = "bench-compare-order-events";
   private static final String DEAD_LETTERS = "bench-compare-dead-letters";
+  private static final String LIVE_CHAT = "bench-compare-live-chat-messages";
+  private static final String LIVE_ORDERS = "bench-compare-live-order-events";
+
+  /**
+   * Per job with a live delay figure: the delay of each row from its event's time to its first
+   * insert in ClickHouse (d, ms). IngestJob: Kafka append → message row. ServiceMetricsJob: the
+   * answer → the first turn row showing it answered (a provisional row counts).
+   */
+  private static final Map<String, String> DELAY_SQL =
+      Map.of(
+          IngestJob.NAME,
+          "SELECT ingested_ms - kafka_ts_ms AS d FROM messages",
+          ServiceMetricsJob.NAME,
+          "SELECT min(emitted_ms) - any(answer_ms) AS d FROM turns WHERE answered = 1"
+              + " GROUP BY turn_id");
 
   private CompareBenchmark() {}
+
+  /** One delay run's figures, ms. */
+  record Delay(String job, double rate, String rows, String p50, String p99, String max) {}
 
   /** One run's figures. */
   record Run(String job, long events, double seconds, double cpuSeconds) {
@@ -129,7 +153,96 @@ public final class CompareBenchmark {
       runs.add(run(QaJob.NAME, chat, config, clickHouse, QaJob::wire));
     }
     print(runs, cores);
+
+    int delaySeconds = Integer.parseInt(opts.getOrDefault("delay-seconds", "60"));
+    List<Delay> delays = new ArrayList<>();
+    for (Run r : runs) {
+      if (DELAY_SQL.containsKey(r.job()) && delaySeconds > 0) {
+        BiConsumer<StreamExecutionEnvironment, JobConfig> wiring =
+            r.job().equals(IngestJob.NAME) ? IngestJob::wire : ServiceMetricsJob::wire;
+        delays.add(delay(r.job(), r.rate() / 2, delaySeconds, values, clickHouse, wiring));
+      }
+    }
+    printDelays(delays);
     System.exit(0);
+  }
+
+  /**
+   * The job unbounded on live chats sent at {@code rate} for {@code seconds}; waits until its rows
+   * stop coming, then reads the delays.
+   */
+  private static Delay delay(
+      String name,
+      double rate,
+      int seconds,
+      Map<String, String> base,
+      ClickHouseConnectionFactory clickHouse,
+      BiConsumer<StreamExecutionEnvironment, JobConfig> wiring)
+      throws Exception {
+    String bootstrap = base.get("kafka.bootstrap-servers");
+    DemoTopics.recreate(
+        bootstrap, List.of(LIVE_CHAT, LIVE_ORDERS), Runtime.getRuntime().availableProcessors());
+    new ClickHouseMigrations(clickHouse).recreate();
+    Map<String, String> values = new HashMap<>(base);
+    values.put("kafka.chat-topic", LIVE_CHAT);
+    values.put("kafka.order-topic", LIVE_ORDERS);
+    values.put("kafka.stopping-offsets", "none");
+    JobConfig config = JobConfig.of(values);
+    StreamExecutionEnvironment env = StreamingJobs.environment(config);
+    wiring.accept(env, config);
+    System.out.printf(
+        "%nDelay of %s: live chats at %,.0f messages/s (half its events/s) for %d s...%n",
+        name, rate, seconds);
+    JobClient job = env.executeAsync("compare benchmark delay: " + name);
+    try (ClickHouseReader reader = new ClickHouseReader(clickHouse)) {
+      while (job.getJobStatus().get() != JobStatus.RUNNING) {
+        Thread.sleep(200);
+      }
+      Thread.sleep(3_000);
+      new LiveChats(bootstrap, LIVE_CHAT).run(rate, seconds);
+      String count = "SELECT count() FROM (" + DELAY_SQL.get(name) + ")";
+      long last = -1;
+      long deadline = System.currentTimeMillis() + 180_000;
+      while (System.currentTimeMillis() < deadline) {
+        long rows = reader.count(count);
+        if (rows > 0 && rows == last) {
+          break;
+        }
+        last = rows;
+        Thread.sleep(5_000);
+      }
+      List<String> q =
+          reader
+              .rows(
+                  "SELECT toString(count()), toString(quantileExact(0.5)(d)),"
+                      + " toString(quantileExact(0.99)(d)), toString(max(d)) FROM ("
+                      + DELAY_SQL.get(name)
+                      + ")")
+              .get(0);
+      return new Delay(name, rate, q.get(0), q.get(1), q.get(2), q.get(3));
+    } finally {
+      job.cancel().get();
+    }
+  }
+
+  private static void printDelays(List<Delay> delays) {
+    if (delays.isEmpty()) {
+      return;
+    }
+    System.out.printf(
+        "%nDelay at half load: event → its row in ClickHouse (ms; ingest: Kafka append →"
+            + " message row; service-metrics: answer → first turn row showing it answered)%n");
+    System.out.printf(
+        "%-34s %12s %10s %8s %8s %8s%n", "job", "messages/s", "rows", "p50", "p99", "max");
+    for (Delay d : delays) {
+      System.out.printf(
+          "%-34s %,12.0f %10s %8s %8s %8s%n",
+          d.job(), d.rate(), d.rows(), d.p50(), d.p99(), d.max());
+    }
+    System.out.println(
+        "Target (issue 14): p99 answer → provisional turn row ≤ 2 000 ms at half load."
+            + " AttributionJob and QaJob have no live figure here (no live orders; no flags in"
+            + " the live chats).");
   }
 
   private static Run run(

@@ -14,6 +14,7 @@ import io.servicepulse.generator.EventGenerator;
 import io.servicepulse.generator.GeneratedStream;
 import io.servicepulse.generator.GeneratorConfig;
 import io.servicepulse.generator.KafkaEventWriter;
+import io.servicepulse.generator.LiveChats;
 import io.servicepulse.metrics.ServiceMetricsJob;
 import java.sql.Connection;
 import java.sql.ResultSet;

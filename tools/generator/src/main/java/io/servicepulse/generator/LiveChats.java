@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package io.servicepulse.metrics.bench;
+package io.servicepulse.generator;
 
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.events.SenderRole;
@@ -14,10 +14,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Live conversations for the delay figure: buyers ask and are answered three times, every message
- * stamped with the wall-clock time it is sent, so event time and send time agree.
+ * Live conversations for the benchmarks' delay figures: buyers ask and are answered three times,
+ * every message stamped with the wall-clock time it is sent, so event time and send time agree.
  */
-final class LiveChats {
+public final class LiveChats {
 
   private static final int BUYERS = 2_000;
   private static final int AGENTS = 20;
@@ -26,7 +26,7 @@ final class LiveChats {
   private final String topic;
   private final EventCodec<ChatMessage> codec = EventCodec.chatMessages(ReleasedSchemas.bundled());
 
-  LiveChats(String bootstrap, String topic) {
+  public LiveChats(String bootstrap, String topic) {
     this.producer =
         new KafkaProducer<>(
             Map.of("bootstrap.servers", bootstrap, "linger.ms", 5),
@@ -39,7 +39,7 @@ final class LiveChats {
    * Sends at {@code rate} message slots/s for {@code seconds} (a tenth of the buyers' answer slots
    * stay silent); returns the number of slots.
    */
-  long run(double rate, int seconds) {
+  public long run(double rate, int seconds) {
     long start = System.nanoTime();
     long total = (long) (rate * seconds);
     for (long i = 0; i < total; i++) {
