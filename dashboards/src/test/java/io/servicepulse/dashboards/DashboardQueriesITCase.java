@@ -739,6 +739,35 @@ class DashboardQueriesITCase {
   }
 
   @Test
+  void replyRatePerBuyerOfEachAgentIsTheTruth() {
+    // answered / asked summed over the agent's days (column 12, 回复率（按买家）).
+    Map<String, long[]> sums = new TreeMap<>();
+    truth
+        .buyerReplyByDay()
+        .forEach(
+            (key, figures) -> {
+              String agent = key.substring(0, key.lastIndexOf('/'));
+              if (!agent.endsWith("/")) {
+                String[] f = figures.split(" ");
+                long[] sum = sums.computeIfAbsent(agent, a -> new long[2]);
+                sum[0] += Long.parseLong(f[0]);
+                sum[1] += Long.parseLong(f[1]);
+              }
+            });
+    Map<String, String> expected = new TreeMap<>();
+    Map<String, String> actual = new TreeMap<>();
+    for (List<String> r : panel("servicepulse-agent-performance", "客服服务质量", DATA)) {
+      String agent = r.get(0) + "/" + r.get(1);
+      long[] sum = sums.get(agent);
+      expected.put(agent, sum == null ? "none" : String.format("%.9f", (double) sum[1] / sum[0]));
+      actual.put(
+          agent, r.get(12) == null ? "none" : String.format("%.9f", Double.parseDouble(r.get(12))));
+    }
+    assertThat(actual).isEqualTo(expected);
+    assertThat(actual.values()).anyMatch(rate -> !rate.equals("none") && !rate.startsWith("1.0"));
+  }
+
+  @Test
   void shopRollUpShowsSilentOrdersAndTotalSalesAsTheTruth() {
     assertThat(actualShopRollUp()).isEqualTo(expectedShopRollUp());
   }

@@ -134,6 +134,16 @@ class ServiceMetricsJobITCase {
   }
 
   @Test
+  void buyersAnsweredOfBuyersWhoAskedEqualTheTruthPerShopAndAgentDay() {
+    Map<String, String> expected = truth.buyerReplyByDay();
+    assertThat(expected).hasSizeGreaterThan(10);
+    assertThat(expected.values())
+        .as("some buyers asked and were never answered")
+        .anyMatch(f -> !f.split(" ")[0].equals(f.split(" ")[1]));
+    assertThat(rows(TurnsTable.BUYER_REPLY_FIGURES_SQL)).isEqualTo(expected);
+  }
+
+  @Test
   void minuteAggregatesEqualTheTruthPerShop() {
     Map<String, String> expected = new TreeMap<>();
     truth.service().forEach((shop, s) -> expected.put(shop, s.total().figures()));

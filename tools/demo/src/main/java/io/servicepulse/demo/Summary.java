@@ -113,6 +113,10 @@ final class Summary {
         "agent-days whose buyers served at once (接待压力) equal the truth",
         truth.concurrencyByAgentDay(),
         keyed(reader.rows(TurnsTable.CONCURRENCY_FIGURES_SQL)));
+    checkSame(
+        "shop- and agent-days whose 回复率 per buyer (answered / asked) equal the truth",
+        truth.buyerReplyByDay(),
+        keyed(reader.rows(TurnsTable.BUYER_REPLY_FIGURES_SQL)));
     check(
         "late messages dead-lettered",
         truth.ingest().lateEvents(),

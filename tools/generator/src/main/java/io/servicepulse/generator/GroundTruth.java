@@ -132,6 +132,18 @@ public final class GroundTruth {
     return figures;
   }
 
+  /**
+   * "shop/agent/day" ("shop//day" for the whole shop) → "asked answered": 回复率 per buyer, what the
+   * ClickHouse view {@code buyer_reply_daily} must read.
+   */
+  public Map<String, String> buyerReplyByDay() {
+    Map<String, String> figures = new TreeMap<>();
+    service.forEach(
+        (shop, s) ->
+            s.buyerReplyByDay.forEach((k, f) -> figures.put(shop + "/" + k, f[0] + " " + f[1])));
+    return figures;
+  }
+
   public Map<String, ShopAttribution> attribution() {
     return attribution;
   }
@@ -778,6 +790,9 @@ public final class GroundTruth {
 
     /** "agent/day" → "peak served_ms conversations" of buyers served at once. */
     Map<String, String> concurrencyByAgentDay = new TreeMap<>();
+
+    /** "agent/day" ("/day" for the shop) → {buyers who asked, buyers answered by a human}. */
+    Map<String, long[]> buyerReplyByDay = new TreeMap<>();
 
     /** agent id → day → per-buyer N-minute rule for that agent. */
     Map<String, Map<String, NMinute>> agentNMinuteByDay = new TreeMap<>();

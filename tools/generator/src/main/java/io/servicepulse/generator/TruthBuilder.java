@@ -160,6 +160,7 @@ final class TruthBuilder {
     for (List<Turn> turns : byConversation.values()) {
       servedIntervals(s, shop, clock, turns);
     }
+    buyerReply(s, shop, clock, t.turns);
     for (List<Turn> turns : byConversation.values()) {
       boolean human = turns.stream().anyMatch(Turn::answered);
       for (ServiceCounts c : rows(s, shop, turns.get(0).creditedAgent())) {
@@ -195,6 +196,32 @@ final class TruthBuilder {
                 .computeIfAbsent(
                     shop.agentIds[agent] + "/" + clock.day(served[0]), k -> new AgentConcurrency())
                 .add(served[0], served[1]));
+  }
+
+  /**
+   * 回复率 per buyer and day: the buyer asked (had a turn) that day, and was answered by a human; per
+   * agent, over the turns credited to that agent.
+   */
+  private static void buyerReply(ShopService s, ShopModel shop, ShopClock clock, List<Turn> turns) {
+    Map<String, boolean[]> asked = new TreeMap<>();
+    for (Turn turn : turns) {
+      String day = clock.day(turn.start).toString();
+      int agent = turn.creditedAgent();
+      List<String> keys = new ArrayList<>();
+      keys.add("/" + day);
+      if (agent >= 0) {
+        keys.add(shop.agentIds[agent] + "/" + day);
+      }
+      for (String key : keys) {
+        asked.computeIfAbsent(key, k -> new boolean[1])[0] |= turn.answered();
+      }
+    }
+    asked.forEach(
+        (key, answered) ->
+            s.buyerReplyByDay.merge(
+                key,
+                new long[] {1, answered[0] ? 1 : 0},
+                (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]}));
   }
 
   /** The credited agent's row and the shop total. */

@@ -66,8 +66,8 @@ class StreamFingerprintTest {
 
   /**
    * SHA-256 of truth.json without the fields added since the hashes were recorded: those of poison
-   * records (all empty at rate 0), the waiting-buyer alerts and the buyers served at once (new
-   * figures, derived from the same turns).
+   * records (all empty at rate 0), the waiting-buyer alerts, the buyers served at once and the
+   * buyers answered (new figures, derived from the same turns).
    */
   private static String truthHash(GroundTruth truth) throws Exception {
     ObjectMapper json = new ObjectMapper();
@@ -78,7 +78,9 @@ class StreamFingerprintTest {
     ((ObjectNode) tree.get("ingest")).remove(List.of("poison", "poisonByReason", "poisonEvents"));
     tree.get("service")
         .forEach(
-            shop -> ((ObjectNode) shop).remove(List.of("waitAlerts", "concurrencyByAgentDay")));
+            shop ->
+                ((ObjectNode) shop)
+                    .remove(List.of("waitAlerts", "concurrencyByAgentDay", "buyerReplyByDay")));
     byte[] canonical = json.writeValueAsString(tree).getBytes(StandardCharsets.UTF_8);
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
   }

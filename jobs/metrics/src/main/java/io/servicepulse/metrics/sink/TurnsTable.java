@@ -20,6 +20,15 @@ public final class TurnsTable implements ClickHouseTable<TurnFact> {
           + " concat(toString(peak_buyers), ' ', toString(served_ms), ' ',"
           + " toString(conversations)) FROM agent_concurrency_daily";
 
+  /**
+   * 回复率 per buyer from the view over these rows (057_buyer_reply_daily.sql): "shop/agent/day"
+   * ("shop//day" for the whole shop) → "asked answered", as the generator's truth writes it.
+   */
+  public static final String BUYER_REPLY_FIGURES_SQL =
+      "SELECT concat(shop_id, '/', agent_id, '/', toString(day)),"
+          + " concat(toString(asked_buyers), ' ', toString(answered_buyers))"
+          + " FROM buyer_reply_daily";
+
   @Override
   public String name() {
     return "turns";
