@@ -25,7 +25,8 @@ import java.util.TreeMap;
  * (an oracle, not a replay of the jobs' logic). Written as truth.json.
  *
  * <p>Crediting rules (the metrics and attribution jobs implement the same; see the module README
- * for the full text and the DESIGN.md passages they come from). All days are Asia/Shanghai days.
+ * for the full text and the DESIGN.md passages they come from). Days are each shop's local days
+ * (its zone in the scenario, as the jobs' events.shop-time-zones).
  *
  * <ul>
  *   <li>A turn starts at the first BUYER message after the last human AGENT message; the next AGENT
