@@ -5,6 +5,7 @@ import static io.servicepulse.stack.Polling.pollUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.servicepulse.common.flink.RetainedCheckpoints;
+import io.servicepulse.common.testing.CommittedOffsets;
 import io.servicepulse.common.testing.JobJars;
 import io.servicepulse.generator.EventGenerator;
 import io.servicepulse.generator.GeneratedRecord;
@@ -23,14 +24,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -172,25 +168,8 @@ class ServiceMetricsJobTaskManagerLossITCase {
 
   /** True once the job has committed (on a checkpoint) the end of every partition. */
   private static boolean caughtUp(String topic) throws Exception {
-    try (Admin admin =
-        Admin.create(
-            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.bootstrapServers()))) {
-      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      for (int p = 0; p < 2; p++) {
-        latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
-      }
-      var ends = admin.listOffsets(latest).all().get();
-      var committed =
-          admin
-              .listConsumerGroupOffsets("servicepulse-" + ServiceMetricsJob.NAME)
-              .partitionsToOffsetAndMetadata()
-              .get();
-      return ends.entrySet().stream()
-          .allMatch(
-              e ->
-                  committed.get(e.getKey()) != null
-                      && committed.get(e.getKey()).offset() >= e.getValue().offset());
-    }
+    return CommittedOffsets.reachEnd(
+        STACK.bootstrapServers(), "servicepulse-" + ServiceMetricsJob.NAME, topic, 2);
   }
 
   private static Map<String, String> agentFigures() {
