@@ -71,7 +71,12 @@ public final class CompareBenchmark {
   record Delay(String job, double rate, String rows, String p50, String p99, String max) {}
 
   /** One run's figures. */
-  record Run(String job, long events, double seconds, double cpuSeconds) {
+  record Run(
+      String job,
+      long events,
+      double seconds,
+      double cpuSeconds,
+      BiConsumer<StreamExecutionEnvironment, JobConfig> wiring) {
     double rate() {
       return events / seconds;
     }
@@ -158,9 +163,7 @@ public final class CompareBenchmark {
     List<Delay> delays = new ArrayList<>();
     for (Run r : runs) {
       if (DELAY_SQL.containsKey(r.job()) && delaySeconds > 0) {
-        BiConsumer<StreamExecutionEnvironment, JobConfig> wiring =
-            r.job().equals(IngestJob.NAME) ? IngestJob::wire : ServiceMetricsJob::wire;
-        delays.add(delay(r.job(), r.rate() / 2, delaySeconds, values, clickHouse, wiring));
+        delays.add(delay(r.job(), r.rate() / 2, delaySeconds, values, clickHouse, r.wiring()));
       }
     }
     printDelays(delays);
@@ -260,7 +263,7 @@ public final class CompareBenchmark {
     JobExecutionResult result = env.execute("compare benchmark: " + name);
     double cpu = (processCpuNanos() - cpuBefore) / 1e9;
     double seconds = result.getNetRuntime(TimeUnit.MILLISECONDS) / 1000.0;
-    Run run = new Run(name, events, seconds, cpu);
+    Run run = new Run(name, events, seconds, cpu, wiring);
     System.out.printf(
         "  %,d events in %.1f s = %,.0f events/s, %.1f CPU-s of this JVM%n",
         events, seconds, run.rate(), cpu);

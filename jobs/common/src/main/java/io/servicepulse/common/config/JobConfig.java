@@ -42,7 +42,7 @@ public final class JobConfig {
 
   /** As {@link #fromArgs(String[])} with {@code env} instead of the process environment. */
   public static JobConfig fromArgs(String[] args, Map<String, String> env) {
-    Set<String> known = knownKeys();
+    Set<String> known = Registered.KEYS;
     Configuration conf = new Configuration();
     Properties cli = parseArgs(args);
     String file = cli.getProperty("config");
@@ -65,35 +65,39 @@ public final class JobConfig {
     Properties props = new Properties();
     props.putAll(values);
     Configuration conf = new Configuration();
-    putAll(conf, props, knownKeys(), "map");
+    putAll(conf, props, Registered.KEYS, "map");
     return new JobConfig(conf, Map.of());
   }
 
   /** The shared options and those of every job on this classpath ({@link JobOptions}). */
   public static List<ConfigOption<?>> everyOption() {
-    List<ConfigOption<?>> options = new ArrayList<>(ServicePulseOptions.all());
-    JobOptions.onClasspath().forEach(job -> options.addAll(job.options()));
-    return options;
-  }
-
-  private static Set<String> knownKeys() {
-    return everyOption().stream().map(ConfigOption::key).collect(Collectors.toSet());
+    return Registered.OPTIONS;
   }
 
   /** True for a key of a job whose options are not on this classpath: another job's. */
   private static boolean anotherJobs(String key) {
     return ServicePulseOptions.JOB_PREFIXES.stream()
-        .anyMatch(prefix -> key.startsWith(prefix) && !PrefixesHere.SET.contains(prefix));
+        .anyMatch(prefix -> key.startsWith(prefix) && !Registered.PREFIXES.contains(prefix));
   }
 
-  /** The job prefixes registered on this classpath, looked up once. */
-  private static final class PrefixesHere {
-    static final Set<String> SET =
-        JobOptions.onClasspath().stream().map(JobOptions::prefix).collect(Collectors.toSet());
+  /** The options on this classpath, looked up once (ServiceLoader). */
+  private static final class Registered {
+    static final List<JobOptions> JOBS = JobOptions.onClasspath();
+    static final List<ConfigOption<?>> OPTIONS = every();
+    static final Set<String> KEYS =
+        OPTIONS.stream().map(ConfigOption::key).collect(Collectors.toUnmodifiableSet());
+    static final Set<String> PREFIXES =
+        JOBS.stream().map(JobOptions::prefix).collect(Collectors.toUnmodifiableSet());
+
+    private static List<ConfigOption<?>> every() {
+      List<ConfigOption<?>> options = new ArrayList<>(ServicePulseOptions.all());
+      JOBS.forEach(job -> options.addAll(job.options()));
+      return List.copyOf(options);
+    }
   }
 
   public <T> T get(ConfigOption<T> option) {
-    if (!option.key().startsWith("metrics.business-hours") && anotherJobs(option.key())) {
+    if (!Registered.KEYS.contains(option.key())) {
       // A job's own options not registered (META-INF/services lost in a jar): its keys would be
       // ignored as another job's; fail instead of running on defaults.
       throw new IllegalStateException(
