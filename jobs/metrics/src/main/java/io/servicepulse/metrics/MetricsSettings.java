@@ -4,6 +4,7 @@ package io.servicepulse.metrics;
 import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.time.ShopCalendar;
+import io.servicepulse.metrics.turn.NoReplyNeeded;
 import io.servicepulse.metrics.wait.WaitThresholds;
 import java.io.Serializable;
 import java.util.Map;
@@ -15,6 +16,8 @@ import java.util.Map;
 public record MetricsSettings(
     ShopCalendar calendar,
     long sessionGapMs,
+    boolean conversationIdSplits,
+    NoReplyNeeded noReplyNeeded,
     long replyTimeoutMs,
     long slowThresholdMs,
     long nMinuteMs,
@@ -36,6 +39,8 @@ public record MetricsSettings(
     return new MetricsSettings(
         config.shopCalendar(),
         config.get(MetricsOptions.SESSION_GAP).toMillis(),
+        conversationIdSplits(config.get(MetricsOptions.CONVERSATIONS_FROM)),
+        NoReplyNeeded.of(config.get(MetricsOptions.NO_REPLY_NEEDED)),
         config.get(MetricsOptions.REPLY_TIMEOUT).toMillis(),
         config.get(MetricsOptions.SLOW_THRESHOLD).toMillis(),
         config.get(MetricsOptions.N_MINUTE).toMillis(),
@@ -43,6 +48,16 @@ public record MetricsSettings(
         config.get(ServicePulseOptions.EVENTS_ALLOWED_LATENESS).toMillis(),
         WaitThresholds.parse(
             config.get(MetricsOptions.WAIT_ALERTS), config.get(MetricsOptions.WAIT_ALERTS_BY)));
+  }
+
+  private static boolean conversationIdSplits(String from) {
+    return switch (from.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "conversation-id" -> true;
+      case "gap" -> false;
+      default ->
+          throw new IllegalArgumentException(
+              "metrics.conversations-from must be conversation-id or gap, not '" + from + "'");
+    };
   }
 
   /** The defaults of every option, e.g. for tests. */

@@ -27,6 +27,9 @@ final class BuyerSimulator {
   /** Agent messages and payments keep this far from the edges of attribution windows. */
   private static final long WINDOW_MARGIN = 5 * MIN;
 
+  /** How often a buyer says thanks or OK after an answer. */
+  private static final double ACK_CHANCE = 0.2;
+
   private final MetricRules rules;
   private final ShopClock clock;
   private final ShopModel shop;
@@ -209,6 +212,12 @@ final class BuyerSimulator {
       }
       assignee = answerer;
       preferredAgent = answerer;
+      if (chance(ACK_CHANCE)) {
+        // Needs no reply, so it opens no turn (the jobs' metrics.no-reply-needed); before the next
+        // turn, which starts 8 s or more after the answer.
+        last += Rngs.between(rng, 2 * SEC, 6 * SEC);
+        d.buyer(last, answerer, Texts.pick(rng, shop.lang, Kind.BUYER_ACK), false);
+      }
       cur = last + Rngs.between(rng, 8 * SEC, 6 * MIN);
       while (clock.nearBoundary(cur, BOUNDARY_MARGIN)) {
         cur += 7 * MIN;

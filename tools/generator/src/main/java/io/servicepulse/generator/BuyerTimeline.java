@@ -89,6 +89,9 @@ final class BuyerTimeline {
 
   void buyer(long ts, int routedAgent, int text) {
     message(ts, SenderRole.BUYER, routedAgent, text);
+    if (openTurn == null && Texts.get(text).kind() == Texts.Kind.BUYER_ACK) {
+      return; // thanks or OK: needs no reply, opens no turn
+    }
     if (openTurn == null) {
       openTurn = new Turn(conversations, lastTurnConversation() != conversations, ts);
       turns.add(openTurn);

@@ -34,6 +34,8 @@ final class Texts {
   enum Kind {
     BUYER_OPEN,
     BUYER_FOLLOW,
+    /** Thanks or OK after an answer: needs no reply (the jobs' metrics.no-reply-needed). */
+    BUYER_ACK,
     AGENT,
     BOT,
     SYSTEM_TRANSFER,
@@ -66,7 +68,6 @@ final class Texts {
         "有没有优惠券可以用？");
     zh(
         Kind.BUYER_FOLLOW,
-        "好的，谢谢",
         "那我再看看",
         "发什么快递？",
         "操作说明书在哪里可以下载？",
@@ -76,6 +77,7 @@ final class Texts {
         "快递到哪里了？",
         "收到了，东西不错",
         "尺码不合适，想申请退款");
+    zh(Kind.BUYER_ACK, "好的，谢谢", "好的", "谢谢亲！", "嗯嗯，收到", "👌");
     zh(
         Kind.AGENT,
         "亲，在的，请问有什么可以帮您？",
@@ -102,12 +104,12 @@ final class Texts {
         "Does this jacket run small?");
     en(
         Kind.BUYER_FOLLOW,
-        "Great, thanks!",
         "Where is my parcel now?",
         "Can I change the colour to blue?",
         "Is the cocktail shaker dishwasher safe?",
         "I would like a refund, it does not fit.",
         "OK, I will think about it.");
+    en(Kind.BUYER_ACK, "Great, thanks!", "Thanks!", "OK, thank you.", "Got it, thanks 👍");
     en(
         Kind.AGENT,
         "Hello! I am the shop assistant, happy to help.",

@@ -44,7 +44,11 @@ public final class ConfigTable {
       out.append("| `")
           .append(option.key())
           .append("` | ")
-          .append(option.hasDefaultValue() ? "`" + format(option.defaultValue()) + "`" : "—")
+          .append(
+              option.hasDefaultValue()
+                  // A '|' would end the table cell, even inside a code span (GFM).
+                  ? "`" + format(option.defaultValue()).replace("|", "\\|") + "`"
+                  : "—")
           .append(" | `")
           .append(JobConfig.envName(option.key()))
           .append("` | ")

@@ -71,6 +71,11 @@ public class MinuteContribution {
     MinuteSums v = new MinuteSums();
     v.conversations = 1;
     v.conversationsWithHumanAnswer = c.humanAnswered ? 1 : 0;
+    if (c.firstResponseAfterTimeoutMs != null) {
+      // An answered first turn carries the first response itself (ofTurn).
+      v.firstResponseMsSum = c.firstResponseAfterTimeoutMs;
+      v.firstResponseCount = 1;
+    }
     return of(
         "c:" + c.conversationId,
         c.shopId,

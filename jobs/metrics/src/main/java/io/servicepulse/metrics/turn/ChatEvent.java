@@ -29,6 +29,16 @@ public class ChatEvent {
    */
   public Long seq;
 
+  /**
+   * The source's conversation (ChatMessage {@code conversation_id}) as a 64-bit hash, so a buffered
+   * message stays small whatever the id's length; null if it gave none. Added after the first
+   * release, like {@link #seq}.
+   */
+  public Long conversationKey;
+
+  /** A BUYER message that needs no reply ({@code metrics.no-reply-needed}): opens no turn. */
+  public boolean noReplyNeeded;
+
   public ChatEvent() {}
 
   public ChatEvent(String eventId, long ts, byte role, String agentId, String teamId) {
@@ -39,7 +49,7 @@ public class ChatEvent {
     this.teamId = teamId;
   }
 
-  public static ChatEvent of(ChatMessage m) {
+  public static ChatEvent of(ChatMessage m, NoReplyNeeded rule) {
     ChatEvent event =
         new ChatEvent(
             m.getEventId(),
@@ -48,7 +58,27 @@ public class ChatEvent {
             m.getAgentId(),
             m.getTeamId());
     event.seq = m.getSeq();
+    event.conversationKey = m.getConversationId() == null ? null : hash64(m.getConversationId());
+    event.noReplyNeeded = event.role == BUYER && rule.test(m.getText());
     return event;
+  }
+
+  /** Whether this message and the next (in event time) are in different source conversations. */
+  boolean otherConversationThan(ChatEvent next) {
+    return conversationKey != null
+        && next.conversationKey != null
+        && !conversationKey.equals(next.conversationKey);
+  }
+
+  /** 64-bit FNV-1a over the UTF-16 chars: two ids of one buyer collide with odds ~2^-64. */
+  static long hash64(String s) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      h = (h ^ (c & 0xff)) * 0x100000001b3L;
+      h = (h ^ (c >>> 8)) * 0x100000001b3L;
+    }
+    return h;
   }
 
   /**

@@ -17,6 +17,13 @@ public class ConversationFact {
   public long firstTurnStartMs;
   public boolean humanAnswered;
 
+  /**
+   * First response (首次响应) of a conversation whose first turn went unanswered: from that turn's
+   * start to the first answer after it. Null if the first turn was answered (that turn carries the
+   * first response) or nobody has answered yet; also null in facts restored from before the field.
+   */
+  public Long firstResponseAfterTimeoutMs;
+
   /** Long.MAX_VALUE while the conversation may still change. */
   public long finalAtMs;
 
@@ -28,6 +35,7 @@ public class ConversationFact {
         && agentId.equals(o.agentId)
         && firstTurnStartMs == o.firstTurnStartMs
         && humanAnswered == o.humanAnswered
+        && java.util.Objects.equals(firstResponseAfterTimeoutMs, o.firstResponseAfterTimeoutMs)
         && finalAtMs == o.finalAtMs;
   }
 

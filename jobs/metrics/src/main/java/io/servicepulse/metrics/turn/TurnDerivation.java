@@ -48,24 +48,38 @@ public final class TurnDerivation {
       int to = from + 1;
       while (to < events.size()
           && events.get(to).ts <= watermark
-          && events.get(to).ts - events.get(to - 1).ts <= settings.sessionGapMs()) {
+          && !endsBetween(events.get(to - 1), events.get(to))) {
         to++;
       }
-      conversations.add(conversation(state, from, to, watermark));
+      boolean followed = to < events.size() && events.get(to).ts <= watermark;
+      conversations.add(conversation(state, from, to, followed, watermark));
       from = to;
     }
     return conversations;
   }
 
-  private Conversation conversation(TrackerState state, int from, int to, long watermark) {
+  /**
+   * A gap longer than the session gap ends a conversation; so does a change of the source's
+   * conversation id ({@code metrics.conversations-from}).
+   */
+  private boolean endsBetween(ChatEvent previous, ChatEvent next) {
+    return next.ts - previous.ts > settings.sessionGapMs()
+        || (settings.conversationIdSplits() && previous.otherConversationThan(next));
+  }
+
+  /** {@code followed}: a later conversation has begun, so this one has ended. */
+  private Conversation conversation(
+      TrackerState state, int from, int to, boolean followed, long watermark) {
     List<ChatEvent> events = state.events;
     String conversationId = events.get(from).eventId;
     long lastTs = events.get(to - 1).ts;
-    boolean ended = watermark >= lastTs + settings.sessionGapMs();
+    boolean ended = followed || watermark >= lastTs + settings.sessionGapMs();
     List<TurnFact> turns = new ArrayList<>();
     OpenTurn open = null;
     // A timed-out turn keeps absorbing buyer messages until a human answers (same turn, DESIGN.md).
     boolean absorbing = false;
+    long firstTurnStart = Long.MIN_VALUE;
+    long firstResponseMs = -1;
     for (int i = from; i < to; i++) {
       ChatEvent e = events.get(i);
       if (open != null && e.ts > open.start.ts + settings.replyTimeoutMs()) {
@@ -78,10 +92,16 @@ public final class TurnDerivation {
       if (e.role == ChatEvent.BUYER) {
         if (open != null) {
           open.routed(e);
-        } else if (!absorbing) {
+        } else if (!absorbing && !e.noReplyNeeded) {
           open = new OpenTurn(e);
+          if (firstTurnStart == Long.MIN_VALUE) {
+            firstTurnStart = e.ts;
+          }
         }
       } else if (answers) {
+        if (firstTurnStart != Long.MIN_VALUE && firstResponseMs < 0) {
+          firstResponseMs = e.ts - firstTurnStart;
+        }
         if (open != null) {
           turns.add(open.answered(state, conversationId, turns.isEmpty(), e));
           open = null;
@@ -106,6 +126,9 @@ public final class TurnDerivation {
     }
     long settleAt = lastTs + settings.sessionGapMs() + settings.allowedLatenessMs();
     ConversationFact fact = conversationFact(state, conversationId, turns, watermark, settleAt);
+    if (fact != null && !turns.get(0).answered && firstResponseMs >= 0) {
+      fact.firstResponseAfterTimeoutMs = firstResponseMs;
+    }
     return new Conversation(from, to, lastTs, openTurnStart, openTurn, turns, fact, settleAt);
   }
 

@@ -99,7 +99,7 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
       duplicates.inc();
       return;
     }
-    ChatEvent event = ChatEvent.of(m);
+    ChatEvent event = ChatEvent.of(m, settings.noReplyNeeded());
     s.insert(event);
     if (event.role == ChatEvent.AGENT) {
       ctx.output(

@@ -59,7 +59,8 @@ public final class WaitAlertJudge {
     long wall = timers.currentProcessingTime();
     boolean live = isLive(s, wall);
     long first = settings.waitAlerts().of(s.platform, s.shopId)[0];
-    long reached = event.role == ChatEvent.BUYER ? event.ts + first + 1 : event.ts;
+    long reached =
+        event.role == ChatEvent.BUYER && !event.noReplyNeeded ? event.ts + first + 1 : event.ts;
     schedule(reached, live, timers);
     int n = s.events.size();
     boolean wasLive =

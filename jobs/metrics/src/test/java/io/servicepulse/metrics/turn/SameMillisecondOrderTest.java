@@ -22,7 +22,7 @@ class SameMillisecondOrderTest {
   private static List<String> sorted(ChatMessage... messages) {
     List<ChatEvent> events = new ArrayList<>();
     for (ChatMessage m : messages) {
-      events.add(ChatEvent.of(m));
+      events.add(ChatEvent.of(m, NoReplyNeeded.of("")));
     }
     List<List<String>> orders = new ArrayList<>();
     for (int rotation = 0; rotation < events.size(); rotation++) {

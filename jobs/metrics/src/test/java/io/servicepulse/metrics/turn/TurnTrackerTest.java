@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.servicepulse.common.deadletter.DeadLetter;
 import io.servicepulse.events.ChatMessage;
+import io.servicepulse.metrics.MetricsSettings;
 import io.servicepulse.metrics.aggregate.MinuteContribution;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -417,7 +418,8 @@ class TurnTrackerTest {
               agentReplies(secs(50), "agent-1"),
               buyerSaysTo(secs(120), "agent-1", "几天到"),
               agentReplies(secs(150), "agent-1"));
-      conversation.forEach(m -> s.insert(ChatEvent.of(m)));
+      conversation.forEach(
+          m -> s.insert(ChatEvent.of(m, MetricsSettings.defaults().noReplyNeeded())));
       t.send(conversation.toArray(ChatMessage[]::new)).watermark(secs(150));
       t.emitted().forEach(turn -> s.emittedTurns.add(TrackerState.withoutKey(turn)));
     }

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.servicepulse.metrics.turn;
+
+import java.io.Serializable;
+import java.text.Normalizer;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The rule of {@code metrics.no-reply-needed}: a buyer message that needs no reply (“好的/谢谢”, “ok
+ * thanks”, emoji only, or what a shop adds, e.g. ads) never opens a turn. Judged on the text once,
+ * when the message arrives, so the tracker keeps no text.
+ */
+public final class NoReplyNeeded implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Only acknowledgements, thanks, punctuation, symbols and emoji; a lone “?” is a nudge that needs
+   * a reply, so question marks are not in it.
+   */
+  public static final String ACKNOWLEDGEMENTS =
+      "(?:[\\s\\p{P}\\p{S}\\p{M}&&[^?]]|好的?|好滴|好嘞|嗯|哦|噢|喔|行|可以|收到|知道了|明白了?|了解"
+          + "|谢谢|谢了|多谢|感谢|辛苦了?|亲|ok|okay|thanks?|thank you|thx|ty|great|got it|cool"
+          + "|noted|alright|all right|fine)+";
+
+  private final String regex;
+  private final Pattern pattern;
+
+  private NoReplyNeeded(String regex) {
+    this.regex = regex;
+    try {
+      this.pattern =
+          regex.isEmpty()
+              ? null
+              : Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException(
+          "metrics.no-reply-needed is not a regular expression: " + e.getMessage(), e);
+    }
+  }
+
+  /** The rule for a regular expression; empty: every buyer message may need a reply. */
+  public static NoReplyNeeded of(String regex) {
+    return new NoReplyNeeded(regex == null ? "" : regex.strip());
+  }
+
+  /** Whether a buyer message with this text needs no reply (full-width folded, trimmed). */
+  public boolean test(String text) {
+    if (pattern == null || text == null) {
+      return false;
+    }
+    String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+    return !folded.isEmpty() && pattern.matcher(folded).matches();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof NoReplyNeeded other && regex.equals(other.regex);
+  }
+
+  @Override
+  public int hashCode() {
+    return regex.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return regex;
+  }
+}
