@@ -844,7 +844,7 @@ class DashboardQueriesITCase {
   }
 
   @Test
-  void slaSharesPerShopAreTheTruthsAnsweredWithin30And60Seconds() {
+  void slaSharesAndBotHandOffsPerShopEqualTheTruth() {
     Map<String, String> expected = new TreeMap<>();
     truth
         .service()
@@ -862,6 +862,7 @@ class DashboardQueriesITCase {
               }
             });
     Map<String, String> actual = new TreeMap<>();
+    Map<String, String> bots = new TreeMap<>();
     for (List<String> r : panel("servicepulse-agent-performance", "应答时效 SLA（按店铺）", DATA)) {
       actual.put(
           r.get(0),
@@ -871,8 +872,34 @@ class DashboardQueriesITCase {
               Double.parseDouble(r.get(4)),
               Double.parseDouble(r.get(5))));
       assertThat(Double.parseDouble(r.get(6))).as("first reply within 10 s").isBetween(0.0, 1.0);
+      bots.put(
+          r.get(0), String.format("%.6f %s %s", Double.parseDouble(r.get(7)), r.get(8), r.get(9)));
     }
     assertThat(actual).isNotEmpty().isEqualTo(expected);
+    Map<String, long[]> botTruth = new TreeMap<>();
+    truth
+        .botTurnsByDay()
+        .forEach(
+            (shopDay, f) -> {
+              long[] sum =
+                  botTruth.computeIfAbsent(
+                      shopDay.substring(0, shopDay.indexOf('/')), k -> new long[2]);
+              sum[0] += Long.parseLong(f.split(" ")[0]);
+              sum[1] += Long.parseLong(f.split(" ")[1]);
+            });
+    Map<String, String> expectedBots = new TreeMap<>();
+    truth
+        .service()
+        .forEach(
+            (shop, s) -> {
+              long[] b = botTruth.getOrDefault(shop, new long[2]);
+              if (s.total().turns() > 0) {
+                expectedBots.put(
+                    shop,
+                    String.format("%.6f %d %d", b[0] / (double) s.total().turns(), b[0], b[1]));
+              }
+            });
+    assertThat(bots).as("机器人接待占比, 机器人接待轮次, 机器人转人工").isEqualTo(expectedBots);
   }
 
   // ------------------------------------------------------------------ coaching and orders

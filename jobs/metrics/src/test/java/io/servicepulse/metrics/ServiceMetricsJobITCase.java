@@ -144,6 +144,16 @@ class ServiceMetricsJobITCase {
   }
 
   @Test
+  void turnsABotRepliedToAndItsHandOffsToHumansEqualTheTruthPerShopDay() {
+    Map<String, String> expected = truth.botTurnsByDay();
+    assertThat(expected).hasSizeGreaterThan(5);
+    assertThat(expected.values())
+        .as("some turns a bot replied to never reached a human")
+        .anyMatch(f -> !f.split(" ")[0].equals(f.split(" ")[1]));
+    assertThat(rows(TurnsTable.BOT_FIGURES_SQL)).isEqualTo(expected);
+  }
+
+  @Test
   void minuteAggregatesEqualTheTruthPerShop() {
     Map<String, String> expected = new TreeMap<>();
     truth.service().forEach((shop, s) -> expected.put(shop, s.total().figures()));

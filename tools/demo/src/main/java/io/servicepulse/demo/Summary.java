@@ -117,6 +117,11 @@ final class Summary {
         "shop- and agent-days whose 回复率 per buyer (answered / asked) equal the truth",
         truth.buyerReplyByDay(),
         keyed(reader.rows(TurnsTable.BUYER_REPLY_FIGURES_SQL)));
+    checkSame(
+        "shop-days whose turns a bot replied to (机器人接待) and handed to a human (转人工) equal the"
+            + " truth",
+        truth.botTurnsByDay(),
+        keyed(reader.rows(TurnsTable.BOT_FIGURES_SQL)));
     check(
         "late messages dead-lettered",
         truth.ingest().lateEvents(),

@@ -30,6 +30,9 @@ final class BuyerTimeline {
     int answerer = -1;
     long answerTs = -1;
 
+    /** A bot message came while the turn waited. */
+    boolean botReplied;
+
     Turn(int conversation, boolean firstOfConversation, long start) {
       this.conversation = conversation;
       this.firstOfConversation = firstOfConversation;
@@ -116,6 +119,9 @@ final class BuyerTimeline {
 
   void bot(long ts, int agent, int text) {
     message(ts, SenderRole.BOT, agent, text);
+    if (openTurn != null) {
+      openTurn.botReplied = true;
+    }
   }
 
   void system(long ts, int text) {

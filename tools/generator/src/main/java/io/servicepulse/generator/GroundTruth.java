@@ -145,6 +145,18 @@ public final class GroundTruth {
     return figures;
   }
 
+  /**
+   * "shop/day" → "bot human": turns a bot replied to while they waited (机器人接待) and of them the ones
+   * a human answered (机器人转人工), on days with any; what {@code turns} must hold.
+   */
+  public Map<String, String> botTurnsByDay() {
+    Map<String, String> figures = new TreeMap<>();
+    service.forEach(
+        (shop, s) ->
+            s.botTurnsByDay.forEach((day, f) -> figures.put(shop + "/" + day, f[0] + " " + f[1])));
+    return figures;
+  }
+
   public Map<String, ShopAttribution> attribution() {
     return attribution;
   }
@@ -794,6 +806,9 @@ public final class GroundTruth {
 
     /** "agent/day" ("/day" for the shop) → {buyers who asked, buyers answered by a human}. */
     Map<String, long[]> buyerReplyByDay = new TreeMap<>();
+
+    /** shop-local day → {turns a bot replied to, of them answered by a human}. */
+    Map<String, long[]> botTurnsByDay = new TreeMap<>();
 
     /** agent id → day → per-buyer N-minute rule for that agent. */
     Map<String, Map<String, NMinute>> agentNMinuteByDay = new TreeMap<>();

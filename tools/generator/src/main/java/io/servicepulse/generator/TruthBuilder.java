@@ -161,6 +161,14 @@ final class TruthBuilder {
       servedIntervals(s, shop, clock, turns);
     }
     buyerReply(s, shop, clock, t.turns);
+    for (Turn turn : t.turns) {
+      if (turn.botReplied) {
+        long[] f =
+            s.botTurnsByDay.computeIfAbsent(clock.day(turn.start).toString(), d -> new long[2]);
+        f[0]++;
+        f[1] += turn.answered() ? 1 : 0;
+      }
+    }
     for (List<Turn> turns : byConversation.values()) {
       boolean human = turns.stream().anyMatch(Turn::answered);
       for (ServiceCounts c : rows(s, shop, turns.get(0).creditedAgent())) {

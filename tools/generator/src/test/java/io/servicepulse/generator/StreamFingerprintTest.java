@@ -67,8 +67,8 @@ class StreamFingerprintTest {
 
   /**
    * SHA-256 of truth.json without the fields added since the hashes were recorded: those of poison
-   * records (all empty at rate 0), the waiting-buyer alerts, the buyers served at once and the
-   * buyers answered (new figures, derived from the same turns).
+   * records (all empty at rate 0), the waiting-buyer alerts, the buyers served at once, the buyers
+   * answered and the turns bots replied to (new figures, derived from the same turns).
    */
   private static String truthHash(GroundTruth truth) throws Exception {
     ObjectMapper json = new ObjectMapper();
@@ -81,7 +81,12 @@ class StreamFingerprintTest {
         .forEach(
             shop ->
                 ((ObjectNode) shop)
-                    .remove(List.of("waitAlerts", "concurrencyByAgentDay", "buyerReplyByDay")));
+                    .remove(
+                        List.of(
+                            "waitAlerts",
+                            "concurrencyByAgentDay",
+                            "buyerReplyByDay",
+                            "botTurnsByDay")));
     byte[] canonical = json.writeValueAsString(tree).getBytes(StandardCharsets.UTF_8);
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
   }

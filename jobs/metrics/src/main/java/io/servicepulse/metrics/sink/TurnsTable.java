@@ -29,6 +29,16 @@ public final class TurnsTable implements ClickHouseTable<TurnFact> {
           + " concat(toString(asked_buyers), ' ', toString(answered_buyers))"
           + " FROM buyer_reply_daily";
 
+  /**
+   * Per shop and shop-local day with a bot reply, "shop/day" → "turns a bot replied to, of them
+   * answered by a human" (机器人接待 / 机器人转人工), as the generator's truth writes it.
+   */
+  public static final String BOT_FIGURES_SQL =
+      "SELECT concat(shop_id, '/', toString(day)),"
+          + " concat(toString(sum(bot_replied)), ' ',"
+          + " toString(sum(bot_replied * answered * (1 - answered_by_bot))))"
+          + " FROM turns FINAL WHERE deleted = 0 GROUP BY shop_id, day HAVING sum(bot_replied) > 0";
+
   @Override
   public String name() {
     return "turns";
@@ -50,6 +60,7 @@ public final class TurnsTable implements ClickHouseTable<TurnFact> {
         "response_ms",
         "answered",
         "answered_by_bot",
+        "bot_replied",
         "first_of_conversation",
         "business_hours",
         "slow",
@@ -75,13 +86,14 @@ public final class TurnsTable implements ClickHouseTable<TurnFact> {
     st.setLong(11, t.responseMs);
     st.setInt(12, flag(t.answered));
     st.setInt(13, flag(t.answeredByBot));
-    st.setInt(14, flag(t.firstOfConversation));
-    st.setInt(15, flag(t.businessHours));
-    st.setInt(16, flag(t.slow));
-    st.setInt(17, flag(t.withinN));
-    st.setInt(18, flag(t.retracted));
-    st.setLong(19, t.version);
-    st.setLong(20, insertTimeMs);
+    st.setInt(14, flag(t.botReplied));
+    st.setInt(15, flag(t.firstOfConversation));
+    st.setInt(16, flag(t.businessHours));
+    st.setInt(17, flag(t.slow));
+    st.setInt(18, flag(t.withinN));
+    st.setInt(19, flag(t.retracted));
+    st.setLong(20, t.version);
+    st.setLong(21, insertTimeMs);
   }
 
   @Override

@@ -89,6 +89,9 @@ public final class TurnDerivation {
       }
       boolean answers =
           e.role == ChatEvent.AGENT || (e.role == ChatEvent.BOT && settings.botsAnswer());
+      if (e.role == ChatEvent.BOT && open != null) {
+        open.botReplied = true;
+      }
       if (e.role == ChatEvent.BUYER) {
         if (open != null) {
           open.routed(e);
@@ -161,6 +164,7 @@ public final class TurnDerivation {
   private final class OpenTurn {
     final ChatEvent start;
     ChatEvent latestRouted;
+    boolean botReplied;
 
     OpenTurn(ChatEvent start) {
       this.start = start;
@@ -207,6 +211,7 @@ public final class TurnDerivation {
       t.platform = state.platform;
       t.startMs = start.ts;
       t.firstOfConversation = first;
+      t.botReplied = botReplied;
       t.businessHours = settings.inBusinessHours(state.platform, state.shopId, start.ts);
       t.day = settings.day(state.shopId, start.ts);
       return t;

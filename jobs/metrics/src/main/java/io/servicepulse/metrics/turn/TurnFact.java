@@ -31,6 +31,14 @@ public class TurnFact {
 
   public boolean answered;
   public boolean answeredByBot;
+
+  /**
+   * A BOT message (auto-reply, quick-reply robot) came while the turn waited: 机器人接待. With a human
+   * answer after it, the bot handed the buyer to a human (机器人转人工). Added after the first release:
+   * restored state reads false.
+   */
+  public boolean botReplied;
+
   public boolean firstOfConversation;
   public boolean businessHours;
   public boolean slow;
@@ -63,6 +71,7 @@ public class TurnFact {
         && answerMs == o.answerMs
         && answered == o.answered
         && answeredByBot == o.answeredByBot
+        && botReplied == o.botReplied
         && firstOfConversation == o.firstOfConversation
         && businessHours == o.businessHours
         && slow == o.slow
@@ -84,6 +93,7 @@ public class TurnFact {
     c.responseMs = responseMs;
     c.answered = answered;
     c.answeredByBot = answeredByBot;
+    c.botReplied = botReplied;
     c.firstOfConversation = firstOfConversation;
     c.businessHours = businessHours;
     c.slow = slow;

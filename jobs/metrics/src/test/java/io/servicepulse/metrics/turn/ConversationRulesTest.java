@@ -2,6 +2,7 @@
 package io.servicepulse.metrics.turn;
 
 import static io.servicepulse.common.testing.EventFixtures.agentReplies;
+import static io.servicepulse.common.testing.EventFixtures.botReplies;
 import static io.servicepulse.common.testing.EventFixtures.buyerSays;
 import static io.servicepulse.common.testing.EventFixtures.buyerSaysTo;
 import static io.servicepulse.common.testing.EventFixtures.message;
@@ -205,6 +206,30 @@ class ConversationRulesTest {
           .watermark(mins(60));
 
       assertThat(t.currentTurns()).extracting(turn -> turn.answered).containsExactly(true, false);
+    }
+  }
+
+  @Test
+  void aBotReplyWhileTheTurnWaitsIsMarkedAndAHumanAnswerAfterItIsAHandOff() throws Exception {
+    try (TrackerHarness t = new TrackerHarness()) {
+      t.send(
+              buyerSays(secs(0), "在吗"),
+              botReplies(secs(1)),
+              agentReplies(secs(40), "agent-1"),
+              // After the answer no turn waits: this bot message marks nothing.
+              botReplies(secs(45)),
+              buyerSays(mins(2), "发什么快递？"),
+              agentReplies(mins(3), "agent-1"),
+              buyerSaysTo(mins(5), "agent-1", "还有别的颜色吗"),
+              botReplies(mins(5).plusSeconds(1)))
+          .watermark(mins(40));
+
+      assertThat(turnsByStart(t))
+          .extracting(turn -> turn.botReplied, TurnFact::humanAnswered)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(true, true),
+              org.assertj.core.groups.Tuple.tuple(false, true),
+              org.assertj.core.groups.Tuple.tuple(true, false));
     }
   }
 
