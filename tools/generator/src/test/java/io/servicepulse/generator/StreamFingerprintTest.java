@@ -67,7 +67,8 @@ class StreamFingerprintTest {
   /**
    * SHA-256 of truth.json without the fields added since the hashes were recorded: those of poison
    * records (all empty at rate 0), the waiting-buyer alerts, the buyers served at once and the
-   * buyers answered (new figures, derived from the same turns).
+   * buyers answered (new figures, derived from the same turns), and the followed-up buyers (a new
+   * figure, derived from the same follow-ups).
    */
   private static String truthHash(GroundTruth truth) throws Exception {
     ObjectMapper json = new ObjectMapper();
@@ -81,6 +82,12 @@ class StreamFingerprintTest {
             shop ->
                 ((ObjectNode) shop)
                     .remove(List.of("waitAlerts", "concurrencyByAgentDay", "buyerReplyByDay")));
+    tree.get("attribution")
+        .forEach(
+            shop -> {
+              ((ObjectNode) shop.get("total")).remove("followedUpBuyers");
+              shop.get("agents").forEach(row -> ((ObjectNode) row).remove("followedUpBuyers"));
+            });
     byte[] canonical = json.writeValueAsString(tree).getBytes(StandardCharsets.UTF_8);
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
   }
