@@ -791,6 +791,7 @@ class DashboardQueriesITCase {
                                   c.ownerSales(),
                                   c.assistedOrders(),
                                   c.assistedFollowUps(),
+                                  c.followedUpBuyers(),
                                   c.refunds());
                           if (!f.equals(ZERO_CONVERSION)) {
                             expected.put(shop + "/" + agent, f);
@@ -813,6 +814,8 @@ class DashboardQueriesITCase {
               new BigDecimal(r.get(9)),
               Long.parseLong(r.get(11)),
               Long.parseLong(r.get(12)),
+              // 协助跟进人数: last in the SELECT, so the other columns keep their indexes.
+              Long.parseLong(r.get(16)),
               Long.parseLong(r.get(13)));
       if (!f.equals(ZERO_CONVERSION)) {
         actual.put(r.get(0) + "/" + r.get(2), f);
@@ -1494,7 +1497,8 @@ class DashboardQueriesITCase {
         turns, answered, unanswered, slow, agentMessages, avg, max);
   }
 
-  private static final String ZERO_CONVERSION = conversion(0, 0, 0, 0, 0, BigDecimal.ZERO, 0, 0, 0);
+  private static final String ZERO_CONVERSION =
+      conversion(0, 0, 0, 0, 0, BigDecimal.ZERO, 0, 0, 0, 0);
 
   private static String conversion(
       long inquiries,
@@ -1505,10 +1509,11 @@ class DashboardQueriesITCase {
       BigDecimal netSales,
       long assisted,
       long followUps,
+      long followedUpBuyers,
       long refunds) {
     return String.format(
         "inquiries=%d ordered=%d paidNextDay=%d paidFinal=%d owned=%d netSales=%s assisted=%d"
-            + " followUps=%d refunds=%d",
+            + " followUps=%d followedUpBuyers=%d refunds=%d",
         inquiries,
         ordered,
         paidNextDay,
@@ -1517,6 +1522,7 @@ class DashboardQueriesITCase {
         money(netSales),
         assisted,
         followUps,
+        followedUpBuyers,
         refunds);
   }
 

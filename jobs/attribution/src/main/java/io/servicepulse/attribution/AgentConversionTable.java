@@ -6,7 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Rows of {@code agent_conversion_daily} (schemas/clickhouse/022_agent_conversion_daily.sql). */
+/**
+ * Rows of {@code agent_conversion_daily} (schemas/clickhouse/022_agent_conversion_daily.sql;
+ * followed_up_buyers added by 058).
+ */
 public final class AgentConversionTable implements ClickHouseTable<ConversionRow> {
 
   @Override
@@ -33,6 +36,7 @@ public final class AgentConversionTable implements ClickHouseTable<ConversionRow
         "owner_paying_buyers",
         "refunded_orders",
         "refund_amount",
+        "followed_up_buyers",
         "version",
         "inserted_ms");
   }
@@ -57,8 +61,9 @@ public final class AgentConversionTable implements ClickHouseTable<ConversionRow
     st.setLong(14, c.ownerPayingBuyers);
     st.setLong(15, c.refundedOrders);
     st.setBigDecimal(16, c.refundAmount);
-    st.setLong(17, r.version);
-    st.setLong(18, insertTimeMs);
+    st.setLong(17, c.followedUpBuyers);
+    st.setLong(18, r.version);
+    st.setLong(19, insertTimeMs);
   }
 
   @Override

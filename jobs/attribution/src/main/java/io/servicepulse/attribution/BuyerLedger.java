@@ -80,7 +80,7 @@ public final class BuyerLedger {
         changes.inquiries.add(fact);
       }
     }
-    countPayingBuyers(contributions);
+    countBuyers(contributions);
     diffContributions(contributions, changes.deltas);
     return changes;
   }
@@ -361,11 +361,14 @@ public final class BuyerLedger {
   }
 
   /**
-   * A buyer who paid an owned order on a day counts once for that agent-day (客单价 = sales/buyers).
+   * A buyer counts once for an agent-day however many orders: as paying if they paid an owned order
+   * that day (客单价 = sales/buyers), as followed up if the agent followed up any of their orders that
+   * day (协助跟进人数).
    */
-  private static void countPayingBuyers(Map<String, ConversionDelta> contributions) {
+  private static void countBuyers(Map<String, ConversionDelta> contributions) {
     for (ConversionDelta c : contributions.values()) {
       c.counts.ownerPayingBuyers = c.counts.ownerPaidOrders > 0 ? 1 : 0;
+      c.counts.followedUpBuyers = c.counts.assistedFollowUps > 0 ? 1 : 0;
     }
   }
 

@@ -31,6 +31,12 @@ public class ConversionCounts {
   /** Orders the agent followed up, counted on the day of the first follow-up answer (协助跟进). */
   public long assistedFollowUps;
 
+  /**
+   * Distinct buyers among those follow-ups (协助跟进人数): a buyer's row holds 0 or 1, so the sum counts
+   * each buyer once per agent-day however many of their orders were followed up.
+   */
+  public long followedUpBuyers;
+
   /** Owned orders paid that day, their amount, and the distinct buyers who paid them. */
   public long ownerPaidOrders;
 
@@ -61,6 +67,7 @@ public class ConversionCounts {
     ownedOrders += sign * o.ownedOrders;
     assistedOrders += sign * o.assistedOrders;
     assistedFollowUps += sign * o.assistedFollowUps;
+    followedUpBuyers += sign * o.followedUpBuyers;
     ownerPaidOrders += sign * o.ownerPaidOrders;
     ownerSales = ownerSales.add(scaled(o.ownerSales, sign));
     ownerPayingBuyers += sign * o.ownerPayingBuyers;
@@ -118,6 +125,7 @@ public class ConversionCounts {
         && ownedOrders == c.ownedOrders
         && assistedOrders == c.assistedOrders
         && assistedFollowUps == c.assistedFollowUps
+        && followedUpBuyers == c.followedUpBuyers
         && ownerPaidOrders == c.ownerPaidOrders
         && ownerSales.compareTo(c.ownerSales) == 0
         && ownerPayingBuyers == c.ownerPayingBuyers
@@ -151,6 +159,8 @@ public class ConversionCounts {
         + assistedOrders
         + " followUps="
         + assistedFollowUps
+        + " followedUpBuyers="
+        + followedUpBuyers
         + " ownerPaid="
         + ownerPaidOrders
         + " ownerSales="

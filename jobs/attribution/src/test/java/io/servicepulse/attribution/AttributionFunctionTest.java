@@ -123,6 +123,65 @@ class AttributionFunctionTest {
   }
 
   @Test
+  void aBuyerWithTwoOrdersFollowedUpTheSameDayCountsOnceAmongFollowedUpBuyers() throws Exception {
+    buyer
+        .chat(agentReplies(mins(1), "agent-a"))
+        .order(order(mins(30), "o-1", CREATED, "80.00"))
+        .order(order(mins(40), "o-2", CREATED, "20.00"))
+        .chat(agentReplies(mins(90), "agent-c"))
+        .chat(ofBuyer2(agentReplies(mins(95), "agent-a")))
+        .order(ofBuyer2(order(mins(100), "o-3", CREATED, "30.00")))
+        .chat(ofBuyer2(agentReplies(mins(120), "agent-c")));
+
+    ConversionCounts c = buyer.row("agent-c", TODAY);
+    assertThat(c.assistedFollowUps).as("per order").isEqualTo(3);
+    assertThat(c.followedUpBuyers).as("per distinct buyer").isEqualTo(2);
+    assertThat(buyer.row("agent-a", TODAY).followedUpBuyers).as("owner, no follow-up").isZero();
+  }
+
+  @Test
+  void anAgentFollowingUpABuyerOnTwoDaysCountsTheBuyerOnEachDay() throws Exception {
+    buyer
+        .chat(agentReplies(mins(1), "agent-a"))
+        .order(order(mins(30), "o-1", CREATED, "80.00"))
+        .chat(agentReplies(mins(90), "agent-c"))
+        .order(order(DAY.plus(mins(10)), "o-2", CREATED, "20.00"))
+        .chat(agentReplies(DAY.plus(mins(60)), "agent-c"));
+
+    ConversionCounts first = buyer.row("agent-c", TODAY);
+    ConversionCounts second = buyer.row("agent-c", TODAY.plusDays(1));
+    // o-1 counts on the day of agent-c's first follow-up answer to it, o-2 on the next day.
+    assertThat(first.assistedFollowUps).isEqualTo(1);
+    assertThat(first.followedUpBuyers).isEqualTo(1);
+    assertThat(second.assistedFollowUps).isEqualTo(1);
+    assertThat(second.followedUpBuyers).isEqualTo(1);
+  }
+
+  @Test
+  void aLateAnswerThatAddsAFollowUpCorrectsTheFollowedUpBuyers() throws Exception {
+    buyer
+        .chat(agentReplies(mins(1), "agent-a"))
+        .order(order(mins(30), "o-1", CREATED, "80.00"))
+        .chat(agentReplies(mins(90), "agent-c"))
+        .order(order(mins(120), "o-2", CREATED, "20.00"))
+        .watermark(mins(200));
+    assertThat(buyer.row("agent-c", TODAY).assistedFollowUps).isEqualTo(1);
+    assertThat(buyer.row("agent-c", TODAY).followedUpBuyers).isEqualTo(1);
+    assertThat(buyer.row("agent-d", TODAY).isZero()).isTrue();
+
+    // Behind the watermark, within the allowed lateness: corrections of rows already written.
+    buyer.chat(agentReplies(mins(198), "agent-c")).chat(agentReplies(mins(199), "agent-d"));
+
+    ConversionCounts c = buyer.row("agent-c", TODAY);
+    assertThat(c.assistedFollowUps).as("o-2 too").isEqualTo(2);
+    assertThat(c.followedUpBuyers).as("still one buyer").isEqualTo(1);
+    ConversionCounts d = buyer.row("agent-d", TODAY);
+    assertThat(d.assistedFollowUps).isEqualTo(2);
+    assertThat(d.followedUpBuyers).isEqualTo(1);
+    assertThat(buyer.deadLetters()).isEmpty();
+  }
+
+  @Test
   void orderWithNoChatIsASilentOrder() throws Exception {
     buyer
         .chat(buyerSays(mins(1), "在吗"))
@@ -341,6 +400,14 @@ class AttributionFunctionTest {
 
   private static OrderEvent inShop2(OrderEvent e) {
     return OrderEvent.newBuilder(e).setShopId("shop-2").build();
+  }
+
+  private static OrderEvent ofBuyer2(OrderEvent e) {
+    return OrderEvent.newBuilder(e).setBuyerId("buyer-2").build();
+  }
+
+  private static ChatMessage ofBuyer2(ChatMessage m) {
+    return ChatMessage.newBuilder(m).setBuyerId("buyer-2").build();
   }
 
   @Test

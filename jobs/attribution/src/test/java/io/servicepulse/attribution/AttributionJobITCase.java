@@ -33,7 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The whole job on the real Kafka broker and ClickHouse: the generator's events (with duplicates,
  * out-of-order, late and malformed records) in, and the per-agent conversion, owner sales, assist
- * and follow-up counts and the shops' silent orders in ClickHouse equal the generator's truth.
+ * and follow-up counts (per order and per buyer) and the shops' silent orders in ClickHouse equal
+ * the generator's truth.
  */
 class AttributionJobITCase {
 
@@ -57,6 +58,7 @@ class AttributionJobITCase {
       BigDecimal ownerSales,
       long assisted,
       long followUps,
+      long followedUpBuyers,
       long refunds,
       BigDecimal refundedSales) {
 
@@ -66,11 +68,11 @@ class AttributionJobITCase {
     }
 
     static Figures silent(long orders, BigDecimal sales) {
-      return new Figures(0, 0, 0, 0, orders, sales, 0, 0, 0, BigDecimal.ZERO);
+      return new Figures(0, 0, 0, 0, orders, sales, 0, 0, 0, 0, BigDecimal.ZERO);
     }
 
     boolean isZero() {
-      return equals(new Figures(0, 0, 0, 0, 0, BigDecimal.ZERO, 0, 0, 0, BigDecimal.ZERO));
+      return equals(new Figures(0, 0, 0, 0, 0, BigDecimal.ZERO, 0, 0, 0, 0, BigDecimal.ZERO));
     }
   }
 
@@ -176,6 +178,7 @@ class AttributionJobITCase {
                                   c.ownerSales(),
                                   c.assistedOrders(),
                                   c.assistedFollowUps(),
+                                  c.followedUpBuyers(),
                                   c.refunds(),
                                   c.refundedSales())));
               figures.put(shop + "/", Figures.silent(a.silentOrders(), a.silentSales()));
@@ -192,7 +195,8 @@ class AttributionJobITCase {
             "SELECT shop_id, agent_id, sum(inquiring_buyers), sum(ordered_buyers),"
                 + " sum(paid_next_day_buyers), sum(paid_in_validity_buyers), sum(owned_orders),"
                 + " sum(owner_sales) - sum(refund_amount), sum(assisted_orders),"
-                + " sum(assisted_follow_ups), sum(refunded_orders), sum(refund_amount)"
+                + " sum(assisted_follow_ups), sum(followed_up_buyers), sum(refunded_orders),"
+                + " sum(refund_amount)"
                 + " FROM agent_conversion_daily FINAL GROUP BY shop_id, agent_id")) {
       figures.put(
           r.get(0) + "/" + r.get(1),
@@ -206,7 +210,8 @@ class AttributionJobITCase {
               Long.parseLong(r.get(8)),
               Long.parseLong(r.get(9)),
               Long.parseLong(r.get(10)),
-              new BigDecimal(r.get(11))));
+              Long.parseLong(r.get(11)),
+              new BigDecimal(r.get(12))));
     }
     for (List<String> r :
         STACK.queryClickHouse(

@@ -232,10 +232,12 @@ final class Summary {
                                   c.ownerSales().setScale(2).toPlainString(),
                                   String.valueOf(c.assistedOrders()),
                                   String.valueOf(c.assistedFollowUps()),
+                                  String.valueOf(c.followedUpBuyers()),
                                   String.valueOf(c.refunds()),
                                   c.refundedSales().setScale(2).toPlainString())));
             });
-    expected.values().removeIf(v -> v.equals("0 0 0 0 0 0.00 0 0 0 0.00"));
+    String none = "0 0 0 0 0 0.00 0 0 0 0 0.00";
+    expected.values().removeIf(none::equals);
     Map<String, String> actual =
         keyed(
             reader.rows(
@@ -244,9 +246,10 @@ final class Summary {
                     + " toString(sum(paid_in_validity_buyers)), ' ', toString(sum(owned_orders)), ' ',"
                     + " toString(sum(owner_sales) - sum(refund_amount)), ' ',"
                     + " toString(sum(assisted_orders)), ' ', toString(sum(assisted_follow_ups)), ' ',"
-                    + " toString(sum(refunded_orders)), ' ', toString(sum(refund_amount)))"
+                    + " toString(sum(followed_up_buyers)), ' ', toString(sum(refunded_orders)), ' ',"
+                    + " toString(sum(refund_amount)))"
                     + " FROM agent_conversion_daily FINAL GROUP BY shop_id, agent_id"));
-    actual.values().removeIf(v -> v.equals("0 0 0 0 0 0.00 0 0 0 0.00"));
+    actual.values().removeIf(none::equals);
     checkSame("agents whose conversion and sales equal the truth", expected, actual);
     for (var shop : truth.attribution().entrySet()) {
       check(
@@ -264,7 +267,8 @@ final class Summary {
                 + " concat(toString(round(100 * sum(paid_in_validity_buyers) /"
                 + " greatest(sum(inquiring_buyers), 1), 1)), '%'), toString(sum(owned_orders)),"
                 + " toString(sum(owner_sales) - sum(refund_amount)), toString(sum(assisted_orders)),"
-                + " toString(sum(assisted_follow_ups)) FROM agent_conversion_daily FINAL"
+                + " toString(sum(assisted_follow_ups)), toString(sum(followed_up_buyers))"
+                + " FROM agent_conversion_daily FINAL"
                 + " GROUP BY shop_id, agent_id ORDER BY shop_id, agent_id"),
         List.of(
             "shop",
@@ -276,7 +280,8 @@ final class Summary {
             "owned",
             "sales",
             "assisted",
-            "follow-ups"));
+            "follow-ups",
+            "followed-up buyers"));
     table(
         "    silent orders (no agent answered before the order) per shop",
         reader.rows(

@@ -45,7 +45,10 @@ import java.util.TreeMap;
  *       AGENT message to the buyer in [t − 2 days, t); the owner is the last of them; the others
  *       get an assisted order; agents with an AGENT message in (t, follow-up end] get an assisted
  *       follow-up (owner included), follow-up end = min(t + 3 days, COMPLETED, CANCELLED,
- *       REFUNDED). No candidate = silent order. Sales = paid amount unless REFUNDED (full refunds).
+ *       REFUNDED), on the day of the agent's first such message. No candidate = silent order. Sales
+ *       = paid amount unless REFUNDED (full refunds).
+ *   <li>Followed-up buyers (协助跟进人数) per (shop, agent, day D): distinct buyers with an assisted
+ *       follow-up by the agent on D, whichever and however many of their orders.
  *   <li>Inquiry (shop, agent, buyer, day D): the agent's first AGENT message to the buyer on D at
  *       time q, and no order of the buyer in that shop created in [q − 2 days, q). It converts
  *       (ordered / paid by end of D+1 / paid before q + 2 days) through orders owned by that agent
@@ -1024,6 +1027,7 @@ public final class GroundTruth {
     BigDecimal ownerSales = BigDecimal.ZERO.setScale(2);
     long assistedOrders;
     long assistedFollowUps;
+    long followedUpBuyers;
     long refunds;
     BigDecimal refundedSales = BigDecimal.ZERO.setScale(2);
 
@@ -1061,9 +1065,14 @@ public final class GroundTruth {
       return assistedOrders;
     }
 
-    /** 协助跟进. */
+    /** 协助跟进: orders followed up. */
     public long assistedFollowUps() {
       return assistedFollowUps;
+    }
+
+    /** 协助跟进人数: distinct buyers followed up per shop-local day, summed over the days. */
+    public long followedUpBuyers() {
+      return followedUpBuyers;
     }
 
     /** Owned orders that were REFUNDED. */

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +34,9 @@ final class TruthBuilder {
 
   private final MetricRules rules;
   private final GroundTruth truth = new GroundTruth();
+
+  /** "shop/agent/day" → the buyers that agent followed up that day (协助跟进人数). */
+  private final Map<String, Set<String>> followedUpBuyers = new HashMap<>();
 
   TruthBuilder(GeneratorConfig config, MetricRules rules, List<ShopModel> shops) {
     this.rules = rules;
@@ -322,16 +326,25 @@ final class TruthBuilder {
           rows(a, shop, assistant).forEach(c -> c.assistedOrders++);
         }
       }
-      Set<Integer> followers = new LinkedHashSet<>();
+      Map<Integer, Long> firstFollowUp = new TreeMap<>();
       long end = order.followUpEnd(rules);
       for (AgentMessage m : t.agentMessages) {
         if (m.ts() > created && m.ts() <= end) {
-          followers.add(m.agent());
+          firstFollowUp.merge(m.agent(), m.ts(), Math::min);
         }
       }
-      for (int follower : followers) {
-        rows(a, shop, follower).forEach(c -> c.assistedFollowUps++);
-      }
+      firstFollowUp.forEach(
+          (follower, ts) -> {
+            rows(a, shop, follower).forEach(c -> c.assistedFollowUps++);
+            String agentDay =
+                shop.id + "/" + shop.agentIds[follower] + "/" + rules.clock(shop).day(ts);
+            if (followedUpBuyers
+                .computeIfAbsent(agentDay, k -> new HashSet<>())
+                .add(t.buyer.buyerId)) {
+              // A buyer new to the agent's day; the shop total sums the agents' rows.
+              rows(a, shop, follower).forEach(c -> c.followedUpBuyers++);
+            }
+          });
     }
     inquiries(t, a, owners);
   }

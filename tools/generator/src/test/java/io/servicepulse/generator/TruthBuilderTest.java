@@ -188,6 +188,32 @@ class TruthBuilderTest {
   }
 
   @Test
+  void followedUpBuyersCountEachBuyerOncePerAgentAndDayOfTheFirstFollowUp() {
+    BuyerTimeline b1 = buyer("b1");
+    conversation(b1, T, A1);
+    b1.order(new OrderPlan(1, 1_000, -1).at(OrderStatus.CREATED, T + HOUR));
+    b1.order(new OrderPlan(2, 2_000, -1).at(OrderStatus.CREATED, T + 2 * HOUR));
+    conversation(b1, T + 3 * HOUR, A2);
+    b1.order(new OrderPlan(3, 3_000, -1).at(OrderStatus.CREATED, T + 25 * HOUR));
+    conversation(b1, T + 26 * HOUR, A2);
+    builder.add(b1);
+    BuyerTimeline b2 = buyer("b2");
+    conversation(b2, T + 4 * HOUR, A1);
+    b2.order(new OrderPlan(1, 1_000, -1).at(OrderStatus.CREATED, T + 5 * HOUR));
+    conversation(b2, T + 6 * HOUR, A2);
+    builder.add(b2);
+    ShopAttribution a = builder.build().attribution().get("shop-01");
+
+    AttributionCounts a2 = a.agents().get("shop-01-a02");
+    // Day 1: b1's orders 1 and 2, b2's order 1; day 2: b1's order 3 (1 and 2 were followed up
+    // on day 1 already).
+    assertThat(a2.assistedFollowUps()).isEqualTo(4);
+    assertThat(a2.followedUpBuyers()).as("b1 and b2 on day 1, b1 on day 2").isEqualTo(3);
+    assertThat(a.agents().get("shop-01-a01").followedUpBuyers()).isZero();
+    assertThat(a.total().followedUpBuyers()).isEqualTo(3);
+  }
+
+  @Test
   void orderAfterTheInquiryValidityIsSilent() {
     BuyerTimeline b = buyer("b1");
     conversation(b, T, A1);
