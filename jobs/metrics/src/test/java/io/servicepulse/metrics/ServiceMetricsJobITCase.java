@@ -71,7 +71,7 @@ class ServiceMetricsJobITCase {
         EventGenerator.generate(
             GeneratorConfig.builder()
                 .seed(7)
-                .outOfOrderRate(0.05)
+                .outOfOrderRate(0.1)
                 .chatTopic(chatTopic)
                 .orderTopic(orderTopic)
                 .rules(MIXED_CALENDARS)
