@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Generator events (5 % out of order, duplicates, late buyers, malformed records) through the real
+ * Generator events (10 % out of order, duplicates, late buyers, malformed records) through the real
  * Kafka broker and ClickHouse: the aggregates must equal the generator's ground truth exactly. The
  * shops keep their own calendars: shop-01 (taobao) in Asia/Shanghai with taobao's 08:00–24:00,
  * shop-02 in America/New_York, shop-03 in Asia/Tokyo with its own 09:00–21:00.
