@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.servicepulse.aftersales.AfterSalesJob;
 import io.servicepulse.attribution.AttributionJob;
 import io.servicepulse.attribution.ClickHouseSinks;
+import io.servicepulse.common.chat.NoReplyNeeded;
 import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
 import io.servicepulse.common.clickhouse.ClickHouseMigrations;
 import io.servicepulse.common.clickhouse.ClickHouseSink;
@@ -186,7 +187,8 @@ class DashboardQueriesITCase {
         RecordSources.orders(IngestJob.NAME, orderRecords),
         config,
         (messages, orders, deadLetters) -> {
-          messages.sinkTo(ClickHouseSink.of(IngestJob.NAME, new MessagesTable(), config));
+          messages.sinkTo(
+              ClickHouseSink.of(IngestJob.NAME, new MessagesTable(config.noReplyNeeded()), config));
           orders.sinkTo(ClickHouseSink.of(IngestJob.NAME, new OrdersTable(), config));
           DeadLetterSinks.attach(IngestJob.NAME, deadLetters, config);
         });
@@ -679,8 +681,12 @@ class DashboardQueriesITCase {
     return longer;
   }
 
-  /** From the events themselves: buyer messages after the buyer's last AGENT message, ≤ 30 min. */
+  /**
+   * From the events themselves: buyer messages after the buyer's last AGENT message, ≤ 30 min; a
+   * buyer's thanks or OK (events.no-reply-needed) makes nobody wait.
+   */
   private static Map<String, String> waitingAt(Instant at) {
+    NoReplyNeeded noReplyNeeded = JobConfig.of(Map.of()).noReplyNeeded();
     long atSecond = at.getEpochSecond();
     Map<String, Long> lastAgent = new HashMap<>();
     Map<String, List<Long>> buyerMs = new HashMap<>();
@@ -693,7 +699,7 @@ class DashboardQueriesITCase {
       long ms = m.getTs().toEpochMilli();
       if (m.getSenderRole() == SenderRole.AGENT) {
         lastAgent.merge(key, ms, Math::max);
-      } else if (m.getSenderRole() == SenderRole.BUYER) {
+      } else if (m.getSenderRole() == SenderRole.BUYER && !noReplyNeeded.test(m.getText())) {
         buyerMs.computeIfAbsent(key, k -> new ArrayList<>()).add(ms);
       }
     }

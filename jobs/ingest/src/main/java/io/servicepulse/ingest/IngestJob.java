@@ -65,7 +65,7 @@ public final class IngestJob {
         config,
         (messages, orders, deadLetters) -> {
           messages
-              .sinkTo(ClickHouseSink.of(NAME, new MessagesTable(), config))
+              .sinkTo(ClickHouseSink.of(NAME, new MessagesTable(config.noReplyNeeded()), config))
               .uid("ingest-messages-sink")
               .name("messages -> ClickHouse");
           orders

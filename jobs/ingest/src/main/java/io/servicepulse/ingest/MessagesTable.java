@@ -1,14 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.ingest;
 
+import io.servicepulse.common.chat.NoReplyNeeded;
 import io.servicepulse.common.clickhouse.ClickHouseTable;
 import io.servicepulse.events.ChatMessage;
+import io.servicepulse.events.SenderRole;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
 /** Rows of {@code messages} (schemas/clickhouse/001_messages.sql): one per chat message. */
 public final class MessagesTable implements ClickHouseTable<ChatMessage> {
+
+  private final NoReplyNeeded noReplyNeeded;
+
+  /** {@code noReplyNeeded}: marks the buyer messages that make no buyer wait. */
+  public MessagesTable(NoReplyNeeded noReplyNeeded) {
+    this.noReplyNeeded = noReplyNeeded;
+  }
 
   @Override
   public String name() {
@@ -27,6 +36,7 @@ public final class MessagesTable implements ClickHouseTable<ChatMessage> {
         "sender_role",
         "text",
         "conversation_id",
+        "no_reply_needed",
         "ts_ms",
         "kafka_ts_ms",
         "ingested_ms");
@@ -44,9 +54,10 @@ public final class MessagesTable implements ClickHouseTable<ChatMessage> {
     st.setString(7, m.getSenderRole().name());
     st.setString(8, m.getText());
     st.setString(9, orEmpty(m.getConversationId()));
-    st.setLong(10, m.getTs().toEpochMilli());
-    st.setLong(11, recordTimestamp);
-    st.setLong(12, insertTimeMs);
+    st.setInt(10, m.getSenderRole() == SenderRole.BUYER && noReplyNeeded.test(m.getText()) ? 1 : 0);
+    st.setLong(11, m.getTs().toEpochMilli());
+    st.setLong(12, recordTimestamp);
+    st.setLong(13, insertTimeMs);
   }
 
   @Override

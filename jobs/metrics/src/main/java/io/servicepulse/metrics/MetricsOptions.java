@@ -2,7 +2,6 @@
 package io.servicepulse.metrics;
 
 import io.servicepulse.common.config.JobOptions;
-import io.servicepulse.metrics.turn.NoReplyNeeded;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
@@ -32,17 +31,6 @@ public final class MetricsOptions implements JobOptions {
                   + " conversation_id differs from the previous message's starts a new"
                   + " conversation, and a gap longer than metrics.session-gap still ends one"
                   + " (messages without an id are split by the gap only). gap: only the gap.");
-
-  public static final ConfigOption<String> NO_REPLY_NEEDED =
-      ConfigOptions.key("metrics.no-reply-needed")
-          .stringType()
-          .defaultValue(NoReplyNeeded.ACKNOWLEDGEMENTS)
-          .withDescription(
-              "A Java regular expression: a buyer message whose whole text (NFKC-normalised,"
-                  + " trimmed, any case) matches it needs no reply (“好的/谢谢”, “ok thanks”, emoji,"
-                  + " ads): it never opens a turn, so it counts in no reply rate, response time,"
-                  + " unanswered turn or N-minute rate. Inside an open turn it is just another"
-                  + " message of that turn. Empty: every buyer message can open a turn.");
 
   public static final ConfigOption<Duration> REPLY_TIMEOUT =
       ConfigOptions.key("metrics.reply-timeout")

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.metrics;
 
+import io.servicepulse.common.chat.NoReplyNeeded;
 import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.time.ShopCalendar;
-import io.servicepulse.metrics.turn.NoReplyNeeded;
 import io.servicepulse.metrics.wait.WaitThresholds;
 import java.io.Serializable;
 import java.util.Map;
@@ -40,7 +40,7 @@ public record MetricsSettings(
         config.shopCalendar(),
         config.get(MetricsOptions.SESSION_GAP).toMillis(),
         conversationIdSplits(config.get(MetricsOptions.CONVERSATIONS_FROM)),
-        NoReplyNeeded.of(config.get(MetricsOptions.NO_REPLY_NEEDED)),
+        config.noReplyNeeded(),
         config.get(MetricsOptions.REPLY_TIMEOUT).toMillis(),
         config.get(MetricsOptions.SLOW_THRESHOLD).toMillis(),
         config.get(MetricsOptions.N_MINUTE).toMillis(),

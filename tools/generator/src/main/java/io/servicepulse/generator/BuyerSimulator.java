@@ -30,6 +30,15 @@ final class BuyerSimulator {
   /** How often a buyer says thanks or OK after an answer. */
   private static final double ACK_CHANCE = 0.2;
 
+  /**
+   * How often the source system (not the gap) starts a new conversation, with a new
+   * conversation_id, before a buyer's next question.
+   */
+  private static final double SOURCE_SPLIT_CHANCE = 0.1;
+
+  /** How often an agent answers a buyer who gave up after the reply timeout. */
+  private static final double LATE_REPLY_CHANCE = 0.3;
+
   private final MetricRules rules;
   private final ShopClock clock;
   private final ShopModel shop;
@@ -191,6 +200,9 @@ final class BuyerSimulator {
     long cur = t;
     for (int i = 0; i < turns; i++) {
       Kind kind = i == 0 && !followUp ? Kind.BUYER_OPEN : Kind.BUYER_FOLLOW;
+      if (i > 0 && chance(SOURCE_SPLIT_CHANCE)) {
+        d.newSourceConversation();
+      }
       d.buyer(cur, assignee, buyerText(kind), true);
       boolean bot = (i == 0 && chance(0.5)) || chance(0.08);
       if (chance(unansweredRate)) {
@@ -213,7 +225,7 @@ final class BuyerSimulator {
       assignee = answerer;
       preferredAgent = answerer;
       if (chance(ACK_CHANCE)) {
-        // Needs no reply, so it opens no turn (the jobs' metrics.no-reply-needed); before the next
+        // Needs no reply, so it opens no turn (the jobs' events.no-reply-needed); before the next
         // turn, which starts 8 s or more after the answer.
         last += Rngs.between(rng, 2 * SEC, 6 * SEC);
         d.buyer(last, answerer, Texts.pick(rng, shop.lang, Kind.BUYER_ACK), false);
@@ -277,6 +289,19 @@ final class BuyerSimulator {
         assignee = otherAgent(assignee);
       }
       d.buyer(ts, assignee, buyerText(Kind.BUYER_FOLLOW), false);
+    }
+    if (chance(LATE_REPLY_CHANCE)) {
+      // The buyer asks once more and an agent answers only after the reply timeout: the turn stays
+      // unanswered, the answer is the conversation's first response if this is its first turn.
+      // Both keep well inside the session gap of the message before them.
+      d.buyer(
+          start + Rngs.between(rng, 16 * MIN, 22 * MIN),
+          assignee,
+          buyerText(Kind.BUYER_FOLLOW),
+          false);
+      int agent = assignee >= 0 ? assignee : chooseAgent();
+      d.agent(
+          start + rules.replyTimeoutMs() + Rngs.between(rng, 3 * MIN, 6 * MIN), agent, agentText());
     }
   }
 

@@ -33,6 +33,9 @@ final class BuyerTimeline {
     /** A bot message came while the turn waited. */
     boolean botReplied;
 
+    /** An agent's answer after the reply timeout (the turn stays unanswered); -1 if none. */
+    long lateAnswerTs = -1;
+
     Turn(int conversation, boolean firstOfConversation, long start) {
       this.conversation = conversation;
       this.firstOfConversation = firstOfConversation;
@@ -90,6 +93,15 @@ final class BuyerTimeline {
     conversations++;
   }
 
+  /**
+   * The source system starts a new conversation (new conversation_id) inside the session gap; only
+   * between turns.
+   */
+  void newSourceConversation() {
+    check(inConversation && openTurn == null, "a source conversation starts between turns");
+    conversations++;
+  }
+
   void buyer(long ts, int routedAgent, int text) {
     message(ts, SenderRole.BUYER, routedAgent, text);
     if (openTurn == null && Texts.get(text).kind() == Texts.Kind.BUYER_ACK) {
@@ -108,6 +120,13 @@ final class BuyerTimeline {
     check(agent >= 0, "an agent message needs an agent");
     message(ts, SenderRole.AGENT, agent, text);
     agentMessages.add(new AgentMessage(ts, agent));
+    if (openTurn != null && ts - openTurn.start > rules.replyTimeoutMs()) {
+      check(
+          ts - openTurn.start > rules.replyTimeoutMs() + THRESHOLD_MARGIN_MS,
+          "a late answer must be well after the reply timeout");
+      openTurn.lateAnswerTs = ts;
+      openTurn = null;
+    }
     if (openTurn != null) {
       long response = ts - openTurn.start;
       checkResponse(response);

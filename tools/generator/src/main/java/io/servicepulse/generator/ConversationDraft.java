@@ -12,6 +12,10 @@ final class ConversationDraft {
 
   final List<Msg> messages = new ArrayList<>();
   final List<Long> turnStarts = new ArrayList<>();
+
+  /** Indexes of the messages from which the source gives a new conversation_id. */
+  final List<Integer> sourceSplits = new ArrayList<>();
+
   boolean humanAnswer;
 
   void buyer(long ts, int routedAgent, int text, boolean startsTurn) {
@@ -19,6 +23,11 @@ final class ConversationDraft {
     if (startsTurn) {
       turnStarts.add(ts);
     }
+  }
+
+  /** The next message starts a new conversation in the source system (a new conversation_id). */
+  void newSourceConversation() {
+    sourceSplits.add(messages.size());
   }
 
   void agent(long ts, int agent, int text) {
@@ -44,7 +53,11 @@ final class ConversationDraft {
 
   void commitTo(BuyerTimeline timeline) {
     timeline.startConversation(start());
-    for (Msg m : messages) {
+    for (int i = 0; i < messages.size(); i++) {
+      Msg m = messages.get(i);
+      if (sourceSplits.contains(i)) {
+        timeline.newSourceConversation();
+      }
       switch (m.role()) {
         case BUYER -> timeline.buyer(m.ts(), m.agent(), m.text());
         case AGENT -> timeline.agent(m.ts(), m.agent(), m.text());

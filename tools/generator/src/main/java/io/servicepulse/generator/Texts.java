@@ -34,7 +34,7 @@ final class Texts {
   enum Kind {
     BUYER_OPEN,
     BUYER_FOLLOW,
-    /** Thanks or OK after an answer: needs no reply (the jobs' metrics.no-reply-needed). */
+    /** Thanks or OK after an answer: needs no reply (the jobs' events.no-reply-needed). */
     BUYER_ACK,
     AGENT,
     BOT,
@@ -201,6 +201,13 @@ final class Texts {
 
   static Text get(int id) {
     return ALL.get(id);
+  }
+
+  /** Every text of a kind, in all languages. */
+  static Set<String> of(Kind kind) {
+    Set<String> texts = new java.util.TreeSet<>();
+    ALL.stream().filter(t -> t.kind() == kind).forEach(t -> texts.add(t.text()));
+    return texts;
   }
 
   static int pick(Random rng, Lang lang, Kind kind) {

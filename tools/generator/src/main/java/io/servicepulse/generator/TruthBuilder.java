@@ -143,6 +143,11 @@ final class TruthBuilder {
         c.turns++;
         if (!turn.answered()) {
           c.unanswered++;
+          if (turn.firstOfConversation && turn.lateAnswerTs >= 0) {
+            // First response of a conversation whose first turn went unanswered.
+            c.firstResponseMsSum += turn.lateAnswerTs - turn.start;
+            c.firstResponseCount++;
+          }
           continue;
         }
         long r = turn.responseMs();

@@ -222,6 +222,57 @@ class EventGeneratorTest {
     assertThat(unrouted).isTrue();
   }
 
+  /**
+   * What real chats showed and the jobs handle: thanks that need no reply, a new conversation_id
+   * inside the session gap, and an answer only after the reply timeout.
+   */
+  @Test
+  void scenarioHasTheConversationRulesRealChatsShowed() {
+    EventCodec<ChatMessage> chat = EventCodec.chatMessages(ReleasedSchemas.bundled());
+    Map<String, ChatMessage> messages = new HashMap<>();
+    for (GeneratedRecord r : records) {
+      if (r.topic().equals(CONFIG.chatTopic()) && r.kind() != GeneratedRecord.Kind.MALFORMED) {
+        ChatMessage m = chat.decode(r.value()).event();
+        messages.put(m.getEventId(), m);
+      }
+    }
+    Set<String> acks = new HashSet<>();
+    Map<String, ChatMessage> previousOfBuyer = new HashMap<>();
+    Map<String, long[]> conversations = new HashMap<>();
+    int splitInsideTheGap = 0;
+    for (ChatMessage m :
+        messages.values().stream()
+            .sorted(java.util.Comparator.comparing(ChatMessage::getTs))
+            .toList()) {
+      if (m.getSenderRole() == SenderRole.BUYER
+          && Texts.of(Texts.Kind.BUYER_ACK).contains(m.getText())) {
+        acks.add(m.getText());
+      }
+      ChatMessage before = previousOfBuyer.put(m.getShopId() + "|" + m.getBuyerId(), m);
+      if (before != null
+          && !before.getConversationId().equals(m.getConversationId())
+          && m.getTs().toEpochMilli() - before.getTs().toEpochMilli()
+              < MetricRules.DEFAULTS.sessionGapMs()) {
+        splitInsideTheGap++;
+      }
+      long[] firsts =
+          conversations.computeIfAbsent(m.getConversationId(), c -> new long[] {-1, -1});
+      int role = m.getSenderRole() == SenderRole.BUYER ? 0 : 1;
+      if (firsts[role] < 0
+          && m.getSenderRole() != SenderRole.BOT
+          && m.getSenderRole() != SenderRole.SYSTEM) {
+        firsts[role] = m.getTs().toEpochMilli();
+      }
+    }
+    long answeredAfterTheTimeout =
+        conversations.values().stream()
+            .filter(f -> f[0] >= 0 && f[1] > f[0] + MetricRules.DEFAULTS.replyTimeoutMs())
+            .count();
+    assertThat(acks).as("thanks or OK after an answer").isNotEmpty();
+    assertThat(splitInsideTheGap).as("new conversation_id inside the session gap").isPositive();
+    assertThat(answeredAfterTheTimeout).as("first answer after the reply timeout").isPositive();
+  }
+
   @Test
   void attributionTruthIsConsistent() {
     for (GroundTruth.ShopAttribution shop : stream.truth().attribution().values()) {

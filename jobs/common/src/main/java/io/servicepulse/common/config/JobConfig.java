@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.common.config;
 
+import io.servicepulse.common.chat.NoReplyNeeded;
 import io.servicepulse.common.time.ShopCalendar;
 import java.io.IOException;
 import java.io.Reader;
@@ -115,6 +116,11 @@ public final class JobConfig {
         get(ServicePulseOptions.METRICS_BUSINESS_HOURS_END),
         get(ServicePulseOptions.METRICS_BUSINESS_HOURS_BY_PLATFORM),
         get(ServicePulseOptions.METRICS_BUSINESS_HOURS_BY_SHOP));
+  }
+
+  /** Which buyer messages need no reply; an invalid expression fails here. */
+  public NoReplyNeeded noReplyNeeded() {
+    return NoReplyNeeded.of(get(ServicePulseOptions.EVENTS_NO_REPLY_NEEDED));
   }
 
   public Configuration asConfiguration() {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.common.config;
 
+import io.servicepulse.common.chat.NoReplyNeeded;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
@@ -234,6 +235,17 @@ public final class ServicePulseOptions {
           .durationType()
           .defaultValue(Duration.ofSeconds(30))
           .withDescription("Watermark delay behind the largest event time seen.");
+
+  public static final ConfigOption<String> EVENTS_NO_REPLY_NEEDED =
+      ConfigOptions.key("events.no-reply-needed")
+          .stringType()
+          .defaultValue(NoReplyNeeded.ACKNOWLEDGEMENTS)
+          .withDescription(
+              "A Java regular expression: a buyer message whose whole text (NFKC-normalised,"
+                  + " trimmed, any case) matches it needs no reply (“好的/谢谢”, “ok thanks”, emoji,"
+                  + " ads): it never opens a turn, so it counts in no reply rate, response time,"
+                  + " unanswered turn, waiting buyer or N-minute rate. Inside an open turn it is just another"
+                  + " message of that turn. Empty: every buyer message can open a turn.");
 
   public static final ConfigOption<Duration> EVENTS_ALLOWED_LATENESS =
       ConfigOptions.key("events.allowed-lateness")

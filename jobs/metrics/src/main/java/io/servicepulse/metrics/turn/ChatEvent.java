@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.metrics.turn;
 
+import io.servicepulse.common.chat.NoReplyNeeded;
 import io.servicepulse.events.ChatMessage;
 
 /**
@@ -36,7 +37,7 @@ public class ChatEvent {
    */
   public Long conversationKey;
 
-  /** A BUYER message that needs no reply ({@code metrics.no-reply-needed}): opens no turn. */
+  /** A BUYER message that needs no reply ({@code events.no-reply-needed}): opens no turn. */
   public boolean noReplyNeeded;
 
   public ChatEvent() {}

@@ -11,6 +11,7 @@ import static io.servicepulse.common.testing.EventFixtures.secs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.servicepulse.common.chat.NoReplyNeeded;
 import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.events.SenderRole;
@@ -200,7 +201,7 @@ class ConversationRulesTest {
 
   @Test
   void anEmptyRuleLetsThanksOpenATurn() throws Exception {
-    try (TrackerHarness t = new TrackerHarness(Map.of("metrics.no-reply-needed", ""))) {
+    try (TrackerHarness t = new TrackerHarness(Map.of("events.no-reply-needed", ""))) {
       t.send(buyerSays(secs(0), "这个有货吗"), agentReplies(secs(30), "agent-1"))
           .send(buyerSays(secs(50), "好的，谢谢"))
           .watermark(mins(60));
@@ -257,8 +258,8 @@ class ConversationRulesTest {
   @Test
   void aBadRuleOrBoundaryIsAClearConfigurationError() {
     assertThatThrownBy(
-            () -> MetricsSettings.from(JobConfig.of(Map.of("metrics.no-reply-needed", "(好的"))))
-        .hasMessageContaining("metrics.no-reply-needed");
+            () -> MetricsSettings.from(JobConfig.of(Map.of("events.no-reply-needed", "(好的"))))
+        .hasMessageContaining("events.no-reply-needed");
     assertThatThrownBy(
             () -> MetricsSettings.from(JobConfig.of(Map.of("metrics.conversations-from", "id"))))
         .hasMessageContaining("metrics.conversations-from must be conversation-id or gap");

@@ -6,6 +6,7 @@ import static io.servicepulse.common.testing.EventFixtures.buyerSays;
 import static io.servicepulse.common.testing.EventFixtures.secs;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.servicepulse.common.chat.NoReplyNeeded;
 import io.servicepulse.events.ChatMessage;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package io.servicepulse.metrics.turn;
+package io.servicepulse.common.chat;
 
 import java.io.Serializable;
 import java.text.Normalizer;
@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The rule of {@code metrics.no-reply-needed}: a buyer message that needs no reply (“好的/谢谢”, “ok
- * thanks”, emoji only, or what a shop adds, e.g. ads) never opens a turn. Judged on the text once,
- * when the message arrives, so the tracker keeps no text.
+ * The rule of {@code events.no-reply-needed}: a buyer message that needs no reply (“好的/谢谢”, “ok
+ * thanks”, emoji only, or what a shop adds, e.g. ads) never opens a turn (ServiceMetricsJob) and
+ * never makes a buyer wait (IngestJob's {@code messages.no_reply_needed}, the live floor). Judged
+ * on the text once, when the message arrives, so the turn tracker keeps no text.
  */
 public final class NoReplyNeeded implements Serializable {
 
@@ -36,7 +37,7 @@ public final class NoReplyNeeded implements Serializable {
               : Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException(
-          "metrics.no-reply-needed is not a regular expression: " + e.getMessage(), e);
+          "events.no-reply-needed is not a regular expression: " + e.getMessage(), e);
     }
   }
 
