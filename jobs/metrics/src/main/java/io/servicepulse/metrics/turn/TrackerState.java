@@ -26,6 +26,14 @@ public class TrackerState {
   public long derivedAtWatermark = Long.MIN_VALUE;
 
   /**
+   * The latest time the emitted turns were decided at: the watermark, or for a live buyer the wall
+   * clock (provisional turns). Never goes back, so a turn decided at the wall clock is not
+   * withdrawn when the watermark, behind by the out-of-orderness bound, comes to the same point.
+   * Added after the first release: restored state reads 0, before any real event time.
+   */
+  public long decidedUntil = Long.MIN_VALUE;
+
+  /**
    * Version of the last turn row (or retraction) emitted for this buyer. One counter for all the
    * buyer's turns, so a turn dissolved and re-created gets a version above its retraction. Dropped
    * with the state: by then every turn of the buyer is settled and its id can never be emitted

@@ -70,6 +70,7 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
             "emittedTurns", Types.LIST(Types.POJO(TurnFact.class)),
             "emittedConversations", Types.LIST(Types.POJO(ConversationFact.class)),
             "derivedAtWatermark", Types.LONG,
+            "decidedUntil", Types.LONG,
             "lastVersion", Types.LONG));
   }
 
@@ -111,6 +112,10 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
     if (ts <= watermark) {
       // Late but inside the allowed lateness: correct what was already derived.
       conclude(s, derive(s, watermark, ctx, out), ctx);
+    } else if (ts <= waitAlerts.now(s, ctx.timerService())) {
+      // A live buyer: decide at the wall clock now (provisional), the watermark confirms later.
+      ctx.timerService().registerEventTimeTimer(ts);
+      conclude(s, derive(s, watermark, ctx, out), ctx);
     } else {
       ctx.timerService().registerEventTimeTimer(ts);
       if (alertsMayChange) {
@@ -129,19 +134,25 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
       return;
     }
     Derived derived = null;
+    long watermark = ctx.timerService().currentWatermark();
     if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
-      long watermark = ctx.timerService().currentWatermark();
       // Several timers of one key fire for one watermark step; once is enough.
       if (s.derivedAtWatermark == watermark) {
         return;
       }
       derived = derive(s, watermark, ctx, out);
+    } else if (waitAlerts.now(s, ctx.timerService()) > Math.max(watermark, s.decidedUntil)) {
+      // A live buyer's reply timeout or alert time on the wall clock: decide provisionally.
+      derived = derive(s, watermark, ctx, out);
     }
     conclude(s, derived, ctx);
   }
 
-  /** The conversations at the watermark, and how many held messages belong to settled ones. */
-  private record Derived(List<TurnDerivation.Conversation> conversations, int settledEvents) {}
+  /**
+   * The conversations as decided at {@code at}, and how many held messages belong to settled ones.
+   */
+  private record Derived(
+      List<TurnDerivation.Conversation> conversations, long at, int settledEvents) {}
 
   /**
    * Judges the alerts on every message still held, then drops the messages of settled
@@ -152,6 +163,7 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
         s,
         ctx.timerService(),
         derived == null ? null : derived.conversations(),
+        derived == null ? Long.MIN_VALUE : derived.at(),
         alert -> ctx.output(WaitAlertJudge.ALERTS, alert));
     int settledEvents = derived == null ? 0 : derived.settledEvents();
     if (settledEvents > 0) {
@@ -167,12 +179,16 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
   }
 
   /**
-   * Derives at the watermark and emits what changed; the facts of settled conversations are
-   * forgotten, their messages dropped by the caller.
+   * Derives and emits what changed; the facts of settled conversations are forgotten, their
+   * messages dropped by the caller. Decided at the watermark, or for a live buyer at the wall clock
+   * (provisional: a message the watermark has not passed yet may still change it, and then the
+   * change is sent as a correction), and never at an earlier time than before. Only the watermark
+   * settles a conversation.
    */
   private Derived derive(TrackerState s, long watermark, Context ctx, Collector<TurnFact> out)
       throws Exception {
-    List<TurnDerivation.Conversation> conversations = derivation.derive(s, watermark);
+    long at = Math.max(watermark, Math.max(s.decidedUntil, waitAlerts.now(s, ctx.timerService())));
+    List<TurnDerivation.Conversation> conversations = derivation.derive(s, at);
     emitTurnChanges(s, conversations, out);
     emitConversationChanges(s, conversations, ctx);
     int settled = 0;
@@ -187,7 +203,8 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
       }
     }
     s.derivedAtWatermark = watermark;
-    return new Derived(conversations, settled > 0 ? settledEvents : 0);
+    s.decidedUntil = at;
+    return new Derived(conversations, at, settled > 0 ? settledEvents : 0);
   }
 
   private void emitTurnChanges(

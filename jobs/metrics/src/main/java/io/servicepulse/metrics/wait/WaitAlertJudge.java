@@ -71,14 +71,24 @@ public final class WaitAlertJudge {
   }
 
   /**
+   * The buyer's now: the wall clock for a live buyer (newest message at most the allowed lateness
+   * behind it), else the watermark; never before the watermark.
+   */
+  public long now(TrackerState s, TimerService timers) {
+    long wall = timers.currentProcessingTime();
+    return now(isLive(s, wall), timers.currentWatermark(), wall);
+  }
+
+  /**
    * Sends what changed at the buyer's now, and sets the time of the next possible change. {@code
-   * atWatermark}: the conversations the tracker has just derived at the current watermark, or null;
-   * when now is the watermark they are the ones the alerts need.
+   * derived}: the conversations the tracker has just derived at {@code derivedAt}, or null; when
+   * that is now they are the ones the alerts need.
    */
   public void judge(
       TrackerState s,
       TimerService timers,
-      List<TurnDerivation.Conversation> atWatermark,
+      List<TurnDerivation.Conversation> derived,
+      long derivedAt,
       Consumer<WaitAlert> out)
       throws Exception {
     long watermark = timers.currentWatermark();
@@ -86,8 +96,8 @@ public final class WaitAlertJudge {
     boolean live = isLive(s, wall);
     long now = now(live, watermark, wall);
     WaitAlerts.Judgement judgement =
-        now == watermark && atWatermark != null
-            ? alerts.at(s, now, atWatermark)
+        now == derivedAt && derived != null
+            ? alerts.at(s, now, derived)
             : alerts.at(s, now, derivation.derive(s, now));
     Map<String, WaitAlert> due = judgement.due();
     for (Map.Entry<String, WaitAlert> e : due.entrySet()) {
