@@ -284,9 +284,14 @@ public final class CompareBenchmark {
         name,
         rate,
         String.valueOf(delays.size()),
-        String.valueOf(delays.get((int) Math.floor(0.5 * (delays.size() - 1)))),
-        String.valueOf(delays.get((int) Math.floor(0.99 * (delays.size() - 1)))),
+        String.valueOf(quantileExact(delays, 0.5)),
+        String.valueOf(quantileExact(delays, 0.99)),
         String.valueOf(delays.get(delays.size() - 1)));
+  }
+
+  /** ClickHouse's quantileExact on sorted values (element level × n), as the other figures use. */
+  private static long quantileExact(List<Long> sorted, double level) {
+    return sorted.get(Math.min(sorted.size() - 1, (int) (level * sorted.size())));
   }
 
   private static void printDelays(List<Delay> delays) {

@@ -141,11 +141,7 @@ public final class GroundTruth {
    * ClickHouse view {@code buyer_reply_daily} must read.
    */
   public Map<String, String> buyerReplyByDay() {
-    Map<String, String> figures = new TreeMap<>();
-    service.forEach(
-        (shop, s) ->
-            s.buyerReplyByDay.forEach((k, f) -> figures.put(shop + "/" + k, f[0] + " " + f[1])));
-    return figures;
+    return pairsByShop(s -> s.buyerReplyByDay);
   }
 
   /**
@@ -153,10 +149,16 @@ public final class GroundTruth {
    * a human answered (机器人转人工), on days with any; what {@code turns} must hold.
    */
   public Map<String, String> botTurnsByDay() {
+    return pairsByShop(s -> s.botTurnsByDay);
+  }
+
+  /** "shop/key" → "a b" over every shop's pairs of counts. */
+  private Map<String, String> pairsByShop(
+      java.util.function.Function<ShopService, Map<String, long[]>> pairs) {
     Map<String, String> figures = new TreeMap<>();
     service.forEach(
         (shop, s) ->
-            s.botTurnsByDay.forEach((day, f) -> figures.put(shop + "/" + day, f[0] + " " + f[1])));
+            pairs.apply(s).forEach((k, f) -> figures.put(shop + "/" + k, f[0] + " " + f[1])));
     return figures;
   }
 
