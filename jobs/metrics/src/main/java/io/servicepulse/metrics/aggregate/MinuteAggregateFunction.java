@@ -41,18 +41,23 @@ public final class MinuteAggregateFunction
     TypeInformation<MinuteSums> sums = Types.POJO(MinuteSums.class);
     return Types.POJO(
         MinuteAggregator.class,
-        Map.of(
-            "shopId", Types.STRING,
-            "teamId", Types.STRING,
-            "agentId", Types.STRING,
-            "minuteMs", Types.LONG,
-            "settled", sums,
-            "pending",
+        Map.ofEntries(
+            Map.entry("shopId", Types.STRING),
+            Map.entry("teamId", Types.STRING),
+            Map.entry("agentId", Types.STRING),
+            Map.entry("minuteMs", Types.LONG),
+            Map.entry("settled", sums),
+            Map.entry(
+                "pending",
                 Types.MAP(
                     Types.STRING,
-                    Types.POJO(PendingItem.class, Map.of("values", sums, "finalAtMs", Types.LONG))),
-            "version", Types.LONG,
-            "dirty", Types.BOOLEAN));
+                    Types.POJO(
+                        PendingItem.class, Map.of("values", sums, "finalAtMs", Types.LONG)))),
+            Map.entry("pendingSums", sums),
+            Map.entry("pendingMaxStale", Types.BOOLEAN),
+            Map.entry("pendingNextFinalAt", Types.LONG),
+            Map.entry("version", Types.LONG),
+            Map.entry("dirty", Types.BOOLEAN)));
   }
 
   @Override

@@ -9,7 +9,9 @@ import java.util.Map;
  * One (shop, team, agent, minute) row being built, without Flink. Items that can still change are
  * kept by id so a correction replaces and a retraction removes exactly what was added; once the
  * watermark passes an item's final time it is folded into {@link #settled} and forgotten. The row
- * is therefore the same for every arrival order of the same items. A Flink POJO (state).
+ * is therefore the same for every arrival order of the same items. The sum of the pending items and
+ * their earliest final time are kept as they change, so writing a row and a watermark step that
+ * settles nothing cost the same however many items are pending. A Flink POJO (state).
  */
 public class MinuteAggregator {
 
@@ -19,6 +21,18 @@ public class MinuteAggregator {
   public long minuteMs;
   public MinuteSums settled = new MinuteSums();
   public Map<String, PendingItem> pending = new HashMap<>();
+
+  /**
+   * Sum of the pending items' values; null when it must be recounted (state from before it was
+   * kept). Its maximum only grows: {@link #pendingMaxStale} says a removed item may have held it.
+   */
+  public MinuteSums pendingSums;
+
+  /** The maximum in {@link #pendingSums} may belong to a removed item: recount before use. */
+  public boolean pendingMaxStale;
+
+  /** Earliest final time of a pending item (Long.MAX_VALUE if none); null: recount. */
+  public Long pendingNextFinalAt;
 
   /**
    * Version of the last emitted row, counted in state (not the wall clock) so it survives a restore
@@ -55,7 +69,7 @@ public class MinuteAggregator {
   }
 
   public Applied apply(MinuteContribution c, long watermark) {
-    PendingItem previous = pending.remove(c.id);
+    PendingItem previous = removePending(c.id);
     if (c.retracted) {
       if (previous != null) {
         dirty = true;
@@ -72,21 +86,70 @@ public class MinuteAggregator {
     if (isFinal(c.finalAtMs, watermark)) {
       settled.add(c.values);
     } else {
-      pending.put(c.id, new PendingItem(c.values, c.finalAtMs));
+      addPending(c.id, new PendingItem(c.values, c.finalAtMs));
     }
     return Applied.PENDING;
   }
 
   /** Folds the items that can no longer change into the settled sums. */
   public void settle(long watermark) {
+    if (!isFinal(nextFinalAt(), watermark)) {
+      return;
+    }
+    MinuteSums rest = new MinuteSums();
+    long next = Long.MAX_VALUE;
     Iterator<PendingItem> it = pending.values().iterator();
     while (it.hasNext()) {
       PendingItem item = it.next();
       if (isFinal(item.finalAtMs, watermark)) {
         settled.add(item.values);
         it.remove();
+      } else {
+        rest.add(item.values);
+        next = Math.min(next, item.finalAtMs);
       }
     }
+    pendingSums = rest;
+    pendingMaxStale = false;
+    pendingNextFinalAt = next;
+  }
+
+  private void addPending(String id, PendingItem item) {
+    pending.put(id, item);
+    if (pendingSums != null) {
+      pendingSums.add(item.values);
+    }
+    if (pendingNextFinalAt != null) {
+      pendingNextFinalAt = Math.min(pendingNextFinalAt, item.finalAtMs);
+    }
+  }
+
+  private PendingItem removePending(String id) {
+    PendingItem item = pending.remove(id);
+    if (item != null) {
+      if (pendingSums != null) {
+        pendingSums.subtract(item.values);
+        pendingMaxStale |=
+            item.values.responseMsMax > 0 && item.values.responseMsMax >= pendingSums.responseMsMax;
+      }
+      if (pendingNextFinalAt != null && item.finalAtMs <= pendingNextFinalAt) {
+        pendingNextFinalAt = null;
+      }
+    }
+    return item;
+  }
+
+  /** The pending items' sum, recounted only when a removal may have taken its maximum. */
+  private MinuteSums pendingSums() {
+    if (pendingSums == null || pendingMaxStale) {
+      MinuteSums sums = new MinuteSums();
+      for (PendingItem item : pending.values()) {
+        sums.add(item.values);
+      }
+      pendingSums = sums;
+      pendingMaxStale = false;
+    }
+    return pendingSums;
   }
 
   /**
@@ -101,19 +164,20 @@ public class MinuteAggregator {
   /** The row as of now: settled plus pending items. */
   public MinuteSums current() {
     MinuteSums sums = settled.copy();
-    for (PendingItem item : pending.values()) {
-      sums.add(item.values);
-    }
+    sums.add(pendingSums());
     return sums;
   }
 
   /** Earliest final time of a pending item, Long.MAX_VALUE if none is known yet. */
   public long nextFinalAt() {
-    long next = Long.MAX_VALUE;
-    for (PendingItem item : pending.values()) {
-      next = Math.min(next, item.finalAtMs);
+    if (pendingNextFinalAt == null) {
+      long next = Long.MAX_VALUE;
+      for (PendingItem item : pending.values()) {
+        next = Math.min(next, item.finalAtMs);
+      }
+      pendingNextFinalAt = next;
     }
-    return next;
+    return pendingNextFinalAt;
   }
 
   /** The row to write now, with a version higher than every earlier one of this row. */

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.servicepulse.metrics.turn.TurnFact;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class MinuteAggregatorTest {
@@ -156,6 +159,47 @@ class MinuteAggregatorTest {
     assertThat(row.apply(retraction(open), Long.MAX_VALUE))
         .isEqualTo(MinuteAggregator.Applied.PENDING);
     assertThat(row.current().turns).isZero();
+  }
+
+  @Test
+  void theKeptSumsAndNextFinalTimeEqualARecountAfterEveryStep() {
+    Random random = new Random(11);
+    MinuteAggregator row =
+        MinuteAggregator.forRow(MinuteContribution.ofTurn(turn("t0", "a", 1, true)));
+    Map<String, MinuteContribution> live = new HashMap<>();
+    long watermark = MINUTE;
+    for (int step = 0; step < 5_000; step++) {
+      String id = "t" + random.nextInt(40);
+      MinuteContribution current = live.get(id);
+      if (current != null && random.nextInt(3) == 0) {
+        TurnFact retracted = turn(id, "a", current.values.responseMsMax, false);
+        retracted.finalAtMs = current.finalAtMs;
+        row.apply(retraction(retracted), watermark);
+        live.remove(id);
+      } else {
+        TurnFact t = turn(id, "a", random.nextInt(300_000) - 1, random.nextBoolean());
+        t.finalAtMs = watermark + 1 + random.nextInt(600_000);
+        MinuteContribution c = MinuteContribution.ofTurn(t);
+        row.apply(c, watermark);
+        live.put(id, c);
+      }
+      if (random.nextInt(10) == 0) {
+        watermark += random.nextInt(120_000);
+        row.settle(watermark);
+        final long w = watermark;
+        live.values().removeIf(c -> c.finalAtMs <= w);
+      }
+      MinuteAggregator recount = new MinuteAggregator();
+      recount.settled = row.settled;
+      recount.pending = row.pending;
+      assertThat(row.current())
+          .as("step %d", step)
+          .usingRecursiveComparison()
+          .isEqualTo(recount.current());
+      assertThat(row.nextFinalAt()).as("step %d", step).isEqualTo(recount.nextFinalAt());
+      assertThat(row.pending.keySet())
+          .isEqualTo(live.values().stream().map(c -> c.id).collect(Collectors.toSet()));
+    }
   }
 
   private static MinuteSums fold(List<MinuteContribution> items) {
