@@ -3,6 +3,7 @@ package io.servicepulse.attribution;
 
 import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.config.ServicePulseOptions;
+import io.servicepulse.common.flink.ClosedRows;
 import io.servicepulse.common.time.ShopCalendar;
 import java.io.Serializable;
 import java.time.Duration;
@@ -23,6 +24,7 @@ public final class AttributionSettings implements Serializable {
   final ShopCalendar calendar;
   final long orderRetentionMs;
   final long allowedLatenessMs;
+  final ClosedRows closedRows;
 
   public AttributionSettings(
       AttributionRule rule,
@@ -30,7 +32,8 @@ public final class AttributionSettings implements Serializable {
       Duration followUpWindow,
       ShopCalendar calendar,
       Duration orderRetention,
-      Duration allowedLateness) {
+      Duration allowedLateness,
+      ClosedRows closedRows) {
     if (validity.compareTo(Duration.ofDays(1)) < 0 || validity.compareTo(Duration.ofDays(15)) > 0) {
       throw new IllegalArgumentException(
           "attribution.inquiry-validity must be 1 to 15 days, not " + validity);
@@ -44,6 +47,7 @@ public final class AttributionSettings implements Serializable {
     this.calendar = calendar;
     this.orderRetentionMs = orderRetention.toMillis();
     this.allowedLatenessMs = allowedLateness.toMillis();
+    this.closedRows = closedRows;
   }
 
   public static AttributionSettings from(JobConfig config) {
@@ -61,7 +65,8 @@ public final class AttributionSettings implements Serializable {
         config.get(AttributionOptions.FOLLOW_UP_WINDOW),
         config.shopCalendar(),
         config.get(AttributionOptions.ORDER_RETENTION),
-        config.get(ServicePulseOptions.EVENTS_ALLOWED_LATENESS));
+        config.get(ServicePulseOptions.EVENTS_ALLOWED_LATENESS),
+        ClosedRows.from(config));
   }
 
   /** The defaults of DESIGN.md. */
@@ -76,7 +81,8 @@ public final class AttributionSettings implements Serializable {
         Duration.ofMillis(followUpWindowMs),
         calendar,
         Duration.ofMillis(orderRetentionMs),
-        Duration.ofMillis(allowedLatenessMs));
+        Duration.ofMillis(allowedLatenessMs),
+        closedRows);
   }
 
   /** The shop-local day of {@code ts}, as an epoch day. */

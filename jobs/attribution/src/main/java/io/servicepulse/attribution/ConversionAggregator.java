@@ -13,7 +13,7 @@ public final class ConversionAggregator extends SummedRows<ConversionDelta, Conv
   private final AttributionSettings settings;
 
   public ConversionAggregator(String job, AttributionSettings settings) {
-    super(job, "conversion", ConversionRow.class);
+    super(job, "conversion", ConversionRow.class, settings.closedRows);
     this.settings = settings;
   }
 

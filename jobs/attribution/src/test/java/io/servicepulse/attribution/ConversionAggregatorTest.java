@@ -78,7 +78,7 @@ class ConversionAggregatorTest {
 
       h.processWatermark(settings.dayFinalAt("shop-1", 20_000) + settings.allowedLatenessMs + 1);
       assertThat(h.numKeyedStateEntries()).isEqualTo(1);
-      h.setProcessingTime(ClosedRows.GRACE_MS);
+      h.setProcessingTime(ClosedRows.MIN_GRACE_MS);
       assertThat(h.numKeyedStateEntries()).isZero();
     }
   }
@@ -102,7 +102,7 @@ class ConversionAggregatorTest {
     try (var h = harness()) {
       h.processElement(inquiry(20_000), 0);
       h.processWatermark(settings.dayFinalAt("shop-1", 20_000) + settings.allowedLatenessMs + 1);
-      h.setProcessingTime(ClosedRows.GRACE_MS);
+      h.setProcessingTime(ClosedRows.MIN_GRACE_MS);
 
       h.processElement(inquiry(20_000), 0);
 

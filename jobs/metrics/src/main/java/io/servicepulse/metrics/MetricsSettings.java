@@ -4,6 +4,7 @@ package io.servicepulse.metrics;
 import io.servicepulse.common.chat.NoReplyNeeded;
 import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.config.ServicePulseOptions;
+import io.servicepulse.common.flink.ClosedRows;
 import io.servicepulse.common.time.ShopCalendar;
 import io.servicepulse.metrics.wait.WaitThresholds;
 import java.io.Serializable;
@@ -23,7 +24,8 @@ public record MetricsSettings(
     long nMinuteMs,
     boolean botsAnswer,
     long allowedLatenessMs,
-    WaitThresholds waitAlerts)
+    WaitThresholds waitAlerts,
+    ClosedRows closedRows)
     implements Serializable {
 
   /** The per-turn N-minute variant of DESIGN.md: answered by a human within 30 s, 60 s, 180 s. */
@@ -47,7 +49,8 @@ public record MetricsSettings(
         config.get(MetricsOptions.BOTS_ANSWER),
         config.get(ServicePulseOptions.EVENTS_ALLOWED_LATENESS).toMillis(),
         WaitThresholds.parse(
-            config.get(MetricsOptions.WAIT_ALERTS), config.get(MetricsOptions.WAIT_ALERTS_BY)));
+            config.get(MetricsOptions.WAIT_ALERTS), config.get(MetricsOptions.WAIT_ALERTS_BY)),
+        ClosedRows.from(config));
   }
 
   private static boolean conversationIdSplits(String from) {

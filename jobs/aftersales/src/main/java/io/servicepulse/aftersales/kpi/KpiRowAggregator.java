@@ -13,7 +13,7 @@ public final class KpiRowAggregator extends SummedRows<KpiDelta, KpiRow> {
   private final KpiSettings settings;
 
   public KpiRowAggregator(String job, KpiSettings settings) {
-    super(job, "agent_kpi_daily", KpiRow.class);
+    super(job, "agent_kpi_daily", KpiRow.class, settings.closedRows);
     this.settings = settings;
   }
 

@@ -4,6 +4,7 @@ package io.servicepulse.aftersales.kpi;
 import io.servicepulse.aftersales.AfterSalesOptions;
 import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.config.ServicePulseOptions;
+import io.servicepulse.common.flink.ClosedRows;
 import io.servicepulse.common.time.ShopCalendar;
 import java.io.Serializable;
 import java.time.Duration;
@@ -20,18 +21,22 @@ public final class KpiSettings implements Serializable {
   final ShopCalendar calendar;
   final long windowMs;
   final long allowedLatenessMs;
+  final ClosedRows closedRows;
 
-  public KpiSettings(ShopCalendar calendar, Duration window, Duration allowedLateness) {
+  public KpiSettings(
+      ShopCalendar calendar, Duration window, Duration allowedLateness, ClosedRows closedRows) {
     this.calendar = calendar;
     this.windowMs = window.toMillis();
     this.allowedLatenessMs = allowedLateness.toMillis();
+    this.closedRows = closedRows;
   }
 
   public static KpiSettings from(JobConfig config) {
     return new KpiSettings(
         config.shopCalendar(),
         config.get(AfterSalesOptions.CORRECTION_WINDOW),
-        config.get(ServicePulseOptions.EVENTS_ALLOWED_LATENESS));
+        config.get(ServicePulseOptions.EVENTS_ALLOWED_LATENESS),
+        ClosedRows.from(config));
   }
 
   public static KpiSettings defaults() {

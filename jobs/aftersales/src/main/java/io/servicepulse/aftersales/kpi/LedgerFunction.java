@@ -108,7 +108,7 @@ public final class LedgerFunction<E, L extends Ledger<E>>
         ledger.clear();
       }
     } else if (timestamp >= current.keepUntil(settings)) {
-      ClosedRows.scheduleDrop(ctx.timerService());
+      settings.closedRows.scheduleDrop(ctx.timerService());
     }
   }
 

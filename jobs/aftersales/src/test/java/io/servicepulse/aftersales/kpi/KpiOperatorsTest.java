@@ -167,7 +167,7 @@ class KpiOperatorsTest {
       h.afterSales(opened("as-3", secs(0)));
       long finalAt = settings.dayFinalAt("shop-1", day0);
       h.watermark(finalAt + 1);
-      h.wallClock(ClosedRows.GRACE_MS + 1);
+      h.wallClock(ClosedRows.MIN_GRACE_MS + 1);
       assertThat(h.stateEntries()).isZero();
 
       AfterSalesEvent tooLate =

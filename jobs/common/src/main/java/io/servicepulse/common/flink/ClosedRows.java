@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.common.flink;
 
+import io.servicepulse.common.config.JobConfig;
+import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.deadletter.DeadLetter;
+import java.io.Serializable;
 import org.apache.flink.streaming.api.TimerService;
 
 /**
@@ -14,13 +17,34 @@ import org.apache.flink.streaming.api.TimerService;
  * partial row that would replace the complete one in ClickHouse. At the end of input a row without
  * state is taken as new: stragglers from an input that was idle are expected then, and rows closed
  * before are kept.
+ *
+ * <p>The grace is {@code events.source-idleness}, at least {@link #MIN_GRACE_MS}: an input silent
+ * for less than the idleness still holds the watermark back, so a row can close without it only
+ * once it has been silent that long, and its next items come at the earliest then; the floor covers
+ * subtasks that lag in processing time (backpressure, a restart of one input), which no setting
+ * bounds.
  */
-public final class ClosedRows {
+public final class ClosedRows implements Serializable {
+
+  /** Least wall-clock time a closed row is kept, whatever the idleness. */
+  public static final long MIN_GRACE_MS = 30_000;
+
+  private final long graceMs;
+
+  private ClosedRows(long graceMs) {
+    this.graceMs = graceMs;
+  }
+
+  /** The grace the job's configuration implies. */
+  public static ClosedRows from(JobConfig config) {
+    return new ClosedRows(
+        Math.max(MIN_GRACE_MS, config.get(ServicePulseOptions.EVENTS_SOURCE_IDLENESS).toMillis()));
+  }
 
   /** Wall-clock time a closed row is kept for items from an input whose watermark was behind. */
-  public static final long GRACE_MS = 30_000;
-
-  private ClosedRows() {}
+  public long graceMs() {
+    return graceMs;
+  }
 
   /**
    * True if a row that closes at {@code closesAt} and has no state now may have been dropped, so an
@@ -31,9 +55,9 @@ public final class ClosedRows {
   }
 
   /** Call once the row is closed in event time; drop it when the processing-time timer fires. */
-  public static void scheduleDrop(TimerService timers) {
+  public void scheduleDrop(TimerService timers) {
     if (timers.currentWatermark() != Long.MAX_VALUE) {
-      timers.registerProcessingTimeTimer(timers.currentProcessingTime() + GRACE_MS);
+      timers.registerProcessingTimeTimer(timers.currentProcessingTime() + graceMs);
     }
   }
 

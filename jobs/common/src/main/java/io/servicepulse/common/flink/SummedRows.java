@@ -24,12 +24,14 @@ public abstract class SummedRows<D, R> extends KeyedProcessFunction<String, D, R
   private final String job;
   private final String table;
   private final Class<R> rowClass;
+  private final ClosedRows closedRows;
   private transient ValueState<R> row;
 
-  protected SummedRows(String job, String table, Class<R> rowClass) {
+  protected SummedRows(String job, String table, Class<R> rowClass, ClosedRows closedRows) {
     this.job = job;
     this.table = table;
     this.rowClass = rowClass;
+    this.closedRows = closedRows;
   }
 
   /** Event time from which nothing can change the row {@code delta} belongs to. */
@@ -80,7 +82,7 @@ public abstract class SummedRows<D, R> extends KeyedProcessFunction<String, D, R
     if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
       row.clear();
     } else {
-      ClosedRows.scheduleDrop(ctx.timerService());
+      closedRows.scheduleDrop(ctx.timerService());
     }
   }
 }

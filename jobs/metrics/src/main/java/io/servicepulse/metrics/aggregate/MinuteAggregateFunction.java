@@ -120,7 +120,7 @@ public final class MinuteAggregateFunction
     }
     rows.update(row);
     if (isClosed(row, watermark)) {
-      ClosedRows.scheduleDrop(timers);
+      settings.closedRows().scheduleDrop(timers);
       return;
     }
     long next = Math.max(horizon(row.minuteMs), row.nextFinalAt());

@@ -81,7 +81,7 @@ public final class BuyerDayFunction extends KeyedProcessFunction<String, TurnFac
     if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
       days.clear();
     } else {
-      ClosedRows.scheduleDrop(ctx.timerService());
+      settings.closedRows().scheduleDrop(ctx.timerService());
     }
   }
 

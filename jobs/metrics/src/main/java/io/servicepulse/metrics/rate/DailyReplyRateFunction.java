@@ -80,7 +80,7 @@ public final class DailyReplyRateFunction
     }
     rows.update(row);
     if (timers.currentWatermark() > BuyerDayFunction.horizon(settings, row.shopId, row.day)) {
-      ClosedRows.scheduleDrop(timers);
+      settings.closedRows().scheduleDrop(timers);
     }
   }
 }

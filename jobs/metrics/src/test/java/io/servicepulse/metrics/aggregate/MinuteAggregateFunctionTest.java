@@ -157,7 +157,7 @@ class MinuteAggregateFunctionTest {
       h.processWatermark(horizon);
       // Kept a little longer in wall-clock time, for an input whose watermark was behind.
       assertThat(h.numKeyedStateEntries()).isEqualTo(1);
-      h.setProcessingTime(ClosedRows.GRACE_MS);
+      h.setProcessingTime(ClosedRows.MIN_GRACE_MS);
       assertThat(h.numKeyedStateEntries()).isZero();
       assertThat(h.numEventTimeTimers()).isZero();
       assertThat(h.extractOutputValues()).hasSize(1);
@@ -199,7 +199,7 @@ class MinuteAggregateFunctionTest {
       h.processElement(MinuteContribution.ofTurn(t), MINUTE);
       long horizon = MINUTE + 60_000 + SETTINGS.replyTimeoutMs() + SETTINGS.allowedLatenessMs();
       h.processWatermark(horizon);
-      h.setProcessingTime(ClosedRows.GRACE_MS);
+      h.setProcessingTime(ClosedRows.MIN_GRACE_MS);
       assertThat(h.numKeyedStateEntries()).isZero();
 
       TurnFact retracted = t.copy();

@@ -117,7 +117,7 @@ class ReplyRateFunctionsTest {
 
       h.processWatermark(BuyerDayFunction.horizon(SETTINGS, "shop-1", DAY));
       assertThat(h.numKeyedStateEntries()).isEqualTo(1);
-      h.setProcessingTime(ClosedRows.GRACE_MS);
+      h.setProcessingTime(ClosedRows.MIN_GRACE_MS);
       assertThat(h.numKeyedStateEntries()).isZero();
 
       int before = h.extractOutputValues().size();
