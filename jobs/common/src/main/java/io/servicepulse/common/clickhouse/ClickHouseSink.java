@@ -70,7 +70,10 @@ public final class ClickHouseSink<T> implements Sink<T> {
         table,
         ClickHouseConnectionFactory.from(config),
         config.get(ServicePulseOptions.CLICKHOUSE_BATCH_SIZE),
-        config.get(ServicePulseOptions.CLICKHOUSE_FLUSH_INTERVAL),
+        config.get(
+            table.live()
+                ? ServicePulseOptions.CLICKHOUSE_LIVE_FLUSH_INTERVAL
+                : ServicePulseOptions.CLICKHOUSE_FLUSH_INTERVAL),
         config.get(ServicePulseOptions.CLICKHOUSE_MAX_RETRIES),
         config.get(ServicePulseOptions.CLICKHOUSE_RETRY_BACKOFF),
         config.get(ServicePulseOptions.KAFKA_BOOTSTRAP_SERVERS),

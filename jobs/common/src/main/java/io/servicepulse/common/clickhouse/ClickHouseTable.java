@@ -28,6 +28,14 @@ public interface ClickHouseTable<T> extends Serializable {
   /** Identifies a row in a dead letter when ClickHouse rejects it. */
   String idOf(T row);
 
+  /**
+   * A table managers watch live (a turn, a minute row, a waiting buyer): flushed every {@code
+   * clickhouse.live-flush-interval} instead of {@code clickhouse.flush-interval}.
+   */
+  default boolean live() {
+    return false;
+  }
+
   default String insertSql() {
     String columns = String.join(", ", columns());
     String marks = String.join(", ", java.util.Collections.nCopies(columns().size(), "?"));

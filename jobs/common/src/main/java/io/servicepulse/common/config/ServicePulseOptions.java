@@ -152,6 +152,15 @@ public final class ServicePulseOptions {
           .defaultValue(Duration.ofSeconds(1))
           .withDescription("Longest time a row waits in the sink buffer; bounds dashboard delay.");
 
+  public static final ConfigOption<Duration> CLICKHOUSE_LIVE_FLUSH_INTERVAL =
+      ConfigOptions.key("clickhouse.live-flush-interval")
+          .durationType()
+          .defaultValue(Duration.ofMillis(250))
+          .withDescription(
+              "The same for the tables managers watch live (turns, service_minute, wait_alerts):"
+                  + " shorter, so a turn shows within 2 s; the other tables keep fewer, larger"
+                  + " inserts.");
+
   public static final ConfigOption<Integer> CLICKHOUSE_MAX_RETRIES =
       ConfigOptions.key("clickhouse.max-retries")
           .intType()

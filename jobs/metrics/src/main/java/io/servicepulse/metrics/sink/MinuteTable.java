@@ -26,6 +26,11 @@ public final class MinuteTable implements ClickHouseTable<MinuteRow> {
           + " toString(sum(conversations_with_human_answer)), ' ', toString(sum(agent_messages)))";
 
   @Override
+  public boolean live() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "service_minute";
   }

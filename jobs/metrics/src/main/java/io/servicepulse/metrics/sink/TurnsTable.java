@@ -40,6 +40,11 @@ public final class TurnsTable implements ClickHouseTable<TurnFact> {
           + " FROM turns FINAL WHERE deleted = 0 GROUP BY shop_id, day HAVING sum(bot_replied) > 0";
 
   @Override
+  public boolean live() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "turns";
   }

@@ -19,6 +19,11 @@ public final class WaitAlertsTable implements ClickHouseTable<WaitAlert> {
   }
 
   @Override
+  public boolean live() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "wait_alerts";
   }
