@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -189,6 +190,28 @@ class FirstCopyWinsTest {
     harness = harness(true);
     harness.initializeState(checkpoint);
     harness.open();
+  }
+
+  @Test
+  void idsPastTheirRetentionAreCleanedUpAsNewIdsArriveSoStateStaysBounded() throws Exception {
+    harness.setStateTtlProcessingTime(0);
+    for (int i = 0; i < 1_000; i++) {
+      read(ChatMessage.newBuilder(buyerSays(secs(i), "在吗")).setEventId("old-" + i).build());
+    }
+    harness.setStateTtlProcessingTime(Duration.ofMinutes(11).toMillis());
+    for (int i = 0; i < 1_000; i++) {
+      read(ChatMessage.newBuilder(buyerSays(secs(i), "在吗")).setEventId("new-" + i).build());
+    }
+
+    long ids;
+    try (var keys =
+        harness
+            .getOperator()
+            .getKeyedStateBackend()
+            .getKeys("event-id-fingerprint", VoidNamespace.INSTANCE)) {
+      ids = keys.count();
+    }
+    assertThat(ids).as("ids kept: the 1,000 new ones and few expired").isLessThan(1_100);
   }
 
   private void read(ChatMessage event) throws Exception {
