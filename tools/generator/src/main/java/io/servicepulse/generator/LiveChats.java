@@ -2,9 +2,12 @@
 package io.servicepulse.generator;
 
 import io.servicepulse.events.ChatMessage;
+import io.servicepulse.events.OrderEvent;
+import io.servicepulse.events.OrderStatus;
 import io.servicepulse.events.SenderRole;
 import io.servicepulse.schemas.EventCodec;
 import io.servicepulse.schemas.ReleasedSchemas;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -15,7 +18,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Live conversations for the benchmarks' delay figures: buyers ask and are answered three times,
- * every message stamped with the wall-clock time it is sent, so event time and send time agree.
+ * every message stamped with the wall-clock time it is sent, so event time and send time agree. One
+ * buyer in ten orders right after the first answer (when an order topic is given), and one in
+ * twenty gets an insulting first answer, so AttributionJob and QaJob have live rows to time too.
  */
 public final class LiveChats {
 
@@ -23,16 +28,29 @@ public final class LiveChats {
   private static final int AGENTS = 20;
 
   private final KafkaProducer<byte[], byte[]> producer;
+
+  /** An agent answer the QA inspector flags (abuse, Chinese). */
+  static final String INSULT = "你是傻逼吧";
+
   private final String topic;
+  private final String orderTopic;
   private final EventCodec<ChatMessage> codec = EventCodec.chatMessages(ReleasedSchemas.bundled());
+  private final EventCodec<OrderEvent> orderCodec =
+      EventCodec.orderEvents(ReleasedSchemas.bundled());
 
   public LiveChats(String bootstrap, String topic) {
+    this(bootstrap, topic, null);
+  }
+
+  /** {@code orderTopic} null: chats only. */
+  public LiveChats(String bootstrap, String topic, String orderTopic) {
     this.producer =
         new KafkaProducer<>(
             Map.of("bootstrap.servers", bootstrap, "linger.ms", 5),
             new ByteArraySerializer(),
             new ByteArraySerializer());
     this.topic = topic;
+    this.orderTopic = orderTopic;
   }
 
   /**
@@ -58,6 +76,7 @@ public final class LiveChats {
         continue;
       }
       String agent = "agent-" + (buyer % AGENTS);
+      boolean firstAnswer = round % 6 == 1;
       ChatMessage m =
           ChatMessage.newBuilder()
               .setEventId("live-" + i)
@@ -66,15 +85,26 @@ public final class LiveChats {
               .setBuyerId("buyer-" + buyer)
               .setAgentId(agent)
               .setSenderRole(answer ? SenderRole.AGENT : SenderRole.BUYER)
-              .setText(answer ? "亲，在的" : "在吗")
+              .setText(!answer ? "在吗" : firstAnswer && buyer % 20 == 7 ? INSULT : "亲，在的")
               .setTs(Instant.now())
               .setTeamId("team-live")
               .build();
-      producer.send(
-          new ProducerRecord<>(
-              topic,
-              ("shop-live|buyer-" + buyer).getBytes(StandardCharsets.UTF_8),
-              codec.encode(m)));
+      byte[] key = ("shop-live|buyer-" + buyer).getBytes(StandardCharsets.UTF_8);
+      producer.send(new ProducerRecord<>(topic, key, codec.encode(m)));
+      if (orderTopic != null && firstAnswer && buyer % 10 == 3) {
+        OrderEvent order =
+            OrderEvent.newBuilder()
+                .setEventId("live-order-" + buyer + "-created")
+                .setOrderId("live-order-" + buyer)
+                .setShopId("shop-live")
+                .setBuyerId("buyer-" + buyer)
+                .setStatus(OrderStatus.CREATED)
+                .setAmount(new BigDecimal("99.00"))
+                .setCurrency("CNY")
+                .setTs(Instant.now())
+                .build();
+        producer.send(new ProducerRecord<>(orderTopic, key, orderCodec.encode(order)));
+      }
     }
     producer.close();
     return total;
