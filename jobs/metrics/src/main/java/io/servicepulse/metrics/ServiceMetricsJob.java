@@ -17,6 +17,7 @@ import io.servicepulse.common.flink.StreamingJobs;
 import io.servicepulse.common.kafka.KafkaSinks;
 import io.servicepulse.common.kafka.KafkaSources;
 import io.servicepulse.events.ChatMessage;
+import io.servicepulse.metrics.aggregate.AgentMessageSums;
 import io.servicepulse.metrics.aggregate.MinuteAggregateFunction;
 import io.servicepulse.metrics.aggregate.MinuteContribution;
 import io.servicepulse.metrics.aggregate.MinuteRow;
@@ -91,7 +92,14 @@ public final class ServiceMetricsJob {
             .map(MinuteContribution::ofTurn)
             .uid("metrics-turn-contributions")
             .name("turn -> minute contribution")
-            .union(turns.getSideOutput(TurnTracker.CONTRIBUTIONS))
+            .union(
+                turns
+                    .getSideOutput(TurnTracker.CONTRIBUTIONS)
+                    .transform(
+                        "sum agent messages per (shop, team, agent, minute)",
+                        TypeInformation.of(MinuteContribution.class),
+                        new AgentMessageSums())
+                    .uid("metrics-agent-message-sums"))
             .keyBy(MinuteContribution::rowKey)
             .process(new MinuteAggregateFunction(NAME, settings))
             .uid("metrics-minute-aggregate")

@@ -95,6 +95,11 @@ public class MinuteContribution {
     return of("m:" + eventId, shopId, teamId, agentId, ts, v, Long.MIN_VALUE, false);
   }
 
+  /** A copy whose values can be changed without changing this one's. */
+  public MinuteContribution copy() {
+    return of(id, shopId, teamId, agentId, minuteMs, values.copy(), finalAtMs, retracted);
+  }
+
   private static MinuteContribution of(
       String id,
       String shopId,
