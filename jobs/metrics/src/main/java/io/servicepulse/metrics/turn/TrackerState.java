@@ -41,6 +41,12 @@ public class TrackerState {
    */
   public long lastVersion;
 
+  /**
+   * The buyer's one event-time timer ({@code TurnTracker}); MAX_VALUE if none. Added after the
+   * first release: restored state reads MIN_VALUE (unknown), and its older timers fire harmlessly.
+   */
+  public long wakeUpAt = Long.MIN_VALUE;
+
   public TrackerState() {}
 
   public TrackerState(String shopId, String buyerId, String platform) {

@@ -36,10 +36,10 @@ import org.apache.flink.util.OutputTag;
  * re-sent. Older messages become dead letters (stage 'late'). A repeated event_id is dropped while
  * its conversation is buffered; after that it is older than the allowed lateness and dead-lettered.
  *
- * <p>Event-time timers: a message's own timestamp (hold), the open turn's reply timeout, the
- * conversation's end (session gap) and its settlement (end plus allowed lateness), when the
- * conversation's messages, emitted facts and alerts are dropped; and the alerts' own times. State
- * of an idle buyer is empty.
+ * <p>One event-time timer per buyer, at the earliest of: the first held message's timestamp, the
+ * open turn's reply timeout, the conversation's end (session gap) and its settlement (end plus
+ * allowed lateness), when the conversation's messages, emitted facts and alerts are dropped; and
+ * the alerts' own times. State of an idle buyer is empty.
  */
 public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage, TurnFact> {
 
@@ -71,7 +71,8 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
             "emittedConversations", Types.LIST(Types.POJO(ConversationFact.class)),
             "derivedAtWatermark", Types.LONG,
             "decidedUntil", Types.LONG,
-            "lastVersion", Types.LONG));
+            "lastVersion", Types.LONG,
+            "wakeUpAt", Types.LONG));
   }
 
   @Override
@@ -114,10 +115,10 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
       conclude(s, derive(s, watermark, ctx, out), ctx);
     } else if (ts <= waitAlerts.now(s, ctx.timerService())) {
       // A live buyer: decide at the wall clock now (provisional), the watermark confirms later.
-      ctx.timerService().registerEventTimeTimer(ts);
       conclude(s, derive(s, watermark, ctx, out), ctx);
     } else {
-      ctx.timerService().registerEventTimeTimer(ts);
+      // Held until the watermark passes it.
+      wakeBy(s, ts, ctx);
       if (alertsMayChange) {
         conclude(s, null, ctx);
       } else {
@@ -152,30 +153,67 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
    * The conversations as decided at {@code at}, and how many held messages belong to settled ones.
    */
   private record Derived(
-      List<TurnDerivation.Conversation> conversations, long at, int settledEvents) {}
+      List<TurnDerivation.Conversation> conversations, long at, int settledEvents, long wakeAt) {}
 
   /**
    * Judges the alerts on every message still held, then drops the messages of settled
    * conversations, and keeps or clears the state. {@code derived}: null if not derived now.
    */
   private void conclude(TrackerState s, Derived derived, Context ctx) throws Exception {
-    waitAlerts.judge(
-        s,
-        ctx.timerService(),
-        derived == null ? null : derived.conversations(),
-        derived == null ? Long.MIN_VALUE : derived.at(),
-        alert -> ctx.output(WaitAlertJudge.ALERTS, alert));
+    long alertsChange =
+        waitAlerts.judge(
+            s,
+            ctx.timerService(),
+            derived == null ? null : derived.conversations(),
+            derived == null ? Long.MIN_VALUE : derived.at(),
+            alert -> ctx.output(WaitAlertJudge.ALERTS, alert));
     int settledEvents = derived == null ? 0 : derived.settledEvents();
     if (settledEvents > 0) {
       waitAlerts.forgetSettled(s.events.get(settledEvents - 1).ts);
       s.events.subList(0, settledEvents).clear();
     }
     if (s.events.isEmpty()) {
+      setWakeUp(s, Long.MAX_VALUE, ctx);
       state.clear();
       waitAlerts.clear();
       return;
     }
+    if (derived != null) {
+      setWakeUp(s, Math.min(derived.wakeAt(), alertsChange), ctx);
+    } else {
+      wakeBy(s, alertsChange, ctx);
+    }
     state.update(s);
+  }
+
+  /**
+   * One event-time timer per buyer, at the earliest time anything can change (a held message, a
+   * reply timeout, a conversation's end or settlement, an alert), instead of one per message and
+   * purpose: each timer is a key and a timestamp in every checkpoint. Every firing derives again
+   * and sets the next one, so an earlier timer replaces a later one without losing it.
+   */
+  private void setWakeUp(TrackerState s, long at, Context ctx) {
+    if (at == s.wakeUpAt) {
+      return;
+    }
+    if (s.wakeUpAt != Long.MIN_VALUE && s.wakeUpAt != Long.MAX_VALUE) {
+      ctx.timerService().deleteEventTimeTimer(s.wakeUpAt);
+    }
+    if (at != Long.MAX_VALUE) {
+      ctx.timerService().registerEventTimeTimer(at);
+    }
+    s.wakeUpAt = at;
+  }
+
+  /** Brings the wake-up forward to {@code at} if that is earlier (not derived now). */
+  private void wakeBy(TrackerState s, long at, Context ctx) {
+    long current = s.wakeUpAt;
+    if (current == Long.MIN_VALUE || current <= ctx.timerService().currentWatermark()) {
+      current = Long.MAX_VALUE; // unknown (restored) or already fired
+    }
+    if (at < current) {
+      setWakeUp(s, at, ctx);
+    }
   }
 
   /**
@@ -193,18 +231,28 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
     emitConversationChanges(s, conversations, ctx);
     int settled = 0;
     int settledEvents = 0;
+    long wakeAt = firstHeldAfter(s, watermark);
     for (TurnDerivation.Conversation c : conversations) {
       if (watermark >= c.settleAtMs()) {
-        forget(s, c, watermark, ctx);
+        forget(s, c);
         settled++;
         settledEvents = c.to();
       } else {
-        registerTimers(c, watermark, ctx);
+        wakeAt = Math.min(wakeAt, nextChange(c, watermark));
       }
     }
     s.derivedAtWatermark = watermark;
     s.decidedUntil = at;
-    return new Derived(conversations, at, settled > 0 ? settledEvents : 0);
+    return new Derived(conversations, at, settled > 0 ? settledEvents : 0, wakeAt);
+  }
+
+  /** The time of the first message the watermark has not passed; MAX_VALUE if none. */
+  private static long firstHeldAfter(TrackerState s, long watermark) {
+    long first = Long.MAX_VALUE;
+    for (int i = s.events.size() - 1; i >= 0 && s.events.get(i).ts > watermark; i--) {
+      first = s.events.get(i).ts;
+    }
+    return first;
   }
 
   private void emitTurnChanges(
@@ -281,28 +329,26 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
     corrections.inc();
   }
 
-  /** Drops a settled conversation's facts and the reply-timeout timers it may have left. */
-  private void forget(TrackerState s, TurnDerivation.Conversation c, long watermark, Context ctx) {
+  /** Drops a settled conversation's facts. */
+  private static void forget(TrackerState s, TurnDerivation.Conversation c) {
     for (TurnFact turn : c.turns()) {
       s.emittedTurns.removeIf(t -> t.turnId.equals(turn.turnId));
-      long timeout = turn.startMs + settings.replyTimeoutMs();
-      if (timeout > watermark) {
-        ctx.timerService().deleteEventTimeTimer(timeout);
-      }
     }
     if (c.fact() != null) {
       s.emittedConversations.removeIf(f -> f.conversationId.equals(c.fact().conversationId));
     }
   }
 
-  private void registerTimers(TurnDerivation.Conversation c, long watermark, Context ctx) {
+  /** The next time an unsettled conversation changes: reply timeout, end or settlement. */
+  private long nextChange(TurnDerivation.Conversation c, long watermark) {
+    long next = c.settleAtMs();
     if (c.hasOpenTurn()) {
-      ctx.timerService().registerEventTimeTimer(c.openTurnStart() + settings.replyTimeoutMs());
+      next = Math.min(next, c.openTurnStart() + settings.replyTimeoutMs());
     }
     long end = c.lastTs() + settings.sessionGapMs();
     if (end > watermark) {
-      ctx.timerService().registerEventTimeTimer(end);
+      next = Math.min(next, end);
     }
-    ctx.timerService().registerEventTimeTimer(c.settleAtMs());
+    return next;
   }
 }

@@ -61,7 +61,10 @@ public final class WaitAlertJudge {
     long first = settings.waitAlerts().of(s.platform, s.shopId)[0];
     long reached =
         event.role == ChatEvent.BUYER && !event.noReplyNeeded ? event.ts + first + 1 : event.ts;
-    schedule(reached, live, timers);
+    // In event time the tracker wakes up when the watermark passes the message, and judges then.
+    if (live) {
+      timers.registerProcessingTimeTimer(reached);
+    }
     int n = s.events.size();
     boolean wasLive =
         s.events.get(n - 1) != event
@@ -80,11 +83,12 @@ public final class WaitAlertJudge {
   }
 
   /**
-   * Sends what changed at the buyer's now, and sets the time of the next possible change. {@code
-   * derived}: the conversations the tracker has just derived at {@code derivedAt}, or null; when
-   * that is now they are the ones the alerts need.
+   * Sends what changed at the buyer's now, and returns the time of the next possible change
+   * (MAX_VALUE if none) for the tracker's event-time timer; a live buyer also gets a
+   * processing-time timer then. {@code derived}: the conversations the tracker has just derived at
+   * {@code derivedAt}, or null; when that is now they are the ones the alerts need.
    */
-  public void judge(
+  public long judge(
       TrackerState s,
       TimerService timers,
       List<TurnDerivation.Conversation> derived,
@@ -125,9 +129,10 @@ public final class WaitAlertJudge {
       out.accept(retraction);
       emitted.remove(id);
     }
-    if (judgement.nextChange() != Long.MAX_VALUE) {
-      schedule(judgement.nextChange(), live, timers);
+    if (live && judgement.nextChange() != Long.MAX_VALUE) {
+      timers.registerProcessingTimeTimer(judgement.nextChange());
     }
+    return judgement.nextChange();
   }
 
   /** The buyer's conversations up to {@code lastSettledTs} settled: their alerts stay as sent. */
@@ -154,12 +159,5 @@ public final class WaitAlertJudge {
   private boolean isLive(TrackerState s, long wall) {
     long newest = s.events.get(s.events.size() - 1).ts;
     return wall - newest <= settings.allowedLatenessMs();
-  }
-
-  private static void schedule(long at, boolean live, TimerService timers) {
-    timers.registerEventTimeTimer(at);
-    if (live) {
-      timers.registerProcessingTimeTimer(at);
-    }
   }
 }
