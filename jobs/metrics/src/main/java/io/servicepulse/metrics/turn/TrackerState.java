@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.metrics.turn;
 
+import io.servicepulse.metrics.wait.WaitAlert;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +22,15 @@ public class TrackerState {
   public List<TurnFact> emittedTurns = new ArrayList<>();
 
   public List<ConversationFact> emittedConversations = new ArrayList<>();
+
+  /** Alerts sent and not yet forgotten, without shop, buyer, platform and emission time. */
+  public List<WaitAlert> emittedAlerts = new ArrayList<>();
+
+  /**
+   * Whether {@link #emittedAlerts} holds the alerts: false in state restored from a release until
+   * 2026-12-03, which kept them in a map state of their own ({@code WaitAlertJudge#adopt}).
+   */
+  public boolean alertsInState;
 
   /** The watermark the emitted facts were derived at; Long.MIN_VALUE before the first time. */
   public long derivedAtWatermark = Long.MIN_VALUE;
@@ -53,6 +63,7 @@ public class TrackerState {
     this.shopId = shopId;
     this.buyerId = buyerId;
     this.platform = platform;
+    this.alertsInState = true;
   }
 
   public boolean contains(String eventId) {

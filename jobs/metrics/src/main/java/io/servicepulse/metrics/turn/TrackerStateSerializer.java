@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.metrics.turn;
 
+import io.servicepulse.metrics.wait.WaitAlert;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,6 +60,20 @@ public final class TrackerStateSerializer extends TypeSerializer<TrackerState> {
   private static final int HAS_FIRST_RESPONSE = 1 << 2;
   private static final int OPEN = 1 << 3;
 
+  // WaitAlert flags: the status in the low two bits
+  private static final int STATUS_MASK = 0x03;
+  private static final int STATUS_OTHER = 3;
+  private static final int ALERT_RETRACTED = 1 << 2;
+  private static final int ALERT_NO_ANSWER = 1 << 3;
+  private static final int WAITED_FOLLOWS = 1 << 4;
+  private static final int ALERT_KEY_FOLLOWS = 1 << 5;
+  private static final int EMITTED_FOLLOWS = 1 << 6;
+  private static final List<String> STATUSES =
+      List.of(WaitAlert.WAITING, WaitAlert.ANSWERED, WaitAlert.UNANSWERED);
+
+  // State flags
+  private static final int ALERTS_IN_STATE = 1;
+
   // Times that are often MIN_VALUE or MAX_VALUE
   private static final int TIME_MIN = 0;
   private static final int TIME_MAX = 1;
@@ -106,6 +121,7 @@ public final class TrackerStateSerializer extends TypeSerializer<TrackerState> {
     StringValue.writeString(s.shopId, out);
     StringValue.writeString(s.buyerId, out);
     StringValue.writeString(s.platform, out);
+    out.writeByte(s.alertsInState ? ALERTS_IN_STATE : 0);
     Map<String, Integer> dictionary = dictionary(s);
     writeVarLong(dictionary.size(), out);
     for (String id : dictionary.keySet()) {
@@ -136,6 +152,10 @@ public final class TrackerStateSerializer extends TypeSerializer<TrackerState> {
     for (ConversationFact c : s.emittedConversations) {
       writeConversation(c, w, out);
     }
+    writeVarLong(s.emittedAlerts.size(), out);
+    for (WaitAlert a : s.emittedAlerts) {
+      writeAlert(a, w, out);
+    }
   }
 
   @Override
@@ -144,6 +164,7 @@ public final class TrackerStateSerializer extends TypeSerializer<TrackerState> {
     s.shopId = StringValue.readString(in);
     s.buyerId = StringValue.readString(in);
     s.platform = StringValue.readString(in);
+    s.alertsInState = (in.readUnsignedByte() & ALERTS_IN_STATE) != 0;
     int words = readSize(in);
     List<String> dictionary = new ArrayList<>(words);
     for (int i = 0; i < words; i++) {
@@ -171,6 +192,11 @@ public final class TrackerStateSerializer extends TypeSerializer<TrackerState> {
     s.emittedConversations = new ArrayList<>(conversations);
     for (int i = 0; i < conversations; i++) {
       s.emittedConversations.add(readConversation(s, base, dictionary, in));
+    }
+    int alerts = readSize(in);
+    s.emittedAlerts = new ArrayList<>(alerts);
+    for (int i = 0; i < alerts; i++) {
+      s.emittedAlerts.add(readAlert(s, base, dictionary, in));
     }
     return s;
   }
@@ -214,6 +240,10 @@ public final class TrackerStateSerializer extends TypeSerializer<TrackerState> {
     for (ConversationFact c : s.emittedConversations) {
       add(ids, c.agentId);
       add(ids, c.teamId);
+    }
+    for (WaitAlert a : s.emittedAlerts) {
+      add(ids, a.agentId);
+      add(ids, a.teamId);
     }
     return ids;
   }
@@ -398,6 +428,68 @@ public final class TrackerStateSerializer extends TypeSerializer<TrackerState> {
     }
     c.finalAtMs = (flags & OPEN) != 0 ? Long.MAX_VALUE : c.firstTurnStartMs + readSigned(in);
     return c;
+  }
+
+  private static void writeAlert(WaitAlert a, Written w, DataOutputView out) throws IOException {
+    int status = STATUSES.indexOf(a.status);
+    int flags = status < 0 ? STATUS_OTHER : status;
+    flags |= a.retracted ? ALERT_RETRACTED : 0;
+    flags |= a.answerMs == -1 ? ALERT_NO_ANSWER : 0;
+    flags |= a.waitedMs != expectedResponse(a.turnStartMs, a.answerMs) ? WAITED_FOLLOWS : 0;
+    flags |= a.shopId != null || a.buyerId != null || a.platform != null ? ALERT_KEY_FOLLOWS : 0;
+    flags |= a.emittedMs != 0 ? EMITTED_FOLLOWS : 0;
+    out.writeByte(flags);
+    long near = writeReference(a.turnId, w, out);
+    writeSigned(a.turnStartMs - near, out);
+    writeSigned(a.thresholdMs, out);
+    writeWord(a.agentId, w.dictionary(), out);
+    writeWord(a.teamId, w.dictionary(), out);
+    if ((flags & ALERT_NO_ANSWER) == 0) {
+      writeSigned(a.answerMs - a.turnStartMs, out);
+    }
+    if ((flags & WAITED_FOLLOWS) != 0) {
+      writeSigned(a.waitedMs, out);
+    }
+    writeSigned(a.version, out);
+    if ((flags & EMITTED_FOLLOWS) != 0) {
+      writeSigned(a.emittedMs, out);
+    }
+    if ((flags & ALERT_KEY_FOLLOWS) != 0) {
+      StringValue.writeString(a.shopId, out);
+      StringValue.writeString(a.buyerId, out);
+      StringValue.writeString(a.platform, out);
+    }
+    if (status < 0) {
+      StringValue.writeString(a.status, out);
+    }
+  }
+
+  private static WaitAlert readAlert(
+      TrackerState s, long base, List<String> dictionary, DataInputView in) throws IOException {
+    int flags = in.readUnsignedByte();
+    WaitAlert a = new WaitAlert();
+    a.retracted = (flags & ALERT_RETRACTED) != 0;
+    Reference turn = readReference(s, base, in);
+    a.turnId = turn.id;
+    a.turnStartMs = turn.near + readSigned(in);
+    a.thresholdMs = readSigned(in);
+    a.agentId = readWord(dictionary, in);
+    a.teamId = readWord(dictionary, in);
+    a.answerMs = (flags & ALERT_NO_ANSWER) != 0 ? -1 : a.turnStartMs + readSigned(in);
+    a.waitedMs =
+        (flags & WAITED_FOLLOWS) != 0
+            ? readSigned(in)
+            : expectedResponse(a.turnStartMs, a.answerMs);
+    a.version = readSigned(in);
+    a.emittedMs = (flags & EMITTED_FOLLOWS) != 0 ? readSigned(in) : 0;
+    if ((flags & ALERT_KEY_FOLLOWS) != 0) {
+      a.shopId = StringValue.readString(in);
+      a.buyerId = StringValue.readString(in);
+      a.platform = StringValue.readString(in);
+    }
+    int status = flags & STATUS_MASK;
+    a.status = status == STATUS_OTHER ? StringValue.readString(in) : STATUSES.get(status);
+    return a;
   }
 
   /** What the facts are written against: the messages (by event id), base time, dictionary. */

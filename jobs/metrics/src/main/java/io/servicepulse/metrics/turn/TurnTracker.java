@@ -69,7 +69,7 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
     state = getRuntimeContext().getState(new ValueStateDescriptor<>("turn-tracker", stateType()));
     waitAlerts =
         new WaitAlertJudge(
-            settings, getRuntimeContext().getMapState(WaitAlertJudge.emittedState()));
+            settings, getRuntimeContext().getMapState(WaitAlertJudge.releasedState()));
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateEvents");
     corrections = getRuntimeContext().getMetricGroup().counter("correctedFacts");
   }
@@ -82,7 +82,7 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
       ctx.output(DeadLetters.TAG, LateEvents.letter(job, m.getEventId(), ts, watermark, m));
       return;
     }
-    TrackerState s = state.value();
+    TrackerState s = restored(state.value());
     if (s == null) {
       s = new TrackerState(m.getShopId(), m.getBuyerId(), m.getPlatform());
     } else if (s.contains(m.getEventId())) {
@@ -118,7 +118,7 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<TurnFact> out)
       throws Exception {
-    TrackerState s = state.value();
+    TrackerState s = restored(state.value());
     if (s == null) {
       return;
     }
@@ -135,6 +135,14 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
       derived = derive(s, watermark, ctx, out);
     }
     conclude(s, derived, ctx);
+  }
+
+  /** A buyer's state; one restored from a release until 2026-12-03 adopts its alerts first. */
+  private TrackerState restored(TrackerState s) throws Exception {
+    if (s != null && !s.alertsInState) {
+      waitAlerts.adopt(s);
+    }
+    return s;
   }
 
   /**
@@ -157,13 +165,12 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
             alert -> ctx.output(WaitAlertJudge.ALERTS, alert));
     int settledEvents = derived == null ? 0 : derived.settledEvents();
     if (settledEvents > 0) {
-      waitAlerts.forgetSettled(s.events.get(settledEvents - 1).ts);
+      waitAlerts.forgetSettled(s, s.events.get(settledEvents - 1).ts);
       s.events.subList(0, settledEvents).clear();
     }
     if (s.events.isEmpty()) {
       setWakeUp(s, Long.MAX_VALUE, ctx);
       state.clear();
-      waitAlerts.clear();
       return;
     }
     if (derived != null) {

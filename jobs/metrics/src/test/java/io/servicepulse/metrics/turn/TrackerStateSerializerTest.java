@@ -70,14 +70,14 @@ class TrackerStateSerializerTest {
     s.decidedUntil = -5;
     s.wakeUpAt = Long.MIN_VALUE;
     s.lastVersion = -3;
-    ChatEvent odd = new ChatEvent(null, Long.MIN_VALUE, (byte) 7, null, "team");
-    odd.seq = Long.MAX_VALUE;
-    odd.conversationKey = Long.MIN_VALUE;
+    ChatEvent strange = new ChatEvent(null, Long.MIN_VALUE, (byte) 7, null, "team");
+    strange.seq = Long.MAX_VALUE;
+    strange.conversationKey = Long.MIN_VALUE;
     ChatEvent buyer = new ChatEvent("b-1", 1_700_000_000_000L, ChatEvent.BUYER, "a-1", null);
     buyer.noReplyNeeded = true;
     buyer.conversationKey = Long.MIN_VALUE;
     ChatEvent negativeRole = new ChatEvent("b-10", Long.MAX_VALUE, (byte) -1, "a-1", "team");
-    s.events.addAll(List.of(odd, buyer, negativeRole));
+    s.events.addAll(List.of(strange, buyer, negativeRole));
     TurnFact turn = new TurnFact();
     turn.turnId = "not-buffered";
     turn.conversationId = null;
@@ -113,7 +113,33 @@ class TrackerStateSerializerTest {
     closed.finalAtMs = 42;
     closed.humanAnswered = true;
     s.emittedConversations.addAll(List.of(open, closed));
+    WaitAlert sent = new WaitAlert();
+    sent.shopId = "shop";
+    sent.turnId = "b-1";
+    sent.turnStartMs = 1_700_000_000_000L;
+    sent.thresholdMs = 30_000;
+    sent.status = WaitAlert.ANSWERED;
+    sent.agentId = "a-2";
+    sent.teamId = "";
+    sent.answerMs = 1_700_000_040_000L;
+    sent.waitedMs = 40_000;
+    sent.version = 17;
+    sent.emittedMs = 1_800_000_000_000L;
+    WaitAlert odd = new WaitAlert();
+    odd.turnId = null;
+    odd.turnStartMs = Long.MAX_VALUE;
+    odd.thresholdMs = -1;
+    odd.status = "SOMETHING_NEW";
+    odd.waitedMs = 5;
+    odd.retracted = true;
+    WaitAlert waiting = new WaitAlert();
+    waiting.turnId = "b-10";
+    waiting.status = WaitAlert.WAITING;
+    waiting.agentId = "a-1";
+    s.emittedAlerts.addAll(List.of(sent, odd, waiting));
 
+    assertRoundTrip(s);
+    s.alertsInState = false;
     assertRoundTrip(s);
     assertRoundTrip(new TrackerState());
   }
@@ -167,6 +193,8 @@ class TrackerStateSerializerTest {
     List<String> restored = new ArrayList<>();
     OperatorSubtaskState migrated;
     try (var harness = replayed.tracker(released)) {
+      assertThat(harness.numKeyedStateEntries()).as("with the old alerts' map").isPositive();
+      assertThat(buyersWithReleasedAlerts(harness)).isPositive();
       for (int i = 0; i <= again; i++) {
         if (i <= snapshotAt) {
           replayed.skip(i);
@@ -188,6 +216,17 @@ class TrackerStateSerializerTest {
       assertThat(restored).isNotEmpty().isEqualTo(uninterrupted);
       assertThat(harness.numKeyedStateEntries()).isZero();
       assertThat(harness.numEventTimeTimers()).isZero();
+    }
+  }
+
+  private static long buyersWithReleasedAlerts(
+      KeyedOneInputStreamOperatorTestHarness<String, ChatMessage, TurnFact> harness) {
+    try (Stream<Object> keys =
+        harness
+            .getOperator()
+            .getKeyedStateBackend()
+            .getKeys(WaitAlertJudge.releasedState().getName(), VoidNamespace.INSTANCE)) {
+      return keys.count();
     }
   }
 
