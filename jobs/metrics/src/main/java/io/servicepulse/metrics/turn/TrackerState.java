@@ -9,7 +9,8 @@ import java.util.List;
  * Everything the turn tracker keeps for one (shop, buyer): the messages of its unsettled
  * conversations in event-time order (including ones the watermark has not passed yet), and what it
  * has emitted for them, so a recomputation sends only what changed. Emptied when the last
- * conversation settles. A Flink POJO; its state descriptor declares the list element types.
+ * conversation settles. Checkpointed by {@link TrackerStateSerializer} (a new field needs a place
+ * there); still a POJO because releases before 2026-12-03 wrote it with the POJO serializer.
  */
 public class TrackerState {
 
