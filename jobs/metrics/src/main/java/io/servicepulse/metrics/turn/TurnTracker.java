@@ -141,6 +141,8 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
   private TrackerState restored(TrackerState s) throws Exception {
     if (s != null && !s.alertsInState) {
       waitAlerts.adopt(s);
+      // At once: some paths below return without writing the state back.
+      state.update(s);
     }
     return s;
   }
