@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.metrics.turn;
 
+import io.servicepulse.metrics.wait.WaitAlert;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,7 +9,8 @@ import java.util.List;
  * Everything the turn tracker keeps for one (shop, buyer): the messages of its unsettled
  * conversations in event-time order (including ones the watermark has not passed yet), and what it
  * has emitted for them, so a recomputation sends only what changed. Emptied when the last
- * conversation settles. A Flink POJO; its state descriptor declares the list element types.
+ * conversation settles. Checkpointed by {@link TrackerStateSerializer} (a new field needs a place
+ * there); still a POJO because releases before 2026-12-03 wrote it with the POJO serializer.
  */
 public class TrackerState {
 
@@ -21,6 +23,15 @@ public class TrackerState {
   public List<TurnFact> emittedTurns = new ArrayList<>();
 
   public List<ConversationFact> emittedConversations = new ArrayList<>();
+
+  /** Alerts sent and not yet forgotten, without shop, buyer, platform and emission time. */
+  public List<WaitAlert> emittedAlerts = new ArrayList<>();
+
+  /**
+   * Whether {@link #emittedAlerts} holds the alerts: false in state restored from a release until
+   * 2026-12-03, which kept them in a map state of their own ({@code WaitAlertJudge#adopt}).
+   */
+  public boolean alertsInState;
 
   /** The watermark the emitted facts were derived at; Long.MIN_VALUE before the first time. */
   public long derivedAtWatermark = Long.MIN_VALUE;
@@ -41,12 +52,19 @@ public class TrackerState {
    */
   public long lastVersion;
 
+  /**
+   * The buyer's one event-time timer ({@code TurnTracker}); MAX_VALUE if none. Added after the
+   * first release: restored state reads MIN_VALUE (unknown), and its older timers fire harmlessly.
+   */
+  public long wakeUpAt = Long.MIN_VALUE;
+
   public TrackerState() {}
 
   public TrackerState(String shopId, String buyerId, String platform) {
     this.shopId = shopId;
     this.buyerId = buyerId;
     this.platform = platform;
+    this.alertsInState = true;
   }
 
   public boolean contains(String eventId) {

@@ -17,7 +17,6 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -36,10 +35,10 @@ import org.apache.flink.util.OutputTag;
  * re-sent. Older messages become dead letters (stage 'late'). A repeated event_id is dropped while
  * its conversation is buffered; after that it is older than the allowed lateness and dead-lettered.
  *
- * <p>Event-time timers: a message's own timestamp (hold), the open turn's reply timeout, the
- * conversation's end (session gap) and its settlement (end plus allowed lateness), when the
- * conversation's messages, emitted facts and alerts are dropped; and the alerts' own times. State
- * of an idle buyer is empty.
+ * <p>One event-time timer per buyer, at the earliest of: the first held message's timestamp, the
+ * open turn's reply timeout, the conversation's end (session gap) and its settlement (end plus
+ * allowed lateness), when the conversation's messages, emitted facts and alerts are dropped; and
+ * the alerts' own times. State of an idle buyer is empty.
  */
 public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage, TurnFact> {
 
@@ -59,19 +58,9 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
     this.settings = settings;
   }
 
+  /** The tracker's state type: a compact serializer (the POJO serializer's is ~3x the bytes). */
   public static TypeInformation<TrackerState> stateType() {
-    return Types.POJO(
-        TrackerState.class,
-        Map.of(
-            "shopId", Types.STRING,
-            "buyerId", Types.STRING,
-            "platform", Types.STRING,
-            "events", Types.LIST(Types.POJO(ChatEvent.class)),
-            "emittedTurns", Types.LIST(Types.POJO(TurnFact.class)),
-            "emittedConversations", Types.LIST(Types.POJO(ConversationFact.class)),
-            "derivedAtWatermark", Types.LONG,
-            "decidedUntil", Types.LONG,
-            "lastVersion", Types.LONG));
+    return new TrackerStateTypeInfo();
   }
 
   @Override
@@ -80,7 +69,7 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
     state = getRuntimeContext().getState(new ValueStateDescriptor<>("turn-tracker", stateType()));
     waitAlerts =
         new WaitAlertJudge(
-            settings, getRuntimeContext().getMapState(WaitAlertJudge.emittedState()));
+            settings, getRuntimeContext().getMapState(WaitAlertJudge.releasedState()));
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateEvents");
     corrections = getRuntimeContext().getMetricGroup().counter("correctedFacts");
   }
@@ -93,7 +82,7 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
       ctx.output(DeadLetters.TAG, LateEvents.letter(job, m.getEventId(), ts, watermark, m));
       return;
     }
-    TrackerState s = state.value();
+    TrackerState s = restored(state.value());
     if (s == null) {
       s = new TrackerState(m.getShopId(), m.getBuyerId(), m.getPlatform());
     } else if (s.contains(m.getEventId())) {
@@ -114,10 +103,10 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
       conclude(s, derive(s, watermark, ctx, out), ctx);
     } else if (ts <= waitAlerts.now(s, ctx.timerService())) {
       // A live buyer: decide at the wall clock now (provisional), the watermark confirms later.
-      ctx.timerService().registerEventTimeTimer(ts);
       conclude(s, derive(s, watermark, ctx, out), ctx);
     } else {
-      ctx.timerService().registerEventTimeTimer(ts);
+      // Held until the watermark passes it.
+      wakeBy(s, ts, ctx);
       if (alertsMayChange) {
         conclude(s, null, ctx);
       } else {
@@ -129,7 +118,7 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<TurnFact> out)
       throws Exception {
-    TrackerState s = state.value();
+    TrackerState s = restored(state.value());
     if (s == null) {
       return;
     }
@@ -148,34 +137,80 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
     conclude(s, derived, ctx);
   }
 
+  /** A buyer's state; one restored from a release until 2026-12-03 adopts its alerts first. */
+  private TrackerState restored(TrackerState s) throws Exception {
+    if (s != null && !s.alertsInState) {
+      waitAlerts.adopt(s);
+      // At once: some paths below return without writing the state back.
+      state.update(s);
+    }
+    return s;
+  }
+
   /**
    * The conversations as decided at {@code at}, and how many held messages belong to settled ones.
    */
   private record Derived(
-      List<TurnDerivation.Conversation> conversations, long at, int settledEvents) {}
+      List<TurnDerivation.Conversation> conversations, long at, int settledEvents, long wakeAt) {}
 
   /**
    * Judges the alerts on every message still held, then drops the messages of settled
    * conversations, and keeps or clears the state. {@code derived}: null if not derived now.
    */
   private void conclude(TrackerState s, Derived derived, Context ctx) throws Exception {
-    waitAlerts.judge(
-        s,
-        ctx.timerService(),
-        derived == null ? null : derived.conversations(),
-        derived == null ? Long.MIN_VALUE : derived.at(),
-        alert -> ctx.output(WaitAlertJudge.ALERTS, alert));
+    long alertsChange =
+        waitAlerts.judge(
+            s,
+            ctx.timerService(),
+            derived == null ? null : derived.conversations(),
+            derived == null ? Long.MIN_VALUE : derived.at(),
+            alert -> ctx.output(WaitAlertJudge.ALERTS, alert));
     int settledEvents = derived == null ? 0 : derived.settledEvents();
     if (settledEvents > 0) {
-      waitAlerts.forgetSettled(s.events.get(settledEvents - 1).ts);
+      waitAlerts.forgetSettled(s, s.events.get(settledEvents - 1).ts);
       s.events.subList(0, settledEvents).clear();
     }
     if (s.events.isEmpty()) {
+      setWakeUp(s, Long.MAX_VALUE, ctx);
       state.clear();
-      waitAlerts.clear();
       return;
     }
+    if (derived != null) {
+      setWakeUp(s, Math.min(derived.wakeAt(), alertsChange), ctx);
+    } else {
+      wakeBy(s, alertsChange, ctx);
+    }
     state.update(s);
+  }
+
+  /**
+   * One event-time timer per buyer, at the earliest time anything can change (a held message, a
+   * reply timeout, a conversation's end or settlement, an alert), instead of one per message and
+   * purpose: each timer is a key and a timestamp in every checkpoint. Every firing derives again
+   * and sets the next one, so an earlier timer replaces a later one without losing it.
+   */
+  private void setWakeUp(TrackerState s, long at, Context ctx) {
+    if (at == s.wakeUpAt) {
+      return;
+    }
+    if (s.wakeUpAt != Long.MIN_VALUE && s.wakeUpAt != Long.MAX_VALUE) {
+      ctx.timerService().deleteEventTimeTimer(s.wakeUpAt);
+    }
+    if (at != Long.MAX_VALUE) {
+      ctx.timerService().registerEventTimeTimer(at);
+    }
+    s.wakeUpAt = at;
+  }
+
+  /** Brings the wake-up forward to {@code at} if that is earlier (not derived now). */
+  private void wakeBy(TrackerState s, long at, Context ctx) {
+    long current = s.wakeUpAt;
+    if (current == Long.MIN_VALUE || current <= ctx.timerService().currentWatermark()) {
+      current = Long.MAX_VALUE; // unknown (restored) or already fired
+    }
+    if (at < current) {
+      setWakeUp(s, at, ctx);
+    }
   }
 
   /**
@@ -193,18 +228,28 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
     emitConversationChanges(s, conversations, ctx);
     int settled = 0;
     int settledEvents = 0;
+    long wakeAt = firstHeldAfter(s, watermark);
     for (TurnDerivation.Conversation c : conversations) {
       if (watermark >= c.settleAtMs()) {
-        forget(s, c, watermark, ctx);
+        forget(s, c);
         settled++;
         settledEvents = c.to();
       } else {
-        registerTimers(c, watermark, ctx);
+        wakeAt = Math.min(wakeAt, nextChange(c, watermark));
       }
     }
     s.derivedAtWatermark = watermark;
     s.decidedUntil = at;
-    return new Derived(conversations, at, settled > 0 ? settledEvents : 0);
+    return new Derived(conversations, at, settled > 0 ? settledEvents : 0, wakeAt);
+  }
+
+  /** The time of the first message the watermark has not passed; MAX_VALUE if none. */
+  private static long firstHeldAfter(TrackerState s, long watermark) {
+    long first = Long.MAX_VALUE;
+    for (int i = s.events.size() - 1; i >= 0 && s.events.get(i).ts > watermark; i--) {
+      first = s.events.get(i).ts;
+    }
+    return first;
   }
 
   private void emitTurnChanges(
@@ -281,28 +326,26 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
     corrections.inc();
   }
 
-  /** Drops a settled conversation's facts and the reply-timeout timers it may have left. */
-  private void forget(TrackerState s, TurnDerivation.Conversation c, long watermark, Context ctx) {
+  /** Drops a settled conversation's facts. */
+  private static void forget(TrackerState s, TurnDerivation.Conversation c) {
     for (TurnFact turn : c.turns()) {
       s.emittedTurns.removeIf(t -> t.turnId.equals(turn.turnId));
-      long timeout = turn.startMs + settings.replyTimeoutMs();
-      if (timeout > watermark) {
-        ctx.timerService().deleteEventTimeTimer(timeout);
-      }
     }
     if (c.fact() != null) {
       s.emittedConversations.removeIf(f -> f.conversationId.equals(c.fact().conversationId));
     }
   }
 
-  private void registerTimers(TurnDerivation.Conversation c, long watermark, Context ctx) {
+  /** The next time an unsettled conversation changes: reply timeout, end or settlement. */
+  private long nextChange(TurnDerivation.Conversation c, long watermark) {
+    long next = c.settleAtMs();
     if (c.hasOpenTurn()) {
-      ctx.timerService().registerEventTimeTimer(c.openTurnStart() + settings.replyTimeoutMs());
+      next = Math.min(next, c.openTurnStart() + settings.replyTimeoutMs());
     }
     long end = c.lastTs() + settings.sessionGapMs();
     if (end > watermark) {
-      ctx.timerService().registerEventTimeTimer(end);
+      next = Math.min(next, end);
     }
-    ctx.timerService().registerEventTimeTimer(c.settleAtMs());
+    return next;
   }
 }

@@ -6,6 +6,7 @@ import io.servicepulse.metrics.turn.ChatEvent;
 import io.servicepulse.metrics.turn.TrackerState;
 import io.servicepulse.metrics.turn.TurnDerivation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -35,19 +36,33 @@ public final class WaitAlertJudge {
   private final MetricsSettings settings;
   private final WaitAlerts alerts;
   private final TurnDerivation derivation;
-  private final MapState<String, WaitAlert> emitted;
 
-  public WaitAlertJudge(MetricsSettings settings, MapState<String, WaitAlert> emitted) {
+  /** Where releases until 2026-12-03 kept the alerts sent; read once per restored buyer. */
+  private final MapState<String, WaitAlert> released;
+
+  public WaitAlertJudge(MetricsSettings settings, MapState<String, WaitAlert> released) {
     this.settings = settings;
     this.alerts = new WaitAlerts(settings);
     this.derivation = new TurnDerivation(settings);
-    this.emitted = emitted;
+    this.released = released;
   }
 
-  /** The alerts sent and not yet forgotten, by alert id. */
-  public static MapStateDescriptor<String, WaitAlert> emittedState() {
+  /** The alerts sent and not yet forgotten, by alert id, as releases until 2026-12-03 kept them. */
+  public static MapStateDescriptor<String, WaitAlert> releasedState() {
     return new MapStateDescriptor<>(
         "wait-alerts-emitted", Types.STRING, TypeInformation.of(WaitAlert.class));
+  }
+
+  /**
+   * Moves a restored buyer's alerts from the state of earlier releases into {@link
+   * TrackerState#emittedAlerts}; once per buyer.
+   */
+  public void adopt(TrackerState s) throws Exception {
+    for (Map.Entry<String, WaitAlert> e : released.entries()) {
+      s.emittedAlerts.add(stored(e.getValue()));
+    }
+    released.clear();
+    s.alertsInState = true;
   }
 
   /**
@@ -61,7 +76,10 @@ public final class WaitAlertJudge {
     long first = settings.waitAlerts().of(s.platform, s.shopId)[0];
     long reached =
         event.role == ChatEvent.BUYER && !event.noReplyNeeded ? event.ts + first + 1 : event.ts;
-    schedule(reached, live, timers);
+    // In event time the tracker wakes up when the watermark passes the message, and judges then.
+    if (live) {
+      timers.registerProcessingTimeTimer(reached);
+    }
     int n = s.events.size();
     boolean wasLive =
         s.events.get(n - 1) != event
@@ -80,11 +98,12 @@ public final class WaitAlertJudge {
   }
 
   /**
-   * Sends what changed at the buyer's now, and sets the time of the next possible change. {@code
-   * derived}: the conversations the tracker has just derived at {@code derivedAt}, or null; when
-   * that is now they are the ones the alerts need.
+   * Sends what changed at the buyer's now, and returns the time of the next possible change
+   * (MAX_VALUE if none) for the tracker's event-time timer; a live buyer also gets a
+   * processing-time timer then. {@code derived}: the conversations the tracker has just derived at
+   * {@code derivedAt}, or null; when that is now they are the ones the alerts need.
    */
-  public void judge(
+  public long judge(
       TrackerState s,
       TimerService timers,
       List<TurnDerivation.Conversation> derived,
@@ -100,6 +119,11 @@ public final class WaitAlertJudge {
             ? alerts.at(s, now, derived)
             : alerts.at(s, now, derivation.derive(s, now));
     Map<String, WaitAlert> due = judgement.due();
+    Map<String, WaitAlert> emitted = new HashMap<>();
+    for (WaitAlert a : s.emittedAlerts) {
+      emitted.put(a.alertId(), a);
+    }
+    boolean changed = false;
     for (Map.Entry<String, WaitAlert> e : due.entrySet()) {
       WaitAlert previous = emitted.get(e.getKey());
       WaitAlert alert = e.getValue();
@@ -109,42 +133,56 @@ public final class WaitAlertJudge {
       alert.version = s.nextVersion(previous == null ? 0 : previous.version);
       alert.emittedMs = wall;
       out.accept(alert);
-      emitted.put(e.getKey(), alert);
+      emitted.put(e.getKey(), stored(alert));
+      changed = true;
     }
     List<String> gone = new ArrayList<>();
-    for (Map.Entry<String, WaitAlert> e : emitted.entries()) {
+    for (Map.Entry<String, WaitAlert> e : emitted.entrySet()) {
       if (!due.containsKey(e.getKey())) {
         gone.add(e.getKey());
       }
     }
     for (String id : gone) {
-      WaitAlert retraction = emitted.get(id).copy();
+      WaitAlert retraction = withKey(s, emitted.remove(id));
       retraction.retracted = true;
       retraction.version = s.nextVersion(retraction.version);
       retraction.emittedMs = wall;
       out.accept(retraction);
-      emitted.remove(id);
+      changed = true;
     }
-    if (judgement.nextChange() != Long.MAX_VALUE) {
-      schedule(judgement.nextChange(), live, timers);
+    if (changed) {
+      s.emittedAlerts = new ArrayList<>(emitted.values());
     }
+    if (live && judgement.nextChange() != Long.MAX_VALUE) {
+      timers.registerProcessingTimeTimer(judgement.nextChange());
+    }
+    return judgement.nextChange();
   }
 
   /** The buyer's conversations up to {@code lastSettledTs} settled: their alerts stay as sent. */
-  public void forgetSettled(long lastSettledTs) throws Exception {
-    List<String> settled = new ArrayList<>();
-    for (Map.Entry<String, WaitAlert> e : emitted.entries()) {
-      if (e.getValue().turnStartMs <= lastSettledTs) {
-        settled.add(e.getKey());
-      }
-    }
-    for (String id : settled) {
-      emitted.remove(id);
-    }
+  public void forgetSettled(TrackerState s, long lastSettledTs) {
+    s.emittedAlerts.removeIf(a -> a.turnStartMs <= lastSettledTs);
   }
 
-  public void clear() {
-    emitted.clear();
+  /**
+   * What the state keeps of a sent alert: no shop, buyer or platform (the state holds those once),
+   * no emission time (a retraction gets its own).
+   */
+  private static WaitAlert stored(WaitAlert sent) {
+    WaitAlert a = sent.copy();
+    a.shopId = null;
+    a.buyerId = null;
+    a.platform = null;
+    a.emittedMs = 0;
+    return a;
+  }
+
+  private static WaitAlert withKey(TrackerState s, WaitAlert stored) {
+    WaitAlert a = stored.copy();
+    a.shopId = s.shopId;
+    a.buyerId = s.buyerId;
+    a.platform = s.platform;
+    return a;
   }
 
   private static long now(boolean live, long watermark, long wall) {
@@ -154,12 +192,5 @@ public final class WaitAlertJudge {
   private boolean isLive(TrackerState s, long wall) {
     long newest = s.events.get(s.events.size() - 1).ts;
     return wall - newest <= settings.allowedLatenessMs();
-  }
-
-  private static void schedule(long at, boolean live, TimerService timers) {
-    timers.registerEventTimeTimer(at);
-    if (live) {
-      timers.registerProcessingTimeTimer(at);
-    }
   }
 }

@@ -61,6 +61,7 @@ final class StateSize {
       long maxTs = Long.MIN_VALUE;
       long bytes = 0;
       long keys = 0;
+      long timers = 0;
       // CPU time of this thread: steadier than wall time when other processes share the cores.
       var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
       long start = cpu.getCurrentThreadCpuTime();
@@ -86,14 +87,15 @@ final class StateSize {
                   .getKeys("turn-tracker", VoidNamespace.INSTANCE)) {
             keys += buyers.count();
           }
+          timers += harness.numEventTimeTimers() + harness.numProcessingTimeTimers();
           start = cpu.getCurrentThreadCpuTime();
         }
       }
       measured += cpu.getCurrentThreadCpuTime() - start;
       System.out.printf(
           "%nState: %,d bytes per buyer with state (checkpointed tracker state incl. alerts and timers,"
-              + " averaged over 4 snapshots, %,d buyers with state on average)%n",
-          keys == 0 ? 0 : bytes / keys, keys / 4);
+              + " averaged over 4 snapshots, %,d buyers with state on average, %.1f timers each)%n",
+          keys == 0 ? 0 : bytes / keys, keys / 4, keys == 0 ? 0 : timers / (double) keys);
       System.out.printf(
           "Tracker alone (one thread, no Kafka/ClickHouse/shuffle): %,.0f chat events per CPU-second%n",
           messages.size() / (measured / 1e9));
