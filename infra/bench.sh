@@ -7,14 +7,14 @@
 #   infra/bench.sh metrics     [--events N] [--rate R] [--seconds S] [--out-of-orderness "30 s"]
 #   infra/bench.sh attribution [EVENTS]                     keyed operators + state per buyer
 #   infra/bench.sh qa          [SECONDS_PER_RUN] [THREADS]  inspector with CoreNLP on
-#   infra/bench.sh compare     [--events N] [--jobs a,b] [--delay-seconds S]
+#   infra/bench.sh compare     [--events N] [--jobs a,b] [--delay-seconds S] [--repeat N]
 #                              engine floor, then each job: ratios; delays at half load
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 
 usage() {
-  sed -n '4,9p' "$0" | sed 's/^# //' >&2
+  sed -n '4,11p' "$0" | sed 's/^# //' >&2
   exit 2
 }
 

@@ -42,7 +42,8 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * job runs unbounded on live conversations ({@link LiveChats}, event time = send time, with live
  * orders and insults) sent at half the events/s it reached, and the event → ClickHouse row delay's
  * p50/p99/max is printed. Run with {@code infra/bench.sh compare [--events N] [--jobs
- * ingest,metrics,attribution,qa] [--delay-seconds S]}.
+ * ingest,metrics,attribution,qa] [--delay-seconds S] [--repeat N]}; with N rounds (floor, then each
+ * job, N times) it also prints each job's median ratio to its own round's floor.
  */
 public final class CompareBenchmark {
 
@@ -163,25 +164,38 @@ public final class CompareBenchmark {
     JobConfig config = JobConfig.of(values);
     ClickHouseConnectionFactory clickHouse = ClickHouseConnectionFactory.from(config);
 
-    // The floor always runs: every ratio is to the floor of the same run.
+    // The floor always runs: every ratio is to the floor of the same round. Rounds repeat the
+    // floor and every job, so the median ratio stands against the machine's run-to-run noise.
     List<String> jobs =
         List.of(opts.getOrDefault("jobs", "ingest,metrics,attribution,qa").split(","));
-    List<Run> runs = new ArrayList<>();
-    runs.add(
-        run("floor: Kafka → decode → discard", chat + orders, config, clickHouse, Floor::wire));
-    if (jobs.contains("ingest")) {
-      runs.add(run(IngestJob.NAME, chat + orders, config, clickHouse, IngestJob::wire));
+    int repeat = Integer.parseInt(opts.getOrDefault("repeat", "1"));
+    List<List<Run>> rounds = new ArrayList<>();
+    for (int round = 1; round <= repeat; round++) {
+      if (repeat > 1) {
+        System.out.printf("%nRound %d of %d%n", round, repeat);
+      }
+      List<Run> runs = new ArrayList<>();
+      runs.add(
+          run("floor: Kafka → decode → discard", chat + orders, config, clickHouse, Floor::wire));
+      if (jobs.contains("ingest")) {
+        runs.add(run(IngestJob.NAME, chat + orders, config, clickHouse, IngestJob::wire));
+      }
+      if (jobs.contains("metrics")) {
+        runs.add(run(ServiceMetricsJob.NAME, chat, config, clickHouse, ServiceMetricsJob::wire));
+      }
+      if (jobs.contains("attribution")) {
+        runs.add(run(AttributionJob.NAME, chat + orders, config, clickHouse, AttributionJob::wire));
+      }
+      if (jobs.contains("qa") && config.get(QaOptions.MODEL_ROOT) != null) {
+        runs.add(run(QaJob.NAME, chat, config, clickHouse, QaJob::wire));
+      }
+      print(runs, cores);
+      rounds.add(runs);
     }
-    if (jobs.contains("metrics")) {
-      runs.add(run(ServiceMetricsJob.NAME, chat, config, clickHouse, ServiceMetricsJob::wire));
+    List<Run> runs = rounds.get(rounds.size() - 1);
+    if (repeat > 1) {
+      printMedians(rounds);
     }
-    if (jobs.contains("attribution")) {
-      runs.add(run(AttributionJob.NAME, chat + orders, config, clickHouse, AttributionJob::wire));
-    }
-    if (jobs.contains("qa") && config.get(QaOptions.MODEL_ROOT) != null) {
-      runs.add(run(QaJob.NAME, chat, config, clickHouse, QaJob::wire));
-    }
-    print(runs, cores);
 
     int delaySeconds = Integer.parseInt(opts.getOrDefault("delay-seconds", "60"));
     List<Delay> delays = new ArrayList<>();
@@ -349,6 +363,38 @@ public final class CompareBenchmark {
         "  %,d events in %.1f s = %,.0f events/s, %.1f CPU-s of this JVM%n",
         events, seconds, run.rate(), cpu);
     return run;
+  }
+
+  /** Per job over the rounds: median ratio to its round's floor, by wall time and by CPU. */
+  private static void printMedians(List<List<Run>> rounds) {
+    System.out.printf(
+        "%nMedian over %d rounds (each ratio to the floor of its own round; min–max)%n",
+        rounds.size());
+    System.out.printf("%-34s %8s %14s %8s %14s%n", "job", "÷ floor", "", "(CPU)", "");
+    for (int j = 1; j < rounds.get(0).size(); j++) {
+      List<Double> wall = new ArrayList<>();
+      List<Double> cpu = new ArrayList<>();
+      for (List<Run> round : rounds) {
+        wall.add(round.get(j).rate() / round.get(0).rate());
+        cpu.add(round.get(j).perCpuSecond() / round.get(0).perCpuSecond());
+      }
+      System.out.printf(
+          "%-34s %8.2f %14s %8.2f %14s%n",
+          rounds.get(0).get(j).job(), median(wall), range(wall), median(cpu), range(cpu));
+    }
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  private static String range(List<Double> values) {
+    return String.format(
+        "%.2f–%.2f",
+        values.stream().mapToDouble(d -> d).min().orElse(0),
+        values.stream().mapToDouble(d -> d).max().orElse(0));
   }
 
   private static void print(List<Run> runs, int cores) {
