@@ -159,7 +159,8 @@ public final class ServicePulseOptions {
           .withDescription(
               "The same for the tables managers watch live (turns, service_minute, wait_alerts):"
                   + " shorter, so a turn shows within 2 s; the other tables keep fewer, larger"
-                  + " inserts.");
+                  + " inserts. Up to 4 inserts/s per table and subtask at the default: raise it if"
+                  + " ClickHouse reports too many parts.");
 
   public static final ConfigOption<Integer> CLICKHOUSE_MAX_RETRIES =
       ConfigOptions.key("clickhouse.max-retries")
@@ -170,7 +171,8 @@ public final class ServicePulseOptions {
                   + " other than a bad value (missing table, too many parts, memory, timeout,"
                   + " read-only), with exponential backoff; then the job fails and its restart"
                   + " strategy restarts it from the last checkpoint, which rides out longer"
-                  + " outages. Bounds how long one flush blocks the task.");
+                  + " outages. Retries run on the sink's writer thread; a checkpoint waits for"
+                  + " them.");
 
   public static final ConfigOption<Duration> CLICKHOUSE_RETRY_BACKOFF =
       ConfigOptions.key("clickhouse.retry-backoff")
