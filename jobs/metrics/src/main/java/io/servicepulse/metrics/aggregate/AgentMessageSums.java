@@ -45,10 +45,11 @@ public final class AgentMessageSums extends AbstractStreamOperator<MinuteContrib
       output.collect(element);
       return;
     }
-    MinuteContribution sum = sums.get(c.rowKey());
+    String row = c.rowKey();
+    MinuteContribution sum = sums.get(row);
     if (sum == null) {
       // A copy: with object reuse the received item is not ours to change.
-      sums.put(c.rowKey(), c.copy());
+      sums.put(row, c.copy());
     } else {
       sum.values.add(c.values);
     }

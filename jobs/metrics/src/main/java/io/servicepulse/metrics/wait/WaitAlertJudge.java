@@ -119,6 +119,21 @@ public final class WaitAlertJudge {
             ? alerts.at(s, now, derived)
             : alerts.at(s, now, derivation.derive(s, now));
     Map<String, WaitAlert> due = judgement.due();
+    if (!due.isEmpty() || !s.emittedAlerts.isEmpty()) {
+      send(s, due, wall, out);
+    }
+    if (live && judgement.nextChange() != Long.MAX_VALUE) {
+      timers.registerProcessingTimeTimer(judgement.nextChange());
+    }
+    return judgement.nextChange();
+  }
+
+  /**
+   * Sends the due alerts that are new or changed and retracts the sent ones no longer due; called
+   * only when there is one or the other (most messages have neither).
+   */
+  private static void send(
+      TrackerState s, Map<String, WaitAlert> due, long wall, Consumer<WaitAlert> out) {
     Map<String, WaitAlert> emitted = new HashMap<>();
     for (WaitAlert a : s.emittedAlerts) {
       emitted.put(a.alertId(), a);
@@ -153,10 +168,6 @@ public final class WaitAlertJudge {
     if (changed) {
       s.emittedAlerts = new ArrayList<>(emitted.values());
     }
-    if (live && judgement.nextChange() != Long.MAX_VALUE) {
-      timers.registerProcessingTimeTimer(judgement.nextChange());
-    }
-    return judgement.nextChange();
   }
 
   /** The buyer's conversations up to {@code lastSettledTs} settled: their alerts stay as sent. */
