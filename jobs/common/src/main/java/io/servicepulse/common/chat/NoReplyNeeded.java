@@ -3,6 +3,9 @@ package io.servicepulse.common.chat;
 
 import java.io.Serializable;
 import java.text.Normalizer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -25,8 +28,11 @@ public final class NoReplyNeeded implements Serializable {
           + "|谢谢|谢了|多谢|感谢|辛苦了?|亲|ok|okay|thanks?|thank you|thx|ty|great|got it|cool"
           + "|noted|alright|all right|fine)+";
 
+  private static final int MAX_KNOWN_CODE_POINTS = 1 << 16;
+
   private final String regex;
   private final Pattern pattern;
+  private transient Map<Integer, Boolean> firstCodePoints;
 
   private NoReplyNeeded(String regex) {
     this.regex = regex;
@@ -51,8 +57,37 @@ public final class NoReplyNeeded implements Serializable {
     if (pattern == null || text == null) {
       return false;
     }
-    String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
-    return !folded.isEmpty() && pattern.matcher(folded).matches();
+    String folded =
+        (Normalizer.isNormalized(text, Normalizer.Form.NFKC)
+                ? text
+                : Normalizer.normalize(text, Normalizer.Form.NFKC))
+            .strip();
+    return !folded.isEmpty()
+        && canStartWith(folded.codePointAt(0))
+        && pattern.matcher(folded).matches();
+  }
+
+  /**
+   * Whether some text beginning with {@code codePoint} can match: the regex on that one character,
+   * where {@link Matcher#hitEnd} says whether more input could still match. Most messages are
+   * questions whose first character no acknowledgement begins with; the full regex tried every
+   * alternative on them (about 0.5 µs a message, a tenth of IngestJob's sink thread).
+   */
+  private boolean canStartWith(int codePoint) {
+    Map<Integer, Boolean> known = firstCodePoints;
+    if (known == null) {
+      known = new ConcurrentHashMap<>();
+      firstCodePoints = known;
+    }
+    Boolean can = known.get(codePoint);
+    if (can == null) {
+      Matcher matcher = pattern.matcher(new String(Character.toChars(codePoint)));
+      can = matcher.matches() || matcher.hitEnd();
+      if (known.size() < MAX_KNOWN_CODE_POINTS) {
+        known.put(codePoint, can);
+      }
+    }
+    return can;
   }
 
   @Override

@@ -2,6 +2,7 @@
 package io.servicepulse.common.decode;
 
 import io.servicepulse.common.deadletter.DeadLetter;
+import io.servicepulse.common.flink.EventTypeInfo;
 import io.servicepulse.common.kafka.RawRecord;
 import java.util.HashMap;
 import java.util.Map;
@@ -62,11 +63,11 @@ public class Decoded<T> implements java.io.Serializable {
     return event != null;
   }
 
-  /** The POJO type of {@code Decoded<eventClass>} (the event keeps its own serializer, Avro). */
+  /** The POJO type of {@code Decoded<eventClass>}, the event with {@link EventTypeInfo}. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static <T> TypeInformation<Decoded<T>> typeOf(Class<T> eventClass) {
     Map<String, TypeInformation<?>> fields = new HashMap<>();
-    fields.put("event", TypeInformation.of(eventClass));
+    fields.put("event", EventTypeInfo.of(eventClass));
     fields.put("deadLetter", TypeInformation.of(DeadLetter.class));
     fields.put("sourceTopic", Types.STRING);
     fields.put("sourcePartition", Types.INT);

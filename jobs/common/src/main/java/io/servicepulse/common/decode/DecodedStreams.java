@@ -5,11 +5,11 @@ import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.config.ServicePulseOptions;
 import io.servicepulse.common.deadletter.DeadLetters;
 import io.servicepulse.common.flink.EventTime;
+import io.servicepulse.common.flink.EventTypeInfo;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.events.OrderEvent;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -98,7 +98,7 @@ public final class DecodedStreams {
         .keyBy(FirstCopyWins.key(kind.eventId()), Types.STRING)
         .transform(
             "first copy per event id, dead letters apart (" + kind.label() + ")",
-            TypeInformation.of(kind.eventClass()),
+            EventTypeInfo.of(kind.eventClass()),
             FirstCopyWins.operator(
                 new FirstCopyWins<>(
                     job,

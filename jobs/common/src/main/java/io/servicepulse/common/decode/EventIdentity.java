@@ -3,7 +3,6 @@ package io.servicepulse.common.decode;
 
 import io.servicepulse.common.deadletter.DeadLetter;
 import java.time.Duration;
-import org.apache.avro.SchemaNormalization;
 
 /**
  * The event id is an event's identity: whatever else differs, two records with one {@code event_id}
@@ -42,7 +41,7 @@ public final class EventIdentity {
    * schema version prints differently and counts as a conflicting copy.)
    */
   public static long fingerprintOfWireBytes(byte[] bytes) {
-    return SchemaNormalization.fingerprint64(bytes);
+    return Crc64Avro.of(bytes);
   }
 
   /** The dead letter of a conflicting copy: its wire bytes, one letter per distinct content. */

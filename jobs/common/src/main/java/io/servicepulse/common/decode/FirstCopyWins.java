@@ -2,6 +2,7 @@
 package io.servicepulse.common.decode;
 
 import io.servicepulse.common.deadletter.DeadLetters;
+import io.servicepulse.common.flink.EventTypeInfo;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -87,7 +88,7 @@ public final class FirstCopyWins<T> extends KeyedProcessFunction<String, Decoded
 
   /** The late first copies of {@code kind}'s events (each also a late dead letter). */
   public static <T> OutputTag<T> late(EventKind<T> kind) {
-    return new OutputTag<>("late-" + kind.label(), TypeInformation.of(kind.eventClass()));
+    return new OutputTag<>("late-" + kind.label(), EventTypeInfo.of(kind.eventClass()));
   }
 
   /** The key: the event id, or the dead letter's own id (dead letters only pass through). */
