@@ -46,6 +46,11 @@ public final class AttributionFunction
     return shopId + '|' + buyerId;
   }
 
+  /** Only human answers attribute; buyer, bot and system messages never touch state. */
+  public static boolean isAnswer(ChatMessage m) {
+    return m.getSenderRole() == SenderRole.AGENT && m.getAgentId() != null;
+  }
+
   public static String keyOf(ChatMessage m) {
     return key(m.getShopId(), m.getBuyerId());
   }
@@ -64,8 +69,7 @@ public final class AttributionFunction
   @Override
   public void processElement1(ChatMessage m, Context ctx, Collector<ConversionDelta> out)
       throws Exception {
-    // Only human answers attribute; buyer, bot and system messages never touch state.
-    if (m.getSenderRole() != SenderRole.AGENT || m.getAgentId() == null) {
+    if (!isAnswer(m)) {
       return;
     }
     long ts = m.getTs().toEpochMilli();

@@ -70,8 +70,15 @@ public final class AttributionJob {
             config,
             NAME,
             "attribution");
-    SingleOutputStreamOperator<ConversionDelta> deltas =
+    // Only answers cross the shuffle to the buyers' ledgers (about half of all messages); the
+    // filter follows dedup, so every copy is still judged there as in the other jobs.
+    DataStream<ChatMessage> answers =
         messages
+            .filter(AttributionFunction::isAnswer)
+            .uid("attribution-answers")
+            .name("agent answers only");
+    SingleOutputStreamOperator<ConversionDelta> deltas =
+        answers
             .connect(orders)
             .keyBy(AttributionFunction::keyOf, AttributionFunction::keyOf)
             .transform(

@@ -36,13 +36,15 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 /**
  * Benchmark (not a test): on one generated stream pre-loaded in Kafka and the running local stack,
  * the engine floor (Kafka → decode → discard) and then each job in its production wiring (sources
- * bounded at the end offsets, real ClickHouse sinks, parallelism = cores), one after the other in
- * this JVM. Prints per run the events read, the job's net run time, events/s, per core, the JVM's
- * CPU seconds, events per CPU-second, and the ratio to the floor. Then the delay at half load: each
- * job runs unbounded on live conversations ({@link LiveChats}, event time = send time, with live
- * orders and insults) sent at half the events/s it reached, and the event → ClickHouse row delay's
- * p50/p99/max is printed. Run with {@code infra/bench.sh compare [--events N] [--jobs
- * ingest,metrics,attribution,qa] [--delay-seconds S] [--repeat N]}; with N rounds (floor, then each
+ * bounded at the end offsets, real ClickHouse sinks, parallelism = cores), one after the other,
+ * each in a JVM of its own measured after an unmeasured warm-up run of the same job ({@code --fork
+ * false}: all in this JVM, as before; {@code --warmups N}). Prints per run the events read, the
+ * job's net run time, events/s, per core, the JVM's CPU seconds, events per CPU-second, and the
+ * ratio to the floor. Then the delay at half load: each job runs unbounded on live conversations
+ * ({@link LiveChats}, event time = send time, with live orders and insults) sent at half the
+ * events/s it reached, and the event → ClickHouse row delay's p50/p99/max is printed. Run with
+ * {@code infra/bench.sh compare [--events N] [--jobs ingest,metrics,attribution,qa]
+ * [--delay-seconds S] [--repeat N] [--fork false] [--warmups N]}; with N rounds (floor, then each
  * job, N times) it also prints each job's median ratio to its own round's floor.
  */
 public final class CompareBenchmark {
@@ -90,7 +92,94 @@ public final class CompareBenchmark {
       "SELECT concat(shop_id, '|', team_id, '|', agent_id, '|', toString(minute_ms)),"
           + " toString(emitted_ms) FROM service_minute";
 
+  private static final String FLOOR = "floor";
+
+  /** Every run by key, in the order a round runs them: the floor first. */
+  private static final Map<String, BiConsumer<StreamExecutionEnvironment, JobConfig>> WIRINGS =
+      new java.util.LinkedHashMap<>();
+
+  static {
+    WIRINGS.put(FLOOR, Floor::wire);
+    WIRINGS.put(IngestJob.NAME, IngestJob::wire);
+    WIRINGS.put(ServiceMetricsJob.NAME, ServiceMetricsJob::wire);
+    WIRINGS.put(AttributionJob.NAME, AttributionJob::wire);
+    WIRINGS.put(QaJob.NAME, QaJob::wire);
+  }
+
   private CompareBenchmark() {}
+
+  private static String displayName(String key) {
+    return key.equals(FLOOR) ? "floor: Kafka → decode → discard" : key;
+  }
+
+  /**
+   * One run in a JVM of its own that first runs the same job {@code --warmups} times (default 1),
+   * unmeasured: every run, the floor too, is then measured warm and with the JIT's profile of its
+   * own code only. In one shared JVM the floor swung from 100 k to 440 k events/s between rounds.
+   */
+  private static Run forked(String key, long events, Map<String, String> opts) throws Exception {
+    java.nio.file.Path result = java.nio.file.Files.createTempFile("compare-run", ".txt");
+    List<String> command = new ArrayList<>();
+    command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (arg.startsWith("-Xm")) {
+        command.add(arg);
+      }
+    }
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(CompareBenchmark.class.getName());
+    for (String option :
+        List.of("bootstrap-servers", "clickhouse-url", "qa-model-root", "server-pids", "warmups")) {
+      if (opts.containsKey(option)) {
+        command.add("--" + option);
+        command.add(opts.get(option));
+      }
+    }
+    command.addAll(
+        List.of(
+            "--single",
+            key,
+            "--count",
+            String.valueOf(events),
+            "--result-file",
+            result.toString()));
+    Process process = new ProcessBuilder(command).inheritIO().start();
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException(key + " run failed: exit code " + process.exitValue());
+    }
+    String[] figures = java.nio.file.Files.readString(result).trim().split(" ");
+    java.nio.file.Files.delete(result);
+    Run run =
+        new Run(
+            displayName(key),
+            events,
+            Double.parseDouble(figures[0]),
+            Double.parseDouble(figures[1]),
+            Double.parseDouble(figures[2]),
+            WIRINGS.get(key));
+    System.out.printf(
+        "  %s: %,d events in %.1f s = %,.0f events/s (measured after %s warm-up run(s))%n",
+        run.job(), events, run.seconds(), run.rate(), opts.getOrDefault("warmups", "1"));
+    return run;
+  }
+
+  /** The child's side of {@link #forked}: warm-up runs, then the measured one, to a file. */
+  private static void single(Map<String, String> opts, int cores) throws Exception {
+    JobConfig config = JobConfig.of(jobValues(opts, cores));
+    ClickHouseConnectionFactory clickHouse = ClickHouseConnectionFactory.from(config);
+    String key = opts.get("single");
+    long events = Long.parseLong(opts.get("count"));
+    for (int i = Integer.parseInt(opts.getOrDefault("warmups", "1")); i > 0; i--) {
+      System.out.printf("%nWarm-up (not measured):");
+      run(key, events, config, clickHouse);
+    }
+    Run run = run(key, events, config, clickHouse);
+    java.nio.file.Files.writeString(
+        java.nio.file.Path.of(opts.get("result-file")),
+        run.seconds() + " " + run.cpuSeconds() + " " + run.serverCpuSeconds());
+    System.exit(0);
+  }
 
   /** One delay run's figures, ms. */
   record Delay(String job, double rate, String rows, String p50, String p99, String max) {}
@@ -101,6 +190,7 @@ public final class CompareBenchmark {
       long events,
       double seconds,
       double cpuSeconds,
+      double serverCpuSeconds,
       BiConsumer<StreamExecutionEnvironment, JobConfig> wiring) {
     double rate() {
       return events / seconds;
@@ -114,9 +204,15 @@ public final class CompareBenchmark {
   public static void main(String[] args) throws Exception {
     Map<String, String> opts = BenchArgs.parse(args);
     String bootstrap = opts.get("bootstrap-servers");
-    String url = opts.get("clickhouse-url");
     long approximate = Long.parseLong(opts.getOrDefault("events", "600000"));
     int cores = Runtime.getRuntime().availableProcessors();
+    if (opts.containsKey("server-pids")) {
+      serverPids = List.of(opts.get("server-pids").split(","));
+    }
+    if (opts.containsKey("single")) {
+      single(opts, cores);
+      return;
+    }
 
     DemoTopics.recreate(bootstrap, List.of(CHAT, ORDERS, DEAD_LETTERS), cores);
     System.out.printf("Generating ~%,d events...%n", approximate);
@@ -146,21 +242,7 @@ public final class CompareBenchmark {
           chat, orders, cores, written.elapsed().toMillis() / 1000.0);
     }
 
-    Map<String, String> values = new HashMap<>();
-    values.put("kafka.bootstrap-servers", bootstrap);
-    values.put("kafka.chat-topic", CHAT);
-    values.put("kafka.order-topic", ORDERS);
-    values.put("kafka.dead-letter-topic", DEAD_LETTERS);
-    values.put("kafka.stopping-offsets", "latest");
-    values.put("clickhouse.url", url);
-    values.put("job.parallelism", String.valueOf(cores));
-    // The local runtime's default checkpoint storage is the JobManager's memory (5 MB per task).
-    values.put(
-        "job.checkpoint-dir",
-        java.nio.file.Files.createTempDirectory("bench-compare-checkpoints").toUri().toString());
-    if (opts.containsKey("qa-model-root")) {
-      values.put("qa.model-root", opts.get("qa-model-root"));
-    }
+    Map<String, String> values = jobValues(opts, cores);
     JobConfig config = JobConfig.of(values);
     ClickHouseConnectionFactory clickHouse = ClickHouseConnectionFactory.from(config);
 
@@ -169,25 +251,23 @@ public final class CompareBenchmark {
     List<String> jobs =
         List.of(opts.getOrDefault("jobs", "ingest,metrics,attribution,qa").split(","));
     int repeat = Integer.parseInt(opts.getOrDefault("repeat", "1"));
+    boolean fork = !"false".equals(opts.getOrDefault("fork", "true"));
     List<List<Run>> rounds = new ArrayList<>();
     for (int round = 1; round <= repeat; round++) {
       if (repeat > 1) {
         System.out.printf("%nRound %d of %d%n", round, repeat);
       }
       List<Run> runs = new ArrayList<>();
-      runs.add(
-          run("floor: Kafka → decode → discard", chat + orders, config, clickHouse, Floor::wire));
-      if (jobs.contains("ingest")) {
-        runs.add(run(IngestJob.NAME, chat + orders, config, clickHouse, IngestJob::wire));
-      }
-      if (jobs.contains("metrics")) {
-        runs.add(run(ServiceMetricsJob.NAME, chat, config, clickHouse, ServiceMetricsJob::wire));
-      }
-      if (jobs.contains("attribution")) {
-        runs.add(run(AttributionJob.NAME, chat + orders, config, clickHouse, AttributionJob::wire));
-      }
-      if (jobs.contains("qa") && config.get(QaOptions.MODEL_ROOT) != null) {
-        runs.add(run(QaJob.NAME, chat, config, clickHouse, QaJob::wire));
+      for (String key : WIRINGS.keySet()) {
+        boolean wanted =
+            key.equals(FLOOR)
+                || jobs.contains(key.equals(ServiceMetricsJob.NAME) ? "metrics" : key)
+                    && (!key.equals(QaJob.NAME) || config.get(QaOptions.MODEL_ROOT) != null);
+        if (wanted) {
+          long events =
+              key.equals(ServiceMetricsJob.NAME) || key.equals(QaJob.NAME) ? chat : chat + orders;
+          runs.add(fork ? forked(key, events, opts) : run(key, events, config, clickHouse));
+        }
       }
       print(runs, cores);
       rounds.add(runs);
@@ -344,24 +424,27 @@ public final class CompareBenchmark {
   }
 
   private static Run run(
-      String name,
-      long events,
-      JobConfig config,
-      ClickHouseConnectionFactory clickHouse,
-      BiConsumer<StreamExecutionEnvironment, JobConfig> wiring)
+      String key, long events, JobConfig config, ClickHouseConnectionFactory clickHouse)
       throws Exception {
+    String name = displayName(key);
+    BiConsumer<StreamExecutionEnvironment, JobConfig> wiring = WIRINGS.get(key);
     new ClickHouseMigrations(clickHouse).recreate();
     StreamExecutionEnvironment env = StreamingJobs.environment(config);
     wiring.accept(env, config);
     System.out.printf("%nRunning %s...%n", name);
     long cpuBefore = processCpuNanos();
+    double serversBefore = serverCpuSeconds();
+    double kafkaBefore = serverPids.isEmpty() ? 0 : cpuSecondsOf(serverPids.get(0));
     JobExecutionResult result = env.execute("compare benchmark: " + name);
     double cpu = (processCpuNanos() - cpuBefore) / 1e9;
+    double servers = serverCpuSeconds() - serversBefore;
+    double kafka = (serverPids.isEmpty() ? 0 : cpuSecondsOf(serverPids.get(0))) - kafkaBefore;
     double seconds = result.getNetRuntime(TimeUnit.MILLISECONDS) / 1000.0;
-    Run run = new Run(name, events, seconds, cpu, wiring);
+    Run run = new Run(name, events, seconds, cpu, servers, wiring);
     System.out.printf(
-        "  %,d events in %.1f s = %,.0f events/s, %.1f CPU-s of this JVM%n",
-        events, seconds, run.rate(), cpu);
+        "  %,d events in %.1f s = %,.0f events/s, %.1f CPU-s of this JVM, %.1f of Kafka, %.1f of"
+            + " ClickHouse%n",
+        events, seconds, run.rate(), cpu, kafka, servers - kafka);
     return run;
   }
 
@@ -403,26 +486,82 @@ public final class CompareBenchmark {
         "%nOne stream, one machine (%d cores; Kafka and ClickHouse run on it too), %s%n",
         cores, java.time.LocalDate.now());
     System.out.printf(
-        "%-34s %10s %8s %12s %12s %8s %12s %8s %8s%n",
-        "run", "events", "s", "events/s", "per core", "CPU-s", "per CPU-s", "÷ floor", "(CPU)");
+        "%-34s %10s %8s %12s %12s %8s %8s %12s %8s %8s%n",
+        "run",
+        "events",
+        "s",
+        "events/s",
+        "per core",
+        "CPU-s",
+        "servers",
+        "per CPU-s",
+        "÷ floor",
+        "(CPU)");
     for (Run r : runs) {
       System.out.printf(
-          "%-34s %,10d %8.1f %,12.0f %,12.0f %8.1f %,12.0f %8.2f %8.2f%n",
+          "%-34s %,10d %8.1f %,12.0f %,12.0f %8.1f %8.1f %,12.0f %8.2f %8.2f%n",
           r.job(),
           r.events(),
           r.seconds(),
           r.rate(),
           r.rate() / cores,
           r.cpuSeconds(),
+          r.serverCpuSeconds(),
           r.perCpuSecond(),
           r.rate() / floor.rate(),
           r.perCpuSecond() / floor.perCpuSecond());
     }
     System.out.println(
         "÷ floor: events/s over the floor's; (CPU): events per CPU-second of this JVM over the"
-            + " floor's, steadier when other processes share the cores.");
+            + " floor's, steadier when other processes share the cores; servers: CPU-s of the Kafka"
+            + " broker and ClickHouse server in the same time (with --server-pids).");
     System.out.println(
         "Targets (issue 14): ingest, service-metrics, attribution ≥ 0.5 of the floor; qa ≥ 0.3.");
+  }
+
+  /** Kafka's and ClickHouse's process ids ({@code --server-pids}), for their CPU time. */
+  private static List<String> serverPids = List.of();
+
+  /** User + system CPU seconds of the server processes so far (Linux /proc, 100 ticks/s). */
+  private static double serverCpuSeconds() {
+    double seconds = 0;
+    for (String pid : serverPids) {
+      seconds += cpuSecondsOf(pid);
+    }
+    return seconds;
+  }
+
+  private static double cpuSecondsOf(String pid) {
+    try {
+      String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+      // Fields after the command name, which is in parentheses and may hold spaces.
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    } catch (java.io.IOException | RuntimeException e) {
+      // A server not on this machine (or gone): its time is simply not counted.
+      return 0;
+    }
+  }
+
+  /** The jobs' configuration: the bench topics, bounded at their end, parallelism = cores. */
+  private static Map<String, String> jobValues(Map<String, String> opts, int cores)
+      throws java.io.IOException {
+    Map<String, String> values = new HashMap<>();
+    values.put("kafka.bootstrap-servers", opts.get("bootstrap-servers"));
+    values.put("kafka.chat-topic", CHAT);
+    values.put("kafka.order-topic", ORDERS);
+    values.put("kafka.dead-letter-topic", DEAD_LETTERS);
+    values.put("kafka.stopping-offsets", "latest");
+    values.put("clickhouse.url", opts.get("clickhouse-url"));
+    values.put("job.parallelism", String.valueOf(cores));
+    // The local runtime's default checkpoint storage is the JobManager's memory (5 MB per task).
+    values.put(
+        "job.checkpoint-dir",
+        java.nio.file.Files.createTempDirectory("bench-compare-checkpoints").toUri().toString());
+    if (opts.containsKey("qa-model-root")) {
+      values.put("qa.model-root", opts.get("qa-model-root"));
+    }
+    return values;
   }
 
   private static long processCpuNanos() {

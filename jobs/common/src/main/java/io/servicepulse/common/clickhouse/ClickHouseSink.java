@@ -29,6 +29,7 @@ public final class ClickHouseSink<T> implements Sink<T> {
   private final ClickHouseConnectionFactory connections;
   private final int batchSize;
   private final Duration flushInterval;
+  private final Duration liveFlushInterval;
   private final int maxRetries;
   private final Duration retryBackoff;
   private final String deadLetterBootstrapServers;
@@ -44,6 +45,7 @@ public final class ClickHouseSink<T> implements Sink<T> {
       ClickHouseConnectionFactory connections,
       int batchSize,
       Duration flushInterval,
+      Duration liveFlushInterval,
       int maxRetries,
       Duration retryBackoff,
       String deadLetterBootstrapServers,
@@ -53,6 +55,7 @@ public final class ClickHouseSink<T> implements Sink<T> {
     this.connections = connections;
     this.batchSize = batchSize;
     this.flushInterval = flushInterval;
+    this.liveFlushInterval = liveFlushInterval;
     this.maxRetries = maxRetries;
     this.retryBackoff = retryBackoff;
     this.deadLetterBootstrapServers = deadLetterBootstrapServers;
@@ -65,6 +68,7 @@ public final class ClickHouseSink<T> implements Sink<T> {
         table,
         ClickHouseConnectionFactory.from(config),
         config.get(ServicePulseOptions.CLICKHOUSE_BATCH_SIZE),
+        config.get(ServicePulseOptions.CLICKHOUSE_FLUSH_INTERVAL),
         config.get(
             table.live()
                 ? ServicePulseOptions.CLICKHOUSE_LIVE_FLUSH_INTERVAL
@@ -84,6 +88,7 @@ public final class ClickHouseSink<T> implements Sink<T> {
         new DeadLetterProducer(deadLetterBootstrapServers, deadLetterTopic),
         batchSize,
         flushInterval.toMillis(),
+        liveFlushInterval.toMillis(),
         context.getProcessingTimeService());
   }
 }

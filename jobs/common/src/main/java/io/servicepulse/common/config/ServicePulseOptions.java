@@ -160,7 +160,8 @@ public final class ServicePulseOptions {
               "The same for the tables managers watch live (turns, service_minute, wait_alerts):"
                   + " shorter, so a turn shows within 2 s; the other tables keep fewer, larger"
                   + " inserts. Up to 4 inserts/s per table and subtask at the default: raise it if"
-                  + " ClickHouse reports too many parts.");
+                  + " ClickHouse reports too many parts. Rows of a catch-up (record time over 1 min"
+                  + " behind the clock: a replay, a backlog) keep clickhouse.flush-interval.");
 
   public static final ConfigOption<Integer> CLICKHOUSE_MAX_RETRIES =
       ConfigOptions.key("clickhouse.max-retries")
