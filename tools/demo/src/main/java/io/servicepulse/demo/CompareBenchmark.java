@@ -118,6 +118,47 @@ public final class CompareBenchmark {
    * own code only. In one shared JVM the floor swung from 100 k to 440 k events/s between rounds.
    */
   private static Run forked(String key, long events, Map<String, String> opts) throws Exception {
+    String[] figures = child(key, List.of("--count", String.valueOf(events)), opts).split(" ");
+    Run run =
+        new Run(
+            displayName(key),
+            events,
+            Double.parseDouble(figures[0]),
+            Double.parseDouble(figures[1]),
+            Double.parseDouble(figures[2]),
+            WIRINGS.get(key));
+    System.out.printf(
+        "  %s: %,d events in %.1f s = %,.0f events/s (measured after %s warm-up run(s))%n",
+        run.job(), events, run.seconds(), run.rate(), opts.getOrDefault("warmups", "1"));
+    return run;
+  }
+
+  /** A delay run in a JVM of its own, after the same warm-up runs as the throughput runs. */
+  private static List<Delay> forkedDelay(
+      String key, long events, double rate, int seconds, Map<String, String> opts)
+      throws Exception {
+    String lines =
+        child(
+            key,
+            List.of(
+                "--count",
+                String.valueOf(events),
+                "--delay-rate",
+                String.valueOf(rate),
+                "--delay-seconds",
+                String.valueOf(seconds)),
+            opts);
+    List<Delay> delays = new ArrayList<>();
+    for (String line : lines.split("\n")) {
+      String[] f = line.split("\t");
+      delays.add(new Delay(f[0], Double.parseDouble(f[1]), f[2], f[3], f[4], f[5]));
+    }
+    return delays;
+  }
+
+  /** Runs this class with {@code --single key} and {@code args} in a new JVM; its result file. */
+  private static String child(String key, List<String> args, Map<String, String> opts)
+      throws Exception {
     java.nio.file.Path result = java.nio.file.Files.createTempFile("compare-run", ".txt");
     List<String> command = new ArrayList<>();
     command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -136,35 +177,21 @@ public final class CompareBenchmark {
         command.add(opts.get(option));
       }
     }
-    command.addAll(
-        List.of(
-            "--single",
-            key,
-            "--count",
-            String.valueOf(events),
-            "--result-file",
-            result.toString()));
+    command.addAll(List.of("--single", key, "--result-file", result.toString()));
+    command.addAll(args);
     Process process = new ProcessBuilder(command).inheritIO().start();
     if (process.waitFor() != 0) {
       throw new IllegalStateException(key + " run failed: exit code " + process.exitValue());
     }
-    String[] figures = java.nio.file.Files.readString(result).trim().split(" ");
+    String text = java.nio.file.Files.readString(result).trim();
     java.nio.file.Files.delete(result);
-    Run run =
-        new Run(
-            displayName(key),
-            events,
-            Double.parseDouble(figures[0]),
-            Double.parseDouble(figures[1]),
-            Double.parseDouble(figures[2]),
-            WIRINGS.get(key));
-    System.out.printf(
-        "  %s: %,d events in %.1f s = %,.0f events/s (measured after %s warm-up run(s))%n",
-        run.job(), events, run.seconds(), run.rate(), opts.getOrDefault("warmups", "1"));
-    return run;
+    return text;
   }
 
-  /** The child's side of {@link #forked}: warm-up runs, then the measured one, to a file. */
+  /**
+   * The child's side of {@link #forked} and {@link #forkedDelay}: warm-up runs, then the measured
+   * run or the delay run, its figures to a file.
+   */
   private static void single(Map<String, String> opts, int cores) throws Exception {
     JobConfig config = JobConfig.of(jobValues(opts, cores));
     ClickHouseConnectionFactory clickHouse = ClickHouseConnectionFactory.from(config);
@@ -174,10 +201,28 @@ public final class CompareBenchmark {
       System.out.printf("%nWarm-up (not measured):");
       run(key, events, config, clickHouse);
     }
-    Run run = run(key, events, config, clickHouse);
-    java.nio.file.Files.writeString(
-        java.nio.file.Path.of(opts.get("result-file")),
-        run.seconds() + " " + run.cpuSeconds() + " " + run.serverCpuSeconds());
+    String result;
+    if (opts.containsKey("delay-rate")) {
+      StringBuilder lines = new StringBuilder();
+      for (Delay d :
+          delay(
+              key,
+              Double.parseDouble(opts.get("delay-rate")),
+              Integer.parseInt(opts.get("delay-seconds")),
+              jobValues(opts, cores),
+              clickHouse,
+              WIRINGS.get(key))) {
+        lines.append(
+            String.join(
+                "\t", d.job(), String.valueOf(d.rate()), d.rows(), d.p50(), d.p99(), d.max()));
+        lines.append('\n');
+      }
+      result = lines.toString();
+    } else {
+      Run run = run(key, events, config, clickHouse);
+      result = run.seconds() + " " + run.cpuSeconds() + " " + run.serverCpuSeconds();
+    }
+    java.nio.file.Files.writeString(java.nio.file.Path.of(opts.get("result-file")), result);
     System.exit(0);
   }
 
@@ -281,7 +326,10 @@ public final class CompareBenchmark {
     List<Delay> delays = new ArrayList<>();
     for (Run r : runs) {
       if (DELAY_SQL.containsKey(r.job()) && delaySeconds > 0) {
-        delays.addAll(delay(r.job(), r.rate() / 2, delaySeconds, values, clickHouse, r.wiring()));
+        delays.addAll(
+            fork
+                ? forkedDelay(r.job(), r.events(), r.rate() / 2, delaySeconds, opts)
+                : delay(r.job(), r.rate() / 2, delaySeconds, values, clickHouse, r.wiring()));
       }
     }
     printDelays(delays);
