@@ -10,7 +10,6 @@ import io.servicepulse.events.ChatMessage;
 import io.servicepulse.events.OrderEvent;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -95,7 +94,7 @@ public final class DecodedStreams {
             "Kafka " + kind.topic().defaultValue(),
             Decoded.typeOf(kind.eventClass()))
         .uid(sourceUid)
-        .keyBy(FirstCopyWins.key(kind.eventId()), Types.STRING)
+        .keyBy(FirstCopyWins.key(kind.eventId()), FirstCopyWins.KEY_TYPE)
         .transform(
             "first copy per event id, dead letters apart (" + kind.label() + ")",
             EventTypeInfo.of(kind.eventClass()),

@@ -3,6 +3,7 @@ package io.servicepulse.common.decode;
 
 import io.servicepulse.common.deadletter.DeadLetters;
 import io.servicepulse.common.flink.EventTypeInfo;
+import io.servicepulse.common.flink.StringKeyTypeInfo;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -90,6 +91,12 @@ public final class FirstCopyWins<T> extends KeyedProcessFunction<String, Decoded
   public static <T> OutputTag<T> late(EventKind<T> kind) {
     return new OutputTag<>("late-" + kind.label(), EventTypeInfo.of(kind.eventClass()));
   }
+
+  /**
+   * The key's type: a String, whose checkpointed bytes are Flink's, written a key at a time (the
+   * ids are most of a job's checkpoint); state of the release before restores unchanged.
+   */
+  public static final TypeInformation<String> KEY_TYPE = StringKeyTypeInfo.INSTANCE;
 
   /** The key: the event id, or the dead letter's own id (dead letters only pass through). */
   public static <T> KeySelector<Decoded<T>, String> key(SerializableFunction<T, String> eventId) {

@@ -14,6 +14,7 @@ import io.servicepulse.schemas.EventCodec;
 import io.servicepulse.schemas.ReleasedSchemas;
 import java.time.Duration;
 import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.VoidNamespace;
@@ -40,6 +41,11 @@ class FirstCopyWinsTest {
 
   private static KeyedOneInputStreamOperatorTestHarness<String, Decoded<ChatMessage>, ChatMessage>
       harness(boolean eventTime) throws Exception {
+    return harness(eventTime, FirstCopyWins.KEY_TYPE);
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, Decoded<ChatMessage>, ChatMessage>
+      harness(boolean eventTime, TypeInformation<String> keyType) throws Exception {
     FirstCopyWins<ChatMessage> function =
         new FirstCopyWins<>(
             "service-metrics",
@@ -48,9 +54,7 @@ class FirstCopyWinsTest {
             Duration.ofMinutes(5),
             eventTime ? Duration.ofSeconds(30) : null);
     return new KeyedOneInputStreamOperatorTestHarness<>(
-        FirstCopyWins.operator(function),
-        FirstCopyWins.key(EventKind.CHAT.eventId()),
-        Types.STRING);
+        FirstCopyWins.operator(function), FirstCopyWins.key(EventKind.CHAT.eventId()), keyType);
   }
 
   @AfterEach
@@ -181,6 +185,27 @@ class FirstCopyWinsTest {
     read(old);
     assertThat(harness.extractOutputValues()).containsExactly(recent, old);
     assertThat(letters()).isEmpty();
+  }
+
+  @Test
+  void idsCheckpointedWithFlinksStringKeysStillCountAfterTheUpgrade() throws Exception {
+    // The release before keyed this operator with Flink's String serializer; its checkpoint
+    // restores into the key serializer of this release and every remembered id still counts.
+    harness.close();
+    harness = harness(true, Types.STRING);
+    harness.open();
+    ChatMessage first = buyerSays(secs(0), "在吗");
+    read(first);
+    OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
+    harness.close();
+    harness = harness(true, FirstCopyWins.KEY_TYPE);
+    harness.initializeState(checkpoint);
+    harness.open();
+    read(first);
+    read(ChatMessage.newBuilder(first).setText("还在吗").build());
+
+    assertThat(harness.extractOutputValues()).as("the retry is dropped").isEmpty();
+    assertThat(letters()).as("the conflicting copy is a letter").hasSize(1);
   }
 
   /** A checkpoint, then this operator restored from it as after a failure. */
