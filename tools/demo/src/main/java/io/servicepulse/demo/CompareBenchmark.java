@@ -94,23 +94,22 @@ public final class CompareBenchmark {
 
   private static final String FLOOR = "floor";
 
-  /** Every run by key, in the order a round runs them: the floor first. */
-  private static final Map<String, BiConsumer<StreamExecutionEnvironment, JobConfig>> WIRINGS =
-      new java.util.LinkedHashMap<>();
+  /** What a run is: its name in the tables, its wiring, and whether it reads the chats only. */
+  private record Kind(
+      String name, BiConsumer<StreamExecutionEnvironment, JobConfig> wiring, boolean chatOnly) {}
+
+  /** Every run by its {@code --jobs} name, in the order a round runs them: the floor first. */
+  private static final Map<String, Kind> KINDS = new java.util.LinkedHashMap<>();
 
   static {
-    WIRINGS.put(FLOOR, Floor::wire);
-    WIRINGS.put(IngestJob.NAME, IngestJob::wire);
-    WIRINGS.put(ServiceMetricsJob.NAME, ServiceMetricsJob::wire);
-    WIRINGS.put(AttributionJob.NAME, AttributionJob::wire);
-    WIRINGS.put(QaJob.NAME, QaJob::wire);
+    KINDS.put(FLOOR, new Kind("floor: Kafka → decode → discard", Floor::wire, false));
+    KINDS.put("ingest", new Kind(IngestJob.NAME, IngestJob::wire, false));
+    KINDS.put("metrics", new Kind(ServiceMetricsJob.NAME, ServiceMetricsJob::wire, true));
+    KINDS.put("attribution", new Kind(AttributionJob.NAME, AttributionJob::wire, false));
+    KINDS.put("qa", new Kind(QaJob.NAME, QaJob::wire, true));
   }
 
   private CompareBenchmark() {}
-
-  private static String displayName(String key) {
-    return key.equals(FLOOR) ? "floor: Kafka → decode → discard" : key;
-  }
 
   /**
    * One run in a JVM of its own that first runs the same job {@code --warmups} times (default 1),
@@ -121,12 +120,12 @@ public final class CompareBenchmark {
     String[] figures = child(key, List.of("--count", String.valueOf(events)), opts).split(" ");
     Run run =
         new Run(
-            displayName(key),
+            key,
+            KINDS.get(key).name(),
             events,
             Double.parseDouble(figures[0]),
             Double.parseDouble(figures[1]),
-            Double.parseDouble(figures[2]),
-            WIRINGS.get(key));
+            Double.parseDouble(figures[2]));
     System.out.printf(
         "  %s: %,d events in %.1f s = %,.0f events/s (measured after %s warm-up run(s))%n",
         run.job(), events, run.seconds(), run.rate(), opts.getOrDefault("warmups", "1"));
@@ -193,7 +192,8 @@ public final class CompareBenchmark {
    * run or the delay run, its figures to a file.
    */
   private static void single(Map<String, String> opts, int cores) throws Exception {
-    JobConfig config = JobConfig.of(jobValues(opts, cores));
+    Map<String, String> values = jobValues(opts, cores);
+    JobConfig config = JobConfig.of(values);
     ClickHouseConnectionFactory clickHouse = ClickHouseConnectionFactory.from(config);
     String key = opts.get("single");
     long events = Long.parseLong(opts.get("count"));
@@ -209,9 +209,8 @@ public final class CompareBenchmark {
               key,
               Double.parseDouble(opts.get("delay-rate")),
               Integer.parseInt(opts.get("delay-seconds")),
-              jobValues(opts, cores),
-              clickHouse,
-              WIRINGS.get(key))) {
+              values,
+              clickHouse)) {
         lines.append(
             String.join(
                 "\t", d.job(), String.valueOf(d.rate()), d.rows(), d.p50(), d.p99(), d.max()));
@@ -231,12 +230,12 @@ public final class CompareBenchmark {
 
   /** One run's figures. */
   record Run(
+      String key,
       String job,
       long events,
       double seconds,
       double cpuSeconds,
-      double serverCpuSeconds,
-      BiConsumer<StreamExecutionEnvironment, JobConfig> wiring) {
+      double serverCpuSeconds) {
     double rate() {
       return events / seconds;
     }
@@ -303,14 +302,13 @@ public final class CompareBenchmark {
         System.out.printf("%nRound %d of %d%n", round, repeat);
       }
       List<Run> runs = new ArrayList<>();
-      for (String key : WIRINGS.keySet()) {
+      for (String key : KINDS.keySet()) {
         boolean wanted =
             key.equals(FLOOR)
-                || jobs.contains(key.equals(ServiceMetricsJob.NAME) ? "metrics" : key)
-                    && (!key.equals(QaJob.NAME) || config.get(QaOptions.MODEL_ROOT) != null);
+                || jobs.contains(key)
+                    && (!key.equals("qa") || config.get(QaOptions.MODEL_ROOT) != null);
         if (wanted) {
-          long events =
-              key.equals(ServiceMetricsJob.NAME) || key.equals(QaJob.NAME) ? chat : chat + orders;
+          long events = KINDS.get(key).chatOnly() ? chat : chat + orders;
           runs.add(fork ? forked(key, events, opts) : run(key, events, config, clickHouse));
         }
       }
@@ -328,8 +326,8 @@ public final class CompareBenchmark {
       if (DELAY_SQL.containsKey(r.job()) && delaySeconds > 0) {
         delays.addAll(
             fork
-                ? forkedDelay(r.job(), r.events(), r.rate() / 2, delaySeconds, opts)
-                : delay(r.job(), r.rate() / 2, delaySeconds, values, clickHouse, r.wiring()));
+                ? forkedDelay(r.key(), r.events(), r.rate() / 2, delaySeconds, opts)
+                : delay(r.key(), r.rate() / 2, delaySeconds, values, clickHouse));
       }
     }
     printDelays(delays);
@@ -341,13 +339,13 @@ public final class CompareBenchmark {
    * stop coming, then reads the delays.
    */
   private static List<Delay> delay(
-      String name,
+      String key,
       double rate,
       int seconds,
       Map<String, String> base,
-      ClickHouseConnectionFactory clickHouse,
-      BiConsumer<StreamExecutionEnvironment, JobConfig> wiring)
+      ClickHouseConnectionFactory clickHouse)
       throws Exception {
+    String name = KINDS.get(key).name();
     String bootstrap = base.get("kafka.bootstrap-servers");
     DemoTopics.recreate(
         bootstrap, List.of(LIVE_CHAT, LIVE_ORDERS), Runtime.getRuntime().availableProcessors());
@@ -366,7 +364,7 @@ public final class CompareBenchmark {
     values.put("kafka.stopping-offsets", "none");
     JobConfig config = JobConfig.of(values);
     StreamExecutionEnvironment env = StreamingJobs.environment(config);
-    wiring.accept(env, config);
+    KINDS.get(key).wiring().accept(env, config);
     System.out.printf(
         "%nDelay of %s: live chats at %,.0f messages/s (half its events/s) for %d s...%n",
         name, rate, seconds);
@@ -474,21 +472,24 @@ public final class CompareBenchmark {
   private static Run run(
       String key, long events, JobConfig config, ClickHouseConnectionFactory clickHouse)
       throws Exception {
-    String name = displayName(key);
-    BiConsumer<StreamExecutionEnvironment, JobConfig> wiring = WIRINGS.get(key);
+    String name = KINDS.get(key).name();
     new ClickHouseMigrations(clickHouse).recreate();
     StreamExecutionEnvironment env = StreamingJobs.environment(config);
-    wiring.accept(env, config);
+    KINDS.get(key).wiring().accept(env, config);
     System.out.printf("%nRunning %s...%n", name);
     long cpuBefore = processCpuNanos();
-    double serversBefore = serverCpuSeconds();
-    double kafkaBefore = serverPids.isEmpty() ? 0 : cpuSecondsOf(serverPids.get(0));
+    double[] serversBefore = serverCpuSeconds();
     JobExecutionResult result = env.execute("compare benchmark: " + name);
     double cpu = (processCpuNanos() - cpuBefore) / 1e9;
-    double servers = serverCpuSeconds() - serversBefore;
-    double kafka = (serverPids.isEmpty() ? 0 : cpuSecondsOf(serverPids.get(0))) - kafkaBefore;
+    double[] serversAfter = serverCpuSeconds();
+    double servers = 0;
+    for (int i = 0; i < serversAfter.length; i++) {
+      servers += serversAfter[i] - serversBefore[i];
+    }
+    // --server-pids lists Kafka's first (bench.sh).
+    double kafka = serversAfter.length == 0 ? 0 : serversAfter[0] - serversBefore[0];
     double seconds = result.getNetRuntime(TimeUnit.MILLISECONDS) / 1000.0;
-    Run run = new Run(name, events, seconds, cpu, servers, wiring);
+    Run run = new Run(key, name, events, seconds, cpu, servers);
     System.out.printf(
         "  %,d events in %.1f s = %,.0f events/s, %.1f CPU-s of this JVM, %.1f of Kafka, %.1f of"
             + " ClickHouse%n",
@@ -570,13 +571,9 @@ public final class CompareBenchmark {
   /** Kafka's and ClickHouse's process ids ({@code --server-pids}), for their CPU time. */
   private static List<String> serverPids = List.of();
 
-  /** User + system CPU seconds of the server processes so far (Linux /proc, 100 ticks/s). */
-  private static double serverCpuSeconds() {
-    double seconds = 0;
-    for (String pid : serverPids) {
-      seconds += cpuSecondsOf(pid);
-    }
-    return seconds;
+  /** User + system CPU seconds of each server process so far (Linux /proc, 100 ticks/s). */
+  private static double[] serverCpuSeconds() {
+    return serverPids.stream().mapToDouble(CompareBenchmark::cpuSecondsOf).toArray();
   }
 
   private static double cpuSecondsOf(String pid) {
