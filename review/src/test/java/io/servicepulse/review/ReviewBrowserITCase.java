@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -109,7 +110,9 @@ class ReviewBrowserITCase extends ConsoleTestBase {
     assertThat(browser.findElement(By.id("appeal-list")).getText()).contains("待裁定 Pending");
     new Select(browser.findElement(By.name("outcome"))).selectByValue("overturn");
     browser.findElement(By.cssSelector("#appeal-list button")).click();
+    // The decision reloads the page: the list found before the reload goes stale, so look again.
     new WebDriverWait(browser, Duration.ofSeconds(10))
+        .ignoring(StaleElementReferenceException.class)
         .until(b -> b.findElement(By.id("appeal-list")).getText().contains("撤销 Overturned"));
     screenshot("6-appeal-decided");
     browser.get(base + "/message/" + M2);
