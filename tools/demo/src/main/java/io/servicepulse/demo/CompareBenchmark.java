@@ -4,11 +4,17 @@ package io.servicepulse.demo;
 import io.servicepulse.attribution.AttributionJob;
 import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
 import io.servicepulse.common.clickhouse.ClickHouseMigrations;
+import io.servicepulse.common.clickhouse.ClickHouseSink;
 import io.servicepulse.common.config.JobConfig;
+import io.servicepulse.common.deadletter.DeadLetters;
 import io.servicepulse.common.decode.Decoded;
+import io.servicepulse.common.decode.DecodedStreams;
 import io.servicepulse.common.flink.EventTime;
+import io.servicepulse.common.flink.EventTypeInfo;
 import io.servicepulse.common.flink.StreamingJobs;
 import io.servicepulse.common.kafka.KafkaSources;
+import io.servicepulse.events.ChatMessage;
+import io.servicepulse.events.OrderEvent;
 import io.servicepulse.generator.EventGenerator;
 import io.servicepulse.generator.GeneratedRecord;
 import io.servicepulse.generator.GeneratedStream;
@@ -16,6 +22,8 @@ import io.servicepulse.generator.GeneratorConfig;
 import io.servicepulse.generator.KafkaEventWriter;
 import io.servicepulse.generator.LiveChats;
 import io.servicepulse.ingest.IngestJob;
+import io.servicepulse.ingest.MessagesTable;
+import io.servicepulse.ingest.OrdersTable;
 import io.servicepulse.metrics.ServiceMetricsJob;
 import io.servicepulse.qa.job.QaJob;
 import io.servicepulse.qa.job.QaOptions;
@@ -28,24 +36,28 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
  * Benchmark (not a test): on one generated stream pre-loaded in Kafka and the running local stack,
- * the engine floor (Kafka → decode → discard) and then each job in its production wiring (sources
- * bounded at the end offsets, real ClickHouse sinks, parallelism = cores), one after the other,
- * each in a JVM of its own measured after an unmeasured warm-up run of the same job ({@code --fork
- * false}: all in this JVM, as before; {@code --warmups N}). Prints per run the events read, the
- * job's net run time, events/s, per core, the JVM's CPU seconds, events per CPU-second, and the
- * ratio to the floor. Then the delay at half load: each job runs unbounded on live conversations
- * ({@link LiveChats}, event time = send time, with live orders and insults) sent at half the
- * events/s it reached, and the event → ClickHouse row delay's p50/p99/max is printed. Run with
- * {@code infra/bench.sh compare [--events N] [--jobs ingest,metrics,attribution,qa]
- * [--delay-seconds S] [--repeat N] [--fork false] [--warmups N]}; with N rounds (floor, then each
- * job, N times) it also prints each job's median ratio to its own round's floor.
+ * the engine floor (Kafka → decode → discard), two parts every job builds on (the floor plus the
+ * shared first-copy stage; the floor plus one ClickHouse row per event) and then each job in its
+ * production wiring (sources bounded at the end offsets, real ClickHouse sinks, parallelism =
+ * cores), one after the other, each in a JVM of its own measured after an unmeasured warm-up run of
+ * the same job ({@code --fork false}: all in this JVM, as before; {@code --warmups N}). Prints per
+ * run the events read, the job's net run time, events/s, per core, the JVM's CPU seconds, events
+ * per CPU-second, and the ratio to the floor. Then the delay at half load: each job runs unbounded
+ * on live conversations ({@link LiveChats}, event time = send time, with live orders and insults)
+ * sent at half the events/s it reached, and the event → ClickHouse row delay's p50/p99/max is
+ * printed. Run with {@code infra/bench.sh compare [--events N] [--jobs
+ * dedup,rows,ingest,metrics,attribution,qa] [--delay-seconds S] [--repeat N] [--fork false]
+ * [--warmups N]}; with N rounds (floor, then each job, N times) it also prints each job's median
+ * ratio to its own round's floor.
  */
 public final class CompareBenchmark {
 
@@ -103,6 +115,8 @@ public final class CompareBenchmark {
 
   static {
     KINDS.put(FLOOR, new Kind("floor: Kafka → decode → discard", Floor::wire, false));
+    KINDS.put("dedup", new Kind("part: floor + first copy per id", Floor::dedup, false));
+    KINDS.put("rows", new Kind("part: floor + ClickHouse rows", Floor::rows, false));
     KINDS.put("ingest", new Kind(IngestJob.NAME, IngestJob::wire, false));
     KINDS.put("metrics", new Kind(ServiceMetricsJob.NAME, ServiceMetricsJob::wire, true));
     KINDS.put("attribution", new Kind(AttributionJob.NAME, AttributionJob::wire, false));
@@ -170,7 +184,13 @@ public final class CompareBenchmark {
     command.add(System.getProperty("java.class.path"));
     command.add(CompareBenchmark.class.getName());
     for (String option :
-        List.of("bootstrap-servers", "clickhouse-url", "qa-model-root", "server-pids", "warmups")) {
+        List.of(
+            "bootstrap-servers",
+            "clickhouse-url",
+            "qa-model-root",
+            "server-pids",
+            "warmups",
+            "conf")) {
       if (opts.containsKey(option)) {
         command.add("--" + option);
         command.add(opts.get(option));
@@ -293,7 +313,7 @@ public final class CompareBenchmark {
     // The floor always runs: every ratio is to the floor of the same round. Rounds repeat the
     // floor and every job, so the median ratio stands against the machine's run-to-run noise.
     List<String> jobs =
-        List.of(opts.getOrDefault("jobs", "ingest,metrics,attribution,qa").split(","));
+        List.of(opts.getOrDefault("jobs", "dedup,rows,ingest,metrics,attribution,qa").split(","));
     int repeat = Integer.parseInt(opts.getOrDefault("repeat", "1"));
     boolean fork = !"false".equals(opts.getOrDefault("fork", "true"));
     List<List<Run>> rounds = new ArrayList<>();
@@ -606,6 +626,13 @@ public final class CompareBenchmark {
     if (opts.containsKey("qa-model-root")) {
       values.put("qa.model-root", opts.get("qa-model-root"));
     }
+    // --conf clickhouse.batch-size=100000,job.checkpoint-interval=10s: any job option, every run.
+    for (String pair : opts.getOrDefault("conf", "").split(",")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        values.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+      }
+    }
     return values;
   }
 
@@ -631,6 +658,55 @@ public final class CompareBenchmark {
               EventTime.<io.servicepulse.events.OrderEvent>none(),
               "Kafka order events",
               Decoded.typeOf(io.servicepulse.events.OrderEvent.class)));
+    }
+
+    /**
+     * The floor plus the jobs' shared first stage (shuffle by event id, first copy wins): what
+     * every job spends before its own work.
+     */
+    static void dedup(StreamExecutionEnvironment env, JobConfig config) {
+      SingleOutputStreamOperator<ChatMessage> messages =
+          DecodedStreams.chatMessages(
+              env,
+              KafkaSources.chatMessages(config, "dedup").build(),
+              EventTime.none(),
+              config,
+              "dedup",
+              "dedup");
+      SingleOutputStreamOperator<OrderEvent> orders =
+          DecodedStreams.orderEvents(
+              env,
+              KafkaSources.orderEvents(config, "dedup").build(),
+              EventTime.none(),
+              config,
+              "dedup",
+              "dedup");
+      discard(messages);
+      discard(orders);
+      discard(messages.getSideOutput(DeadLetters.TAG));
+      discard(orders.getSideOutput(DeadLetters.TAG));
+    }
+
+    /**
+     * The floor plus IngestJob's ClickHouse rows, one per event, without the shuffle and first
+     * copy: what writing every event costs on this machine (ClickHouse included).
+     */
+    static void rows(StreamExecutionEnvironment env, JobConfig config) {
+      events(env, KafkaSources.chatMessages(config, "rows").build(), ChatMessage.class)
+          .sinkTo(ClickHouseSink.of("rows", new MessagesTable(config.noReplyNeeded()), config))
+          .name("messages -> ClickHouse");
+      events(env, KafkaSources.orderEvents(config, "rows").build(), OrderEvent.class)
+          .sinkTo(ClickHouseSink.of("rows", new OrdersTable(), config))
+          .name("orders -> ClickHouse");
+    }
+
+    private static <T> DataStream<T> events(
+        StreamExecutionEnvironment env, Source<Decoded<T>, ?, ?> source, Class<T> type) {
+      return env.fromSource(
+              source, EventTime.<T>none(), "Kafka " + type.getSimpleName(), Decoded.typeOf(type))
+          .filter(Decoded::isEvent)
+          .map(d -> d.event, EventTypeInfo.of(type))
+          .name("event");
     }
 
     private static <T> void discard(DataStream<T> stream) {

@@ -2,19 +2,17 @@
 package io.servicepulse.common.decode;
 
 import io.servicepulse.common.deadletter.DeadLetter;
+import io.servicepulse.common.flink.DecodedTypeInfo;
 import io.servicepulse.common.flink.EventTypeInfo;
 import io.servicepulse.common.kafka.RawRecord;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 
 /**
  * What a Kafka source yields: the decoded, valid event, or the dead letter that says why the record
  * is unusable (with its address and bytes). Exactly one of the two is set. An event keeps its
  * record's address and the fingerprint of its wire bytes, so {@link FirstCopyWins} compares copies
- * without re-encoding and its dead letters (conflicting, late) say where the record is. A Flink
- * POJO.
+ * without re-encoding and its dead letters (conflicting, late) say where the record is. Crosses the
+ * network with {@link DecodedTypeInfo}.
  */
 public class Decoded<T> implements java.io.Serializable {
   public T event;
@@ -63,16 +61,11 @@ public class Decoded<T> implements java.io.Serializable {
     return event != null;
   }
 
-  /** The POJO type of {@code Decoded<eventClass>}, the event with {@link EventTypeInfo}. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
+  /**
+   * The type of {@code Decoded<eventClass>}: {@link DecodedTypeInfo}, the event's {@link
+   * EventTypeInfo}.
+   */
   public static <T> TypeInformation<Decoded<T>> typeOf(Class<T> eventClass) {
-    Map<String, TypeInformation<?>> fields = new HashMap<>();
-    fields.put("event", EventTypeInfo.of(eventClass));
-    fields.put("deadLetter", TypeInformation.of(DeadLetter.class));
-    fields.put("sourceTopic", Types.STRING);
-    fields.put("sourcePartition", Types.INT);
-    fields.put("sourceOffset", Types.LONG);
-    fields.put("fingerprint", Types.LONG);
-    return (TypeInformation) Types.POJO(Decoded.class, fields);
+    return new DecodedTypeInfo<>(EventTypeInfo.of(eventClass));
   }
 }
