@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.metrics.sink;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.servicepulse.metrics.wait.WaitAlert;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 
 /**
@@ -12,33 +15,39 @@ import org.apache.flink.api.common.serialization.SerializationSchema;
  */
 public final class WaitAlertJson implements SerializationSchema<WaitAlert> {
 
-  private transient ObjectMapper mapper;
+  private static final JsonFactory JSON = new JsonFactory();
 
+  /** Reused per sink subtask: an alert is a few hundred bytes. */
+  private transient ByteArrayBuilder bytes;
+
+  /** Written field by field: Jackson's tree model was a tenth of the turn tracker's thread. */
   @Override
   public byte[] serialize(WaitAlert a) {
-    if (mapper == null) {
-      mapper = new ObjectMapper();
+    if (bytes == null) {
+      bytes = new ByteArrayBuilder(512);
     }
-    ObjectNode n = mapper.createObjectNode();
-    n.put("alert_id", a.alertId());
-    n.put("turn_id", a.turnId);
-    n.put("platform", a.platform);
-    n.put("shop_id", a.shopId);
-    n.put("team_id", a.teamId);
-    n.put("agent_id", a.agentId);
-    n.put("buyer_id", a.buyerId);
-    n.put("turn_start_ms", a.turnStartMs);
-    n.put("threshold_ms", a.thresholdMs);
-    n.put("status", a.status);
-    n.put("answer_ms", a.answerMs);
-    n.put("waited_ms", a.waitedMs);
-    n.put("deleted", a.retracted);
-    n.put("version", a.version);
-    n.put("emitted_ms", a.emittedMs);
-    try {
-      return mapper.writeValueAsBytes(n);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot write alert " + a, e);
+    bytes.reset();
+    try (JsonGenerator g = JSON.createGenerator(bytes)) {
+      g.writeStartObject();
+      g.writeStringField("alert_id", a.alertId());
+      g.writeStringField("turn_id", a.turnId);
+      g.writeStringField("platform", a.platform);
+      g.writeStringField("shop_id", a.shopId);
+      g.writeStringField("team_id", a.teamId);
+      g.writeStringField("agent_id", a.agentId);
+      g.writeStringField("buyer_id", a.buyerId);
+      g.writeNumberField("turn_start_ms", a.turnStartMs);
+      g.writeNumberField("threshold_ms", a.thresholdMs);
+      g.writeStringField("status", a.status);
+      g.writeNumberField("answer_ms", a.answerMs);
+      g.writeNumberField("waited_ms", a.waitedMs);
+      g.writeBooleanField("deleted", a.retracted);
+      g.writeNumberField("version", a.version);
+      g.writeNumberField("emitted_ms", a.emittedMs);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write alert " + a, e);
     }
+    return bytes.toByteArray();
   }
 }
