@@ -8,15 +8,15 @@
 #   infra/bench.sh attribution [EVENTS]                     keyed operators + state per buyer
 #   infra/bench.sh qa          [SECONDS_PER_RUN] [THREADS]  inspector with CoreNLP on
 #   infra/bench.sh compare     [--events N] [--jobs a,b] [--delay-seconds S] [--repeat N]
-#                              [--warmups N] [--fork false]
-#                              engine floor, then each job (each in its own warmed-up JVM):
-#                              ratios; delays at half load
+#                              [--warmups N] [--fork false] [--conf key=value,...]
+#                              engine floor, two parts (dedup, rows), then each job (each in
+#                              its own warmed-up JVM): ratios; delays at half load
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 
 usage() {
-  sed -n '4,13p' "$0" | sed 's/^# //' >&2
+  sed -n '4,14p' "$0" | sed 's/^# //' >&2
   exit 2
 }
 

@@ -53,11 +53,11 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * run the events read, the job's net run time, events/s, per core, the JVM's CPU seconds, events
  * per CPU-second, and the ratio to the floor. Then the delay at half load: each job runs unbounded
  * on live conversations ({@link LiveChats}, event time = send time, with live orders and insults)
- * sent at half the events/s it reached, and the event → ClickHouse row delay's p50/p99/max is
- * printed. Run with {@code infra/bench.sh compare [--events N] [--jobs
+ * sent at half the events/s it reached (its median over the rounds), and the event → ClickHouse row
+ * delay's p50/p99/max is printed. Run with {@code infra/bench.sh compare [--events N] [--jobs
  * dedup,rows,ingest,metrics,attribution,qa] [--delay-seconds S] [--repeat N] [--fork false]
- * [--warmups N]}; with N rounds (floor, then each job, N times) it also prints each job's median
- * ratio to its own round's floor.
+ * [--warmups N] [--conf key=value,…]}; with N rounds (floor, then each job, N times) it also prints
+ * each job's median ratio to its own round's floor.
  */
 public final class CompareBenchmark {
 
@@ -342,12 +342,19 @@ public final class CompareBenchmark {
 
     int delaySeconds = Integer.parseInt(opts.getOrDefault("delay-seconds", "60"));
     List<Delay> delays = new ArrayList<>();
-    for (Run r : runs) {
+    for (int j = 0; j < runs.size(); j++) {
+      Run r = runs.get(j);
       if (DELAY_SQL.containsKey(r.job()) && delaySeconds > 0) {
+        // Half of the job's median events/s over the rounds: one slow round does not set it.
+        List<Double> rates = new ArrayList<>();
+        for (List<Run> round : rounds) {
+          rates.add(round.get(j).rate());
+        }
+        double half = median(rates) / 2;
         delays.addAll(
             fork
-                ? forkedDelay(r.key(), r.events(), r.rate() / 2, delaySeconds, opts)
-                : delay(r.key(), r.rate() / 2, delaySeconds, values, clickHouse));
+                ? forkedDelay(r.key(), r.events(), half, delaySeconds, opts)
+                : delay(r.key(), half, delaySeconds, values, clickHouse));
       }
     }
     printDelays(delays);
