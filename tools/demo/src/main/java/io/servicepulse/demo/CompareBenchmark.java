@@ -56,8 +56,8 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * sent at half the events/s it reached (its median over the rounds), and the event → ClickHouse row
  * delay's p50/p99/max is printed. Run with {@code infra/bench.sh compare [--events N] [--jobs
  * dedup,rows,ingest,metrics,attribution,qa] [--delay-seconds S] [--repeat N] [--fork false]
- * [--warmups N] [--conf key=value,…]}; with N rounds (floor, then each job, N times) it also prints
- * each job's median ratio to its own round's floor.
+ * [--warmups N] [--conf key=value,…] [--delay-rate R]}; with N rounds (floor, then each job, N
+ * times) it also prints each job's median ratio to its own round's floor.
  */
 public final class CompareBenchmark {
 
@@ -350,7 +350,11 @@ public final class CompareBenchmark {
         for (List<Run> round : rounds) {
           rates.add(round.get(j).rate());
         }
-        double half = median(rates) / 2;
+        // --delay-rate R: every delay run at R messages/s instead (A/B runs at one load).
+        double half =
+            opts.containsKey("delay-rate")
+                ? Double.parseDouble(opts.get("delay-rate"))
+                : median(rates) / 2;
         delays.addAll(
             fork
                 ? forkedDelay(r.key(), r.events(), half, delaySeconds, opts)

@@ -14,7 +14,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * A live buyer's turns are decided at the wall clock (provisional rows within milliseconds), and a
+ * A live buyer's turns are decided at the wall clock (provisional rows within a 100 ms tick), and a
  * message the watermark had not passed yet corrects them; the watermark then confirms them without
  * sending them again. Replays and backlogs are decided at the watermark, as before; so is a turn
  * whose buyer has been silent for longer than the allowed lateness (no longer live), e.g. one that

@@ -106,14 +106,30 @@ class WaitAlertJudgeTest {
   }
 
   @Test
+  void liveTimersRoundUpToTheNextTick() {
+    assertThat(WaitAlertJudge.tick(1_796_000_000_000L)).isEqualTo(1_796_000_000_000L);
+    assertThat(WaitAlertJudge.tick(1_796_000_000_001L)).isEqualTo(1_796_000_000_100L);
+    assertThat(WaitAlertJudge.tick(1_796_000_000_099L)).isEqualTo(1_796_000_000_100L);
+    assertThat(WaitAlertJudge.tick(1_796_000_000_101L)).isEqualTo(1_796_000_000_200L);
+    assertThat(WaitAlertJudge.tick(Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
   void liveAlertsLeaveAtTheClockWithoutWaitingForTheWatermark() throws Exception {
     harness.setProcessingTime(START + 1_000);
     send(buyerSaysTo(secs(0), "agent-1", "在吗"));
     harness.setProcessingTime(START + 30_000);
     assertThat(current()).isEmpty();
-    harness.setProcessingTime(START + 30_001);
+    // Live timers are coalesced to 100 ms ticks: the alert leaves at the first tick after 30 s.
+    long due = WaitAlertJudge.tick(START + 30_001);
+    assertThat(due).isBetween(START + 30_001, START + 30_100);
+    if (due > START + 30_001) {
+      harness.setProcessingTime(due - 1);
+      assertThat(current()).isEmpty();
+    }
+    harness.setProcessingTime(due);
     assertThat(current()).as("no watermark at all yet").containsExactly("30s WAITING agent-1");
-    assertThat(alerts().get(0).emittedMs).isEqualTo(START + 30_001);
+    assertThat(alerts().get(0).emittedMs).isEqualTo(due);
     harness.setProcessingTime(START + 45_000);
     send(agentReplies(secs(44), "agent-1"));
     assertThat(current()).containsExactly("30s ANSWERED agent-1 44000");
