@@ -64,16 +64,22 @@ public final class IngestJob {
         KafkaSources.orderEvents(config, NAME).build(),
         config,
         (messages, orders, deadLetters) -> {
-          messages
-              .sinkTo(ClickHouseSink.of(NAME, new MessagesTable(config.noReplyNeeded()), config))
-              .uid("ingest-messages-sink")
-              .name("messages -> ClickHouse");
-          orders
-              .sinkTo(ClickHouseSink.of(NAME, new OrdersTable(), config))
-              .uid("ingest-orders-sink")
-              .name("orders -> ClickHouse");
+          factSinks(config, messages, orders);
           DeadLetterSinks.attach(NAME, deadLetters, config);
         });
+  }
+
+  /** The {@code messages} and {@code orders} facts to ClickHouse, one row per event. */
+  public static void factSinks(
+      JobConfig config, DataStream<ChatMessage> messages, DataStream<OrderEvent> orders) {
+    messages
+        .sinkTo(ClickHouseSink.of(NAME, new MessagesTable(config.noReplyNeeded()), config))
+        .uid("ingest-messages-sink")
+        .name("messages -> ClickHouse");
+    orders
+        .sinkTo(ClickHouseSink.of(NAME, new OrdersTable(), config))
+        .uid("ingest-orders-sink")
+        .name("orders -> ClickHouse");
   }
 
   public static void main(String[] args) throws Exception {

@@ -4,7 +4,6 @@ package io.servicepulse.demo;
 import io.servicepulse.attribution.AttributionJob;
 import io.servicepulse.common.clickhouse.ClickHouseConnectionFactory;
 import io.servicepulse.common.clickhouse.ClickHouseMigrations;
-import io.servicepulse.common.clickhouse.ClickHouseSink;
 import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.deadletter.DeadLetters;
 import io.servicepulse.common.decode.Decoded;
@@ -22,8 +21,6 @@ import io.servicepulse.generator.GeneratorConfig;
 import io.servicepulse.generator.KafkaEventWriter;
 import io.servicepulse.generator.LiveChats;
 import io.servicepulse.ingest.IngestJob;
-import io.servicepulse.ingest.MessagesTable;
-import io.servicepulse.ingest.OrdersTable;
 import io.servicepulse.metrics.ServiceMetricsJob;
 import io.servicepulse.qa.job.QaJob;
 import io.servicepulse.qa.job.QaOptions;
@@ -345,24 +342,30 @@ public final class CompareBenchmark {
     for (int j = 0; j < runs.size(); j++) {
       Run r = runs.get(j);
       if (DELAY_SQL.containsKey(r.job()) && delaySeconds > 0) {
-        // Half of the job's median events/s over the rounds: one slow round does not set it.
-        List<Double> rates = new ArrayList<>();
-        for (List<Run> round : rounds) {
-          rates.add(round.get(j).rate());
-        }
-        // --delay-rate R: every delay run at R messages/s instead (A/B runs at one load).
-        double half =
-            opts.containsKey("delay-rate")
-                ? Double.parseDouble(opts.get("delay-rate"))
-                : median(rates) / 2;
+        double rate = delayRate(opts, rounds, j);
         delays.addAll(
             fork
-                ? forkedDelay(r.key(), r.events(), half, delaySeconds, opts)
-                : delay(r.key(), half, delaySeconds, values, clickHouse));
+                ? forkedDelay(r.key(), r.events(), rate, delaySeconds, opts)
+                : delay(r.key(), rate, delaySeconds, values, clickHouse));
       }
     }
     printDelays(delays);
     System.exit(0);
+  }
+
+  /**
+   * Half of run {@code j}'s median events/s over the rounds, so one slow round does not set it; or
+   * {@code --delay-rate R} for every job (A/B runs at one load).
+   */
+  private static double delayRate(Map<String, String> opts, List<List<Run>> rounds, int j) {
+    if (opts.containsKey("delay-rate")) {
+      return Double.parseDouble(opts.get("delay-rate"));
+    }
+    List<Double> rates = new ArrayList<>();
+    for (List<Run> round : rounds) {
+      rates.add(round.get(j).rate());
+    }
+    return median(rates) / 2;
   }
 
   /**
@@ -397,8 +400,7 @@ public final class CompareBenchmark {
     StreamExecutionEnvironment env = StreamingJobs.environment(config);
     KINDS.get(key).wiring().accept(env, config);
     System.out.printf(
-        "%nDelay of %s: live chats at %,.0f messages/s (half its events/s) for %d s...%n",
-        name, rate, seconds);
+        "%nDelay of %s: live chats at %,.0f messages/s for %d s...%n", name, rate, seconds);
     JobClient job = env.executeAsync("compare benchmark delay: " + name);
     try (ClickHouseReader reader = new ClickHouseReader(clickHouse)) {
       while (job.getJobStatus().get() != JobStatus.RUNNING) {
@@ -657,18 +659,8 @@ public final class CompareBenchmark {
     private Floor() {}
 
     static void wire(StreamExecutionEnvironment env, JobConfig config) {
-      discard(
-          env.fromSource(
-              KafkaSources.chatMessages(config, "floor").build(),
-              EventTime.<io.servicepulse.events.ChatMessage>none(),
-              "Kafka chat messages",
-              Decoded.typeOf(io.servicepulse.events.ChatMessage.class)));
-      discard(
-          env.fromSource(
-              KafkaSources.orderEvents(config, "floor").build(),
-              EventTime.<io.servicepulse.events.OrderEvent>none(),
-              "Kafka order events",
-              Decoded.typeOf(io.servicepulse.events.OrderEvent.class)));
+      discard(decoded(env, KafkaSources.chatMessages(config, "floor").build(), ChatMessage.class));
+      discard(decoded(env, KafkaSources.orderEvents(config, "floor").build(), OrderEvent.class));
     }
 
     /**
@@ -703,18 +695,22 @@ public final class CompareBenchmark {
      * copy: what writing every event costs on this machine (ClickHouse included).
      */
     static void rows(StreamExecutionEnvironment env, JobConfig config) {
-      events(env, KafkaSources.chatMessages(config, "rows").build(), ChatMessage.class)
-          .sinkTo(ClickHouseSink.of("rows", new MessagesTable(config.noReplyNeeded()), config))
-          .name("messages -> ClickHouse");
-      events(env, KafkaSources.orderEvents(config, "rows").build(), OrderEvent.class)
-          .sinkTo(ClickHouseSink.of("rows", new OrdersTable(), config))
-          .name("orders -> ClickHouse");
+      IngestJob.factSinks(
+          config,
+          events(env, KafkaSources.chatMessages(config, "rows").build(), ChatMessage.class),
+          events(env, KafkaSources.orderEvents(config, "rows").build(), OrderEvent.class));
+    }
+
+    /** What the jobs' own Kafka sources yield: each record decoded once. */
+    private static <T> DataStream<Decoded<T>> decoded(
+        StreamExecutionEnvironment env, Source<Decoded<T>, ?, ?> source, Class<T> type) {
+      return env.fromSource(
+          source, EventTime.<T>none(), "Kafka " + type.getSimpleName(), Decoded.typeOf(type));
     }
 
     private static <T> DataStream<T> events(
         StreamExecutionEnvironment env, Source<Decoded<T>, ?, ?> source, Class<T> type) {
-      return env.fromSource(
-              source, EventTime.<T>none(), "Kafka " + type.getSimpleName(), Decoded.typeOf(type))
+      return decoded(env, source, type)
           .filter(Decoded::isEvent)
           .map(d -> d.event, EventTypeInfo.of(type))
           .name("event");
