@@ -20,11 +20,11 @@ import io.servicepulse.common.decode.EventKind;
 import io.servicepulse.common.decode.FirstCopyWins;
 import io.servicepulse.common.flink.EventTime;
 import io.servicepulse.common.flink.StreamingJobs;
+import io.servicepulse.common.flink.StringKeyTypeInfo;
 import io.servicepulse.common.kafka.KafkaSources;
 import io.servicepulse.events.AfterSalesEvent;
 import io.servicepulse.events.AgentEvent;
 import io.servicepulse.events.ServiceFeedback;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
@@ -76,7 +76,8 @@ public final class AfterSalesJob {
     KpiSettings settings = KpiSettings.from(config);
     SingleOutputStreamOperator<KpiDelta> ratingChanges =
         changes(
-            feedback.keyBy(f -> f.getShopId() + '|' + f.getFeedbackId(), Types.STRING),
+            feedback.keyBy(
+                f -> f.getShopId() + '|' + f.getFeedbackId(), StringKeyTypeInfo.INSTANCE),
             new LedgerFunction<>(
                 NAME,
                 EventKind.FEEDBACK,
@@ -87,14 +88,15 @@ public final class AfterSalesJob {
             "rating");
     SingleOutputStreamOperator<KpiDelta> caseChanges =
         changes(
-            afterSales.keyBy(a -> a.getShopId() + '|' + a.getCaseId(), Types.STRING),
+            afterSales.keyBy(a -> a.getShopId() + '|' + a.getCaseId(), StringKeyTypeInfo.INSTANCE),
             new LedgerFunction<>(
                 NAME, EventKind.AFTER_SALES, CaseLedger.class, CaseLedger::startedBy, settings),
             "cases",
             "after-sales case");
     SingleOutputStreamOperator<KpiDelta> agentChanges =
         changes(
-            agentEvents.keyBy(e -> e.getShopId() + '|' + e.getAgentId(), Types.STRING),
+            agentEvents.keyBy(
+                e -> e.getShopId() + '|' + e.getAgentId(), StringKeyTypeInfo.INSTANCE),
             new LedgerFunction<>(
                 NAME, EventKind.AGENT, AgentTimeline.class, AgentTimeline::startedBy, settings),
             "agents",
@@ -102,7 +104,7 @@ public final class AfterSalesJob {
     SingleOutputStreamOperator<KpiRow> kpiRows =
         ratingChanges
             .union(caseChanges, agentChanges)
-            .keyBy(KpiDelta::rowKey, Types.STRING)
+            .keyBy(KpiDelta::rowKey, StringKeyTypeInfo.INSTANCE)
             .process(new KpiRowAggregator(NAME, settings))
             .uid(NAME + "-kpi-rows")
             .name("KPI rows per agent-day");

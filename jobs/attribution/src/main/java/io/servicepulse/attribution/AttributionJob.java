@@ -12,6 +12,7 @@ import io.servicepulse.common.decode.DecodedStreams;
 import io.servicepulse.common.flink.EndOfEventTime;
 import io.servicepulse.common.flink.EventTime;
 import io.servicepulse.common.flink.StreamingJobs;
+import io.servicepulse.common.flink.StringKeyTypeInfo;
 import io.servicepulse.common.kafka.KafkaSources;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.events.OrderEvent;
@@ -80,7 +81,8 @@ public final class AttributionJob {
     SingleOutputStreamOperator<ConversionDelta> deltas =
         answers
             .connect(orders)
-            .keyBy(AttributionFunction::keyOf, AttributionFunction::keyOf)
+            .keyBy(
+                AttributionFunction::keyOf, AttributionFunction::keyOf, StringKeyTypeInfo.INSTANCE)
             .transform(
                 "attribute orders per buyer",
                 TypeInformation.of(ConversionDelta.class),
@@ -88,7 +90,7 @@ public final class AttributionJob {
             .uid("attribution-buyers");
     SingleOutputStreamOperator<ConversionRow> rows =
         deltas
-            .keyBy(ConversionDelta::rowKey)
+            .keyBy(ConversionDelta::rowKey, StringKeyTypeInfo.INSTANCE)
             .process(new ConversionAggregator(NAME, settings))
             .uid("attribution-conversion-rows")
             .name("conversion rows per agent-day");

@@ -14,6 +14,7 @@ import io.servicepulse.common.decode.DecodedStreams;
 import io.servicepulse.common.flink.EndOfEventTime;
 import io.servicepulse.common.flink.EventTime;
 import io.servicepulse.common.flink.StreamingJobs;
+import io.servicepulse.common.flink.StringKeyTypeInfo;
 import io.servicepulse.common.kafka.KafkaSinks;
 import io.servicepulse.common.kafka.KafkaSources;
 import io.servicepulse.events.ChatMessage;
@@ -81,7 +82,7 @@ public final class ServiceMetricsJob {
         DecodedStreams.chatMessages(env, chatSource, eventTime, config, NAME, "metrics");
     SingleOutputStreamOperator<TurnFact> turns =
         messages
-            .keyBy(new ShopBuyerKey())
+            .keyBy(new ShopBuyerKey(), StringKeyTypeInfo.INSTANCE)
             .transform(
                 "turns and waiting-buyer alerts per (shop, buyer)",
                 TypeInformation.of(TurnFact.class),
@@ -100,7 +101,7 @@ public final class ServiceMetricsJob {
                         TypeInformation.of(MinuteContribution.class),
                         new AgentMessageSums())
                     .uid("metrics-agent-message-sums"))
-            .keyBy(MinuteContribution::rowKey)
+            .keyBy(MinuteContribution::rowKey, StringKeyTypeInfo.INSTANCE)
             .process(new MinuteAggregateFunction(NAME, settings))
             .uid("metrics-minute-aggregate")
             .name("aggregate per (shop, team, agent, minute)");
@@ -109,13 +110,13 @@ public final class ServiceMetricsJob {
             .filter(t -> t.businessHours)
             .uid("metrics-business-hours-turns")
             .name("business-hours turns")
-            .keyBy(BuyerDayFunction::key)
+            .keyBy(BuyerDayFunction::key, StringKeyTypeInfo.INSTANCE)
             .process(new BuyerDayFunction(NAME, settings))
             .uid("metrics-buyer-day")
             .name("N-minute flags per (shop, buyer, day)");
     SingleOutputStreamOperator<DailyReplyRate> replyRates =
         buyerDays
-            .keyBy(ReplyRateDelta::rowKey)
+            .keyBy(ReplyRateDelta::rowKey, StringKeyTypeInfo.INSTANCE)
             .process(new DailyReplyRateFunction(NAME, settings))
             .uid("metrics-daily-reply-rate")
             .name("N-minute reply rate per (shop, agent, day)");

@@ -4,13 +4,12 @@ package io.servicepulse.metrics.aggregate;
 import io.servicepulse.common.deadletter.DeadLetter;
 import io.servicepulse.common.deadletter.DeadLetters;
 import io.servicepulse.common.flink.ClosedRows;
+import io.servicepulse.common.flink.OneWriteTypeInfo;
 import io.servicepulse.metrics.MetricsSettings;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.TimerService;
@@ -37,27 +36,9 @@ public final class MinuteAggregateFunction
     this.settings = settings;
   }
 
+  /** The row's state type: a compact serializer, each value in one write to the checkpoint. */
   public static TypeInformation<MinuteAggregator> stateType() {
-    TypeInformation<MinuteSums> sums = Types.POJO(MinuteSums.class);
-    return Types.POJO(
-        MinuteAggregator.class,
-        Map.ofEntries(
-            Map.entry("shopId", Types.STRING),
-            Map.entry("teamId", Types.STRING),
-            Map.entry("agentId", Types.STRING),
-            Map.entry("minuteMs", Types.LONG),
-            Map.entry("settled", sums),
-            Map.entry(
-                "pending",
-                Types.MAP(
-                    Types.STRING,
-                    Types.POJO(
-                        PendingItem.class, Map.of("values", sums, "finalAtMs", Types.LONG)))),
-            Map.entry("pendingSums", sums),
-            Map.entry("pendingMaxStale", Types.BOOLEAN),
-            Map.entry("pendingNextFinalAt", Types.LONG),
-            Map.entry("version", Types.LONG),
-            Map.entry("dirty", Types.BOOLEAN)));
+    return OneWriteTypeInfo.of(new MinuteAggregatorSerializer.TypeInfo());
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.servicepulse.metrics.rate;
 
 import io.servicepulse.common.deadletter.DeadLetters;
 import io.servicepulse.common.flink.ClosedRows;
+import io.servicepulse.common.flink.OneWriteTypeInfo;
 import io.servicepulse.metrics.MetricsSettings;
 import io.servicepulse.metrics.turn.TurnFact;
 import java.util.Map;
@@ -37,17 +38,18 @@ public final class BuyerDayFunction extends KeyedProcessFunction<String, TurnFac
   }
 
   public static TypeInformation<BuyerDay> stateType() {
-    return Types.POJO(
-        BuyerDay.class,
-        Map.of(
-            "shopId",
-            Types.STRING,
-            "day",
-            Types.INT,
-            "turns",
-            Types.LIST(Types.POJO(TurnOutcome.class)),
-            "reported",
-            Types.MAP(Types.STRING, Types.INT)));
+    return OneWriteTypeInfo.of(
+        Types.POJO(
+            BuyerDay.class,
+            Map.of(
+                "shopId",
+                Types.STRING,
+                "day",
+                Types.INT,
+                "turns",
+                Types.LIST(Types.POJO(TurnOutcome.class)),
+                "reported",
+                Types.MAP(Types.STRING, Types.INT))));
   }
 
   @Override

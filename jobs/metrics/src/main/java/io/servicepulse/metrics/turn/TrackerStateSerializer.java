@@ -1,18 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.servicepulse.metrics.turn;
 
+import static io.servicepulse.common.flink.CompactCodec.readFrontCoded;
+import static io.servicepulse.common.flink.CompactCodec.readSigned;
+import static io.servicepulse.common.flink.CompactCodec.readSize;
+import static io.servicepulse.common.flink.CompactCodec.writeFrontCoded;
+import static io.servicepulse.common.flink.CompactCodec.writeSigned;
+import static io.servicepulse.common.flink.CompactCodec.writeVarLong;
+
+import io.servicepulse.common.flink.CompactStateSerializer;
+import io.servicepulse.common.flink.CompactStateSnapshot;
 import io.servicepulse.metrics.wait.WaitAlert;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.java.typeutils.runtime.PojoSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputSerializer;
@@ -27,7 +33,7 @@ import org.apache.flink.types.StringValue;
  * named after. Lossless for any value; only the encoding is compact. State written by the POJO
  * serializer of earlier releases is migrated on restore ({@link Snapshot}).
  */
-public final class TrackerStateSerializer extends TypeSerializer<TrackerState> {
+public final class TrackerStateSerializer extends CompactStateSerializer<TrackerState> {
 
   private static final long serialVersionUID = 1L;
 
@@ -80,16 +86,6 @@ public final class TrackerStateSerializer extends TypeSerializer<TrackerState> {
   private static final int TIME_NEAR = 2;
 
   @Override
-  public boolean isImmutableType() {
-    return false;
-  }
-
-  @Override
-  public TypeSerializer<TrackerState> duplicate() {
-    return this;
-  }
-
-  @Override
   public TrackerState createInstance() {
     return new TrackerState();
   }
@@ -107,25 +103,15 @@ public final class TrackerStateSerializer extends TypeSerializer<TrackerState> {
   }
 
   @Override
-  public TrackerState copy(TrackerState from, TrackerState reuse) {
-    return copy(from);
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
-  }
-
-  @Override
   public void serialize(TrackerState s, DataOutputView out) throws IOException {
     StringValue.writeString(s.shopId, out);
     StringValue.writeString(s.buyerId, out);
     StringValue.writeString(s.platform, out);
     out.writeByte(s.alertsInState ? ALERTS_IN_STATE : 0);
-    Map<String, Integer> dictionary = dictionary(s);
+    Words dictionary = dictionary(s);
     writeVarLong(dictionary.size(), out);
-    for (String id : dictionary.keySet()) {
-      StringValue.writeString(id, out);
+    for (int i = 0; i < dictionary.size(); i++) {
+      StringValue.writeString(dictionary.get(i), out);
     }
     long base = s.events.isEmpty() ? 0 : s.events.get(0).ts;
     writeSigned(base, out);
@@ -134,16 +120,13 @@ public final class TrackerStateSerializer extends TypeSerializer<TrackerState> {
     writeTime(s.wakeUpAt, base, out);
     writeSigned(s.lastVersion, out);
 
-    Map<String, Integer> eventIndex = new HashMap<>();
     writeVarLong(s.events.size(), out);
     ChatEvent previous = null;
-    for (int i = 0; i < s.events.size(); i++) {
-      ChatEvent e = s.events.get(i);
-      eventIndex.putIfAbsent(e.eventId, i);
+    for (ChatEvent e : s.events) {
       writeEvent(e, previous, base, dictionary, out);
       previous = e;
     }
-    Written w = new Written(s, base, eventIndex, dictionary);
+    Written w = new Written(s, base, eventIndex(s), dictionary);
     writeVarLong(s.emittedTurns.size(), out);
     for (TurnFact t : s.emittedTurns) {
       writeTurn(t, w, out);
@@ -202,33 +185,13 @@ public final class TrackerStateSerializer extends TypeSerializer<TrackerState> {
   }
 
   @Override
-  public TrackerState deserialize(TrackerState reuse, DataInputView in) throws IOException {
-    return deserialize(in);
-  }
-
-  @Override
-  public void copy(DataInputView source, DataOutputView target) throws IOException {
-    serialize(deserialize(source), target);
-  }
-
-  @Override
-  public boolean equals(Object obj) {
-    return obj instanceof TrackerStateSerializer;
-  }
-
-  @Override
-  public int hashCode() {
-    return TrackerStateSerializer.class.hashCode();
-  }
-
-  @Override
   public TypeSerializerSnapshot<TrackerState> snapshotConfiguration() {
     return new Snapshot();
   }
 
   /** Agent and team ids of the state, each once; index 0 in the records stands for null. */
-  private static Map<String, Integer> dictionary(TrackerState s) {
-    Map<String, Integer> ids = new LinkedHashMap<>();
+  private static Words dictionary(TrackerState s) {
+    Words ids = new Words();
     for (ChatEvent e : s.events) {
       add(ids, e.agentId);
       add(ids, e.teamId);
@@ -248,15 +211,40 @@ public final class TrackerStateSerializer extends TypeSerializer<TrackerState> {
     return ids;
   }
 
-  private static void add(Map<String, Integer> ids, String id) {
-    if (id != null) {
-      ids.putIfAbsent(id, ids.size() + 1);
+  private static void add(Words ids, String id) {
+    if (id != null && ids.indexOf(id) < 0) {
+      ids.add(id);
     }
   }
 
-  private static void writeWord(String id, Map<String, Integer> dictionary, DataOutputView out)
+  /**
+   * The dictionary while writing: a buyer's state names a few agents and teams, so a list searched
+   * from the start is cheaper than a map built for every value a checkpoint writes.
+   */
+  private static final class Words extends ArrayList<String> {
+    Words() {
+      super(4);
+    }
+  }
+
+  private static void writeWord(String id, Words dictionary, DataOutputView out)
       throws IOException {
-    writeVarLong(id == null ? 0 : dictionary.get(id), out);
+    writeVarLong(id == null ? 0 : dictionary.indexOf(id) + 1, out);
+  }
+
+  /** States this small look a message up by scanning; larger ones index their messages once. */
+  private static final int SCANNED_EVENTS = 16;
+
+  /** The first message with each event id, by index; null: scan ({@link #indexOf}). */
+  private static Map<String, Integer> eventIndex(TrackerState s) {
+    if (s.events.size() <= SCANNED_EVENTS) {
+      return null;
+    }
+    Map<String, Integer> index = new HashMap<>(2 * s.events.size());
+    for (int i = 0; i < s.events.size(); i++) {
+      index.putIfAbsent(s.events.get(i).eventId, i);
+    }
+    return index;
   }
 
   private static String readWord(List<String> dictionary, DataInputView in) throws IOException {
@@ -265,11 +253,7 @@ public final class TrackerStateSerializer extends TypeSerializer<TrackerState> {
   }
 
   private static void writeEvent(
-      ChatEvent e,
-      ChatEvent previous,
-      long base,
-      Map<String, Integer> dictionary,
-      DataOutputView out)
+      ChatEvent e, ChatEvent previous, long base, Words dictionary, DataOutputView out)
       throws IOException {
     int flags = e.role & ROLE_MASK;
     if (e.role != (e.role & ROLE_MASK)) {
@@ -494,10 +478,21 @@ public final class TrackerStateSerializer extends TypeSerializer<TrackerState> {
 
   /** What the facts are written against: the messages (by event id), base time, dictionary. */
   private record Written(
-      TrackerState state,
-      long base,
-      Map<String, Integer> eventIndex,
-      Map<String, Integer> dictionary) {}
+      TrackerState state, long base, Map<String, Integer> eventIndex, Words dictionary) {
+    /** Index of the first buffered message with {@code id}, or null. */
+    Integer indexOf(String id) {
+      if (eventIndex != null) {
+        return eventIndex.get(id);
+      }
+      List<ChatEvent> events = state.events;
+      for (int i = 0; i < events.size(); i++) {
+        if (id.equals(events.get(i).eventId)) {
+          return i;
+        }
+      }
+      return null;
+    }
+  }
 
   /** An id named after a buffered message, and that message's time (else the base time). */
   private record Reference(String id, long near) {}
@@ -507,7 +502,7 @@ public final class TrackerStateSerializer extends TypeSerializer<TrackerState> {
    * itself; returns the time the reader will know: that message's, else {@code base}.
    */
   private static long writeReference(String id, Written w, DataOutputView out) throws IOException {
-    Integer i = id == null ? null : w.eventIndex().get(id);
+    Integer i = id == null ? null : w.indexOf(id);
     if (i == null) {
       writeVarLong(0, out);
       StringValue.writeString(id, out);
@@ -525,26 +520,6 @@ public final class TrackerStateSerializer extends TypeSerializer<TrackerState> {
     }
     ChatEvent e = s.events.get(i - 1);
     return new Reference(e.eventId, e.ts);
-  }
-
-  /** The length of the prefix shared with {@code previous}, then the rest. */
-  private static void writeFrontCoded(String id, String previous, DataOutputView out)
-      throws IOException {
-    int shared = 0;
-    if (id != null && previous != null) {
-      int max = Math.min(id.length(), previous.length());
-      while (shared < max && id.charAt(shared) == previous.charAt(shared)) {
-        shared++;
-      }
-    }
-    writeVarLong(shared, out);
-    StringValue.writeString(id == null ? null : id.substring(shared), out);
-  }
-
-  private static String readFrontCoded(String previous, DataInputView in) throws IOException {
-    int shared = readSize(in);
-    String rest = StringValue.readString(in);
-    return rest == null ? null : shared == 0 ? rest : previous.substring(0, shared) + rest;
   }
 
   private static void writeTime(long t, long base, DataOutputView out) throws IOException {
@@ -568,80 +543,12 @@ public final class TrackerStateSerializer extends TypeSerializer<TrackerState> {
     };
   }
 
-  /** Zig-zag varint: small magnitudes of either sign in few bytes; wraps, so any long fits. */
-  private static void writeSigned(long v, DataOutputView out) throws IOException {
-    writeVarLong((v << 1) ^ (v >> 63), out);
-  }
-
-  private static long readSigned(DataInputView in) throws IOException {
-    long v = readVarLong(in);
-    return (v >>> 1) ^ -(v & 1);
-  }
-
-  private static void writeVarLong(long v, DataOutputView out) throws IOException {
-    while ((v & ~0x7FL) != 0) {
-      out.writeByte((int) ((v & 0x7F) | 0x80));
-      v >>>= 7;
-    }
-    out.writeByte((int) v);
-  }
-
-  private static long readVarLong(DataInputView in) throws IOException {
-    long v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      int b = in.readUnsignedByte();
-      v |= (long) (b & 0x7F) << shift;
-      if ((b & 0x80) == 0) {
-        return v;
-      }
-    }
-    throw new IOException("varint longer than 64 bits");
-  }
-
-  private static int readSize(DataInputView in) throws IOException {
-    return Math.toIntExact(readVarLong(in));
-  }
-
-  /**
-   * Version 1 is the format above. Restoring state written by the {@code PojoSerializer} of earlier
-   * releases: compatible after migration, so the state backend reads it with the old serializer and
-   * writes it with this one from the next checkpoint on.
-   */
-  public static final class Snapshot implements TypeSerializerSnapshot<TrackerState> {
-
-    private static final int VERSION = 1;
-
-    @Override
-    public int getCurrentVersion() {
-      return VERSION;
-    }
-
-    @Override
-    public void writeSnapshot(DataOutputView out) {}
-
-    @Override
-    public void readSnapshot(int readVersion, DataInputView in, ClassLoader classLoader)
-        throws IOException {
-      if (readVersion != VERSION) {
-        throw new IOException("unknown TrackerStateSerializer version " + readVersion);
-      }
-    }
+  /** Restores state of earlier releases too ({@link CompactStateSnapshot}). */
+  public static final class Snapshot extends CompactStateSnapshot<TrackerState> {
 
     @Override
     public TypeSerializer<TrackerState> restoreSerializer() {
       return new TrackerStateSerializer();
-    }
-
-    @Override
-    public TypeSerializerSchemaCompatibility<TrackerState> resolveSchemaCompatibility(
-        TypeSerializerSnapshot<TrackerState> oldSnapshot) {
-      if (oldSnapshot instanceof Snapshot) {
-        return TypeSerializerSchemaCompatibility.compatibleAsIs();
-      }
-      if (oldSnapshot instanceof PojoSerializerSnapshot) {
-        return TypeSerializerSchemaCompatibility.compatibleAfterMigration();
-      }
-      return TypeSerializerSchemaCompatibility.incompatible();
     }
   }
 }

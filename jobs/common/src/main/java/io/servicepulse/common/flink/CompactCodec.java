@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.servicepulse.common.flink;
+
+import java.io.IOException;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.apache.flink.types.StringValue;
+
+/**
+ * The pieces of compact state serializers: variable-length longs (small values in few bytes) and
+ * strings front-coded against the previous one (ids that share a long prefix).
+ */
+public final class CompactCodec {
+
+  private CompactCodec() {}
+
+  /** Unsigned varint, 7 bits a byte; any long fits (negative ones in 10 bytes). */
+  public static void writeVarLong(long v, DataOutputView out) throws IOException {
+    while ((v & ~0x7FL) != 0) {
+      out.writeByte((int) ((v & 0x7F) | 0x80));
+      v >>>= 7;
+    }
+    out.writeByte((int) v);
+  }
+
+  public static long readVarLong(DataInputView in) throws IOException {
+    long v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      int b = in.readUnsignedByte();
+      v |= (long) (b & 0x7F) << shift;
+      if ((b & 0x80) == 0) {
+        return v;
+      }
+    }
+    throw new IOException("varint longer than 64 bits");
+  }
+
+  /** Zig-zag varint: small magnitudes of either sign in few bytes; wraps, so any long fits. */
+  public static void writeSigned(long v, DataOutputView out) throws IOException {
+    writeVarLong((v << 1) ^ (v >> 63), out);
+  }
+
+  public static long readSigned(DataInputView in) throws IOException {
+    long v = readVarLong(in);
+    return (v >>> 1) ^ -(v & 1);
+  }
+
+  /** A count or index written with {@link #writeVarLong}, checked to fit an int. */
+  public static int readSize(DataInputView in) throws IOException {
+    return Math.toIntExact(readVarLong(in));
+  }
+
+  /** The length of the prefix shared with {@code previous}, then the rest; either may be null. */
+  public static void writeFrontCoded(String id, String previous, DataOutputView out)
+      throws IOException {
+    int shared = 0;
+    if (id != null && previous != null) {
+      int max = Math.min(id.length(), previous.length());
+      while (shared < max && id.charAt(shared) == previous.charAt(shared)) {
+        shared++;
+      }
+    }
+    writeVarLong(shared, out);
+    StringValue.writeString(id == null ? null : id.substring(shared), out);
+  }
+
+  public static String readFrontCoded(String previous, DataInputView in) throws IOException {
+    int shared = readSize(in);
+    String rest = StringValue.readString(in);
+    return rest == null ? null : shared == 0 ? rest : previous.substring(0, shared) + rest;
+  }
+}

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.servicepulse.common.flink;
+
+import java.io.IOException;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+/**
+ * What every compact state serializer shares: stateless (one instance serves every thread), of a
+ * mutable type, variable length, equal to any other instance of its class. Subclasses write and
+ * read the format, make deep copies and name their {@link CompactStateSnapshot}.
+ */
+public abstract class CompactStateSerializer<T> extends TypeSerializer<T> {
+
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public final boolean isImmutableType() {
+    return false;
+  }
+
+  @Override
+  public final TypeSerializer<T> duplicate() {
+    return this;
+  }
+
+  @Override
+  public final T copy(T from, T reuse) {
+    return copy(from);
+  }
+
+  @Override
+  public final int getLength() {
+    return -1;
+  }
+
+  @Override
+  public final T deserialize(T reuse, DataInputView source) throws IOException {
+    return deserialize(source);
+  }
+
+  @Override
+  public final void copy(DataInputView source, DataOutputView target) throws IOException {
+    serialize(deserialize(source), target);
+  }
+
+  @Override
+  public final boolean equals(Object obj) {
+    return obj != null && obj.getClass() == getClass();
+  }
+
+  @Override
+  public final int hashCode() {
+    return getClass().hashCode();
+  }
+}
