@@ -161,7 +161,9 @@ public final class CompareBenchmark {
     List<Delay> delays = new ArrayList<>();
     for (String line : lines.split("\n")) {
       String[] f = line.split("\t");
-      delays.add(new Delay(f[0], Double.parseDouble(f[1]), f[2], f[3], f[4], f[5]));
+      delays.add(
+          new Delay(
+              f[0], Double.parseDouble(f[1]), f[2], f[3], f[4], f[5], Double.parseDouble(f[6])));
     }
     return delays;
   }
@@ -230,7 +232,14 @@ public final class CompareBenchmark {
               clickHouse)) {
         lines.append(
             String.join(
-                "\t", d.job(), String.valueOf(d.rate()), d.rows(), d.p50(), d.p99(), d.max()));
+                "\t",
+                d.job(),
+                String.valueOf(d.rate()),
+                d.rows(),
+                d.p50(),
+                d.p99(),
+                d.max(),
+                String.valueOf(d.jobCpuSeconds())));
         lines.append('\n');
       }
       result = lines.toString();
@@ -242,8 +251,23 @@ public final class CompareBenchmark {
     System.exit(0);
   }
 
-  /** One delay run's figures, ms. */
-  record Delay(String job, double rate, String rows, String p50, String p99, String max) {}
+  /**
+   * One delay run's figures, ms; {@code jobCpuSeconds}: CPU of the job's threads while it took the
+   * live messages and wrote their rows (the sender's threads not counted), the steadier figure for
+   * comparing two builds at one load when the delay sits at the edge of the job's capacity.
+   */
+  record Delay(
+      String job,
+      double rate,
+      String rows,
+      String p50,
+      String p99,
+      String max,
+      double jobCpuSeconds) {
+    Delay withJobCpu(double seconds) {
+      return new Delay(job, rate, rows, p50, p99, max, seconds);
+    }
+  }
 
   /** One run's figures. */
   record Run(
@@ -349,7 +373,7 @@ public final class CompareBenchmark {
                 : delay(r.key(), rate, delaySeconds, values, clickHouse));
       }
     }
-    printDelays(delays);
+    printDelays(delays, delaySeconds);
     System.exit(0);
   }
 
@@ -407,7 +431,12 @@ public final class CompareBenchmark {
         Thread.sleep(200);
       }
       Thread.sleep(3_000);
+      Map<Long, Long> cpuBefore = jobThreadsCpu();
+      double[] serversBefore = serverCpuSeconds();
+      long wallBefore = System.nanoTime();
+      double senderBefore = senderCpuSeconds();
       new LiveChats(bootstrap, LIVE_CHAT, LIVE_ORDERS).run(rate, seconds);
+      double sender = senderCpuSeconds() - senderBefore;
       String count = "SELECT count() FROM (" + DELAY_SQL.get(name) + ")";
       long last = -1;
       long deadline = System.currentTimeMillis() + 180_000;
@@ -419,10 +448,26 @@ public final class CompareBenchmark {
         last = rows;
         Thread.sleep(5_000);
       }
+      double jobCpu = cpuSince(cpuBefore);
+      double[] serversAfter = serverCpuSeconds();
+      double servers = 0;
+      for (int i = 0; i < serversAfter.length; i++) {
+        servers += serversAfter[i] - serversBefore[i];
+      }
+      double wall = (System.nanoTime() - wallBefore) / 1e9;
+      System.out.printf(
+          "CPU while live: job %.1f s, sender %.1f s, Kafka + ClickHouse %.1f s, in %.1f s of"
+              + " wall time on %d cores (%.0f %% of the machine)%n",
+          jobCpu,
+          sender,
+          servers,
+          wall,
+          Runtime.getRuntime().availableProcessors(),
+          100 * (jobCpu + sender + servers) / (wall * Runtime.getRuntime().availableProcessors()));
       List<Delay> figures = new ArrayList<>();
-      figures.add(figure(reader, name, rate, DELAY_SQL.get(name)));
+      figures.add(figure(reader, name, rate, DELAY_SQL.get(name)).withJobCpu(jobCpu));
       if (name.equals(ServiceMetricsJob.NAME)) {
-        figures.add(minuteFigure(reader, name + " minute rows", rate));
+        figures.add(minuteFigure(reader, name + " minute rows", rate).withJobCpu(jobCpu));
       }
       return figures;
     } finally {
@@ -440,7 +485,7 @@ public final class CompareBenchmark {
                     + sql
                     + ")")
             .get(0);
-    return new Delay(name, rate, q.get(0), q.get(1), q.get(2), q.get(3));
+    return new Delay(name, rate, q.get(0), q.get(1), q.get(2), q.get(3), 0);
   }
 
   /** Joined here: ClickHouse 18.16 has no ASOF join, and a plain join of all versions is huge. */
@@ -463,7 +508,7 @@ public final class CompareBenchmark {
     }
     java.util.Collections.sort(delays);
     if (delays.isEmpty()) {
-      return new Delay(name, rate, "0", "-", "-", "-");
+      return new Delay(name, rate, "0", "-", "-", "-", 0);
     }
     return new Delay(
         name,
@@ -471,7 +516,64 @@ public final class CompareBenchmark {
         String.valueOf(delays.size()),
         String.valueOf(quantileExact(delays, 0.5)),
         String.valueOf(quantileExact(delays, 0.99)),
-        String.valueOf(delays.get(delays.size() - 1)));
+        String.valueOf(delays.get(delays.size() - 1)),
+        0);
+  }
+
+  /** CPU seconds so far of the live sender: the calling thread and its Kafka client's thread. */
+  private static double senderCpuSeconds() {
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long nanos = threads.getCurrentThreadCpuTime();
+    for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (t != null && t.getThreadName().contains(LiveChats.CLIENT_ID)) {
+        nanos += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+      }
+    }
+    return nanos / 1e9;
+  }
+
+  /** CPU nanoseconds so far of each thread of this JVM but the caller's and the live sender's. */
+  private static Map<Long, Long> jobThreadsCpu() {
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Map<Long, Long> cpu = new HashMap<>();
+    long self = Thread.currentThread().getId();
+    for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (t != null
+          && t.getThreadId() != self
+          && !t.getThreadName().contains(LiveChats.CLIENT_ID)) {
+        long nanos = threads.getThreadCpuTime(t.getThreadId());
+        if (nanos >= 0) {
+          cpu.put(t.getThreadId(), nanos);
+        }
+      }
+    }
+    return cpu;
+  }
+
+  /**
+   * CPU seconds of the job's threads since {@code before} (threads that ended are not counted);
+   * prints the busiest ones, which show whether one thread bounds the job.
+   */
+  private static double cpuSince(Map<Long, Long> before) {
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long nanos = 0;
+    List<Map.Entry<String, Long>> busiest = new ArrayList<>();
+    for (Map.Entry<Long, Long> t : jobThreadsCpu().entrySet()) {
+      long delta = t.getValue() - before.getOrDefault(t.getKey(), 0L);
+      nanos += delta;
+      java.lang.management.ThreadInfo info = threads.getThreadInfo(t.getKey());
+      if (info != null) {
+        busiest.add(Map.entry(info.getThreadName(), delta));
+      }
+    }
+    busiest.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+    System.out.printf("Busiest threads of the job (CPU-s):%n");
+    for (Map.Entry<String, Long> t : busiest.subList(0, Math.min(8, busiest.size()))) {
+      String name = t.getKey();
+      System.out.printf(
+          "  %6.1f  %s%n", t.getValue() / 1e9, name.length() > 90 ? name.substring(0, 90) : name);
+    }
+    return nanos / 1e9;
   }
 
   /** ClickHouse's quantileExact on sorted values (element level × n), as the other figures use. */
@@ -479,7 +581,7 @@ public final class CompareBenchmark {
     return sorted.get(Math.min(sorted.size() - 1, (int) (level * sorted.size())));
   }
 
-  private static void printDelays(List<Delay> delays) {
+  private static void printDelays(List<Delay> delays, int seconds) {
     if (delays.isEmpty()) {
       return;
     }
@@ -490,12 +592,24 @@ public final class CompareBenchmark {
             + " that turn row; attribution: order created → its first order_attribution row;"
             + " qa: insulting answer → its qa_flags row)%n");
     System.out.printf(
-        "%-34s %12s %10s %8s %8s %8s%n", "job", "messages/s", "rows", "p50", "p99", "max");
+        "%-34s %12s %10s %8s %8s %8s %8s %12s%n",
+        "job", "messages/s", "rows", "p50", "p99", "max", "job CPU-s", "µs/message");
     for (Delay d : delays) {
       System.out.printf(
-          "%-34s %,12.0f %10s %8s %8s %8s%n",
-          d.job(), d.rate(), d.rows(), d.p50(), d.p99(), d.max());
+          "%-34s %,12.0f %10s %8s %8s %8s %8.1f %12.1f%n",
+          d.job(),
+          d.rate(),
+          d.rows(),
+          d.p50(),
+          d.p99(),
+          d.max(),
+          d.jobCpuSeconds(),
+          d.jobCpuSeconds() * 1e6 / (d.rate() * seconds));
     }
+    System.out.println(
+        "job CPU-s: CPU of the job's threads from the first live message until its rows stopped"
+            + " coming (the sender's not counted); µs/message: that over rate × seconds. At"
+            + " one load it compares two builds more steadily than p99 near the job's capacity.");
     System.out.println(
         "Target (issue 14): p99 answer → provisional turn and minute row ≤ 2 000 ms at half"
             + " load. The other figures have no target: they show how far behind each job's rows"

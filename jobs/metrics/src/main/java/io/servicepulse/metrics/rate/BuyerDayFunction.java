@@ -6,12 +6,10 @@ import io.servicepulse.common.flink.ClosedRows;
 import io.servicepulse.common.flink.OneWriteTypeInfo;
 import io.servicepulse.metrics.MetricsSettings;
 import io.servicepulse.metrics.turn.TurnFact;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -37,19 +35,9 @@ public final class BuyerDayFunction extends KeyedProcessFunction<String, TurnFac
     return t.shopId.length() + ":" + t.shopId + t.buyerId.length() + ":" + t.buyerId + t.day;
   }
 
+  /** The buyer-day's state type: a compact serializer, each value in one write. */
   public static TypeInformation<BuyerDay> stateType() {
-    return OneWriteTypeInfo.of(
-        Types.POJO(
-            BuyerDay.class,
-            Map.of(
-                "shopId",
-                Types.STRING,
-                "day",
-                Types.INT,
-                "turns",
-                Types.LIST(Types.POJO(TurnOutcome.class)),
-                "reported",
-                Types.MAP(Types.STRING, Types.INT))));
+    return OneWriteTypeInfo.of(new BuyerDaySerializer.TypeInfo());
   }
 
   @Override

@@ -255,16 +255,15 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
 
   private void emitTurnChanges(
       TrackerState s, List<TurnDerivation.Conversation> conversations, Collector<TurnFact> out) {
-    // By id: a long conversation re-derives many turns per watermark step.
-    Map<String, TurnFact> emitted = new HashMap<>();
-    for (TurnFact t : s.emittedTurns) {
-      emitted.put(t.turnId, t);
-    }
-    Set<String> current = new HashSet<>();
+    // The turns sent before this derivation, looked up by id: scanned for the usual few, a map
+    // for a long conversation that re-derives many turns per watermark step.
+    TurnFact[] before = s.emittedTurns.toArray(new TurnFact[0]);
+    Map<String, TurnFact> byId = before.length > SCANNED ? byId(before) : null;
+    int derived = 0;
     for (TurnDerivation.Conversation c : conversations) {
       for (TurnFact turn : c.turns()) {
-        current.add(turn.turnId);
-        TurnFact previous = emitted.get(turn.turnId);
+        derived++;
+        TurnFact previous = byId != null ? byId.get(turn.turnId) : lastWithId(before, turn.turnId);
         if (previous != null && previous.sameContent(turn)) {
           continue;
         }
@@ -276,13 +275,41 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
         s.emittedTurns.add(TrackerState.withoutKey(turn));
       }
     }
-    if (current.size() < s.emittedTurns.size()) {
+    // Each derived turn is sent once (ids are unique): more sent ones are stale.
+    if (derived < s.emittedTurns.size()) {
+      Set<String> current = new HashSet<>();
+      for (TurnDerivation.Conversation c : conversations) {
+        for (TurnFact turn : c.turns()) {
+          current.add(turn.turnId);
+        }
+      }
       for (TurnFact previous : List.copyOf(s.emittedTurns)) {
         if (!current.contains(previous.turnId)) {
           retract(s, previous, out);
         }
       }
     }
+  }
+
+  /** Up to this many sent turns are looked up by scanning them. */
+  private static final int SCANNED = 16;
+
+  private static Map<String, TurnFact> byId(TurnFact[] turns) {
+    Map<String, TurnFact> byId = new HashMap<>(2 * turns.length);
+    for (TurnFact t : turns) {
+      byId.put(t.turnId, t);
+    }
+    return byId;
+  }
+
+  /** The last of {@code turns} with this id, as a map filled in order would hold. */
+  private static TurnFact lastWithId(TurnFact[] turns, String turnId) {
+    for (int i = turns.length - 1; i >= 0; i--) {
+      if (turns[i].turnId.equals(turnId)) {
+        return turns[i];
+      }
+    }
+    return null;
   }
 
   /** Sends the retraction of an emitted turn and forgets it. */
@@ -297,13 +324,13 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
 
   private void emitConversationChanges(
       TrackerState s, List<TurnDerivation.Conversation> conversations, Context ctx) {
-    Set<String> current = new HashSet<>();
+    int derived = 0;
     for (TurnDerivation.Conversation c : conversations) {
       ConversationFact fact = c.fact();
       if (fact == null) {
         continue;
       }
-      current.add(fact.conversationId);
+      derived++;
       ConversationFact previous = s.emittedConversation(fact.conversationId);
       if (previous != null && previous.sameContent(fact)) {
         continue;
@@ -314,9 +341,18 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
       ctx.output(CONTRIBUTIONS, MinuteContribution.ofConversation(fact, false));
       s.emittedConversations.add(fact);
     }
-    for (ConversationFact previous : List.copyOf(s.emittedConversations)) {
-      if (!current.contains(previous.conversationId)) {
-        retract(s, previous, ctx);
+    // Each derived conversation is sent once (ids are unique): more sent ones are stale.
+    if (derived < s.emittedConversations.size()) {
+      Set<String> current = new HashSet<>();
+      for (TurnDerivation.Conversation c : conversations) {
+        if (c.fact() != null) {
+          current.add(c.fact().conversationId);
+        }
+      }
+      for (ConversationFact previous : List.copyOf(s.emittedConversations)) {
+        if (!current.contains(previous.conversationId)) {
+          retract(s, previous, ctx);
+        }
       }
     }
   }

@@ -81,7 +81,9 @@ public final class WaitAlertJudge {
     long reached =
         event.role == ChatEvent.BUYER && !event.noReplyNeeded ? event.ts + first + 1 : event.ts;
     // In event time the tracker wakes up when the watermark passes the message, and judges then.
-    if (live) {
+    // A live message whose time has come is judged at once (the tracker derives on arrival), and
+    // judging sets the next wake-up: a timer for it would only derive the same again.
+    if (live && reached > wall) {
       timers.registerProcessingTimeTimer(tick(reached));
     }
     int n = s.events.size();
