@@ -299,6 +299,7 @@ public final class CompareBenchmark {
       return;
     }
 
+    printJobCode();
     DemoTopics.recreate(bootstrap, List.of(CHAT, ORDERS, DEAD_LETTERS), cores);
     System.out.printf("Generating ~%,d events...%n", approximate);
     GeneratedStream stream =
@@ -713,6 +714,34 @@ public final class CompareBenchmark {
             + " broker and ClickHouse server in the same time (with --server-pids).");
     System.out.println(
         "Targets (issue 14): ingest, service-metrics, attribution ≥ 0.5 of the floor; qa ≥ 0.3.");
+  }
+
+  /**
+   * Which build of each job runs: the jar or folder it is loaded from and when that was written. An
+   * A/B run must swap these (after a reactor build they are the modules' target jars, not the local
+   * Maven repository's).
+   */
+  private static void printJobCode() {
+    for (Class<?> job :
+        List.of(
+            StreamingJobs.class,
+            IngestJob.class,
+            ServiceMetricsJob.class,
+            AttributionJob.class,
+            QaJob.class)) {
+      java.security.CodeSource code = job.getProtectionDomain().getCodeSource();
+      if (code == null) {
+        continue;
+      }
+      try {
+        java.nio.file.Path where = java.nio.file.Path.of(code.getLocation().toURI());
+        System.out.printf(
+            "Code of %s: %s (written %s)%n",
+            job.getSimpleName(), where, java.nio.file.Files.getLastModifiedTime(where));
+      } catch (java.net.URISyntaxException | java.io.IOException e) {
+        System.out.printf("Code of %s: %s%n", job.getSimpleName(), code.getLocation());
+      }
+    }
   }
 
   /** Kafka's and ClickHouse's process ids ({@code --server-pids}), for their CPU time. */
