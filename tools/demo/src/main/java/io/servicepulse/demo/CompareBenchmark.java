@@ -432,7 +432,7 @@ public final class CompareBenchmark {
         Thread.sleep(200);
       }
       Thread.sleep(3_000);
-      Map<Long, Long> cpuBefore = jobThreadsCpu();
+      Map<Long, ThreadCpu> cpuBefore = jobThreadsCpu();
       double[] serversBefore = serverCpuSeconds();
       long wallBefore = System.nanoTime();
       double senderBefore = senderCpuSeconds();
@@ -450,11 +450,7 @@ public final class CompareBenchmark {
         Thread.sleep(5_000);
       }
       double jobCpu = cpuSince(cpuBefore);
-      double[] serversAfter = serverCpuSeconds();
-      double servers = 0;
-      for (int i = 0; i < serversAfter.length; i++) {
-        servers += serversAfter[i] - serversBefore[i];
-      }
+      double servers = total(serverCpuSeconds(), serversBefore);
       double wall = (System.nanoTime() - wallBefore) / 1e9;
       System.out.printf(
           "CPU while live: job %.1f s, sender %.1f s, Kafka + ClickHouse %.1f s, in %.1f s of"
@@ -533,10 +529,13 @@ public final class CompareBenchmark {
     return nanos / 1e9;
   }
 
-  /** CPU nanoseconds so far of each thread of this JVM but the caller's and the live sender's. */
-  private static Map<Long, Long> jobThreadsCpu() {
+  /** A thread's name and its CPU nanoseconds so far. */
+  private record ThreadCpu(String name, long nanos) {}
+
+  /** Each thread of this JVM but the caller's and the live sender's, by id. */
+  private static Map<Long, ThreadCpu> jobThreadsCpu() {
     java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    Map<Long, Long> cpu = new HashMap<>();
+    Map<Long, ThreadCpu> cpu = new HashMap<>();
     long self = Thread.currentThread().getId();
     for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
       if (t != null
@@ -544,7 +543,7 @@ public final class CompareBenchmark {
           && !t.getThreadName().contains(LiveChats.CLIENT_ID)) {
         long nanos = threads.getThreadCpuTime(t.getThreadId());
         if (nanos >= 0) {
-          cpu.put(t.getThreadId(), nanos);
+          cpu.put(t.getThreadId(), new ThreadCpu(t.getThreadName(), nanos));
         }
       }
     }
@@ -555,24 +554,21 @@ public final class CompareBenchmark {
    * CPU seconds of the job's threads since {@code before} (threads that ended are not counted);
    * prints the busiest ones, which show whether one thread bounds the job.
    */
-  private static double cpuSince(Map<Long, Long> before) {
-    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  private static double cpuSince(Map<Long, ThreadCpu> before) {
     long nanos = 0;
-    List<Map.Entry<String, Long>> busiest = new ArrayList<>();
-    for (Map.Entry<Long, Long> t : jobThreadsCpu().entrySet()) {
-      long delta = t.getValue() - before.getOrDefault(t.getKey(), 0L);
+    List<ThreadCpu> busiest = new ArrayList<>();
+    for (Map.Entry<Long, ThreadCpu> t : jobThreadsCpu().entrySet()) {
+      ThreadCpu earlier = before.get(t.getKey());
+      long delta = t.getValue().nanos() - (earlier == null ? 0 : earlier.nanos());
       nanos += delta;
-      java.lang.management.ThreadInfo info = threads.getThreadInfo(t.getKey());
-      if (info != null) {
-        busiest.add(Map.entry(info.getThreadName(), delta));
-      }
+      busiest.add(new ThreadCpu(t.getValue().name(), delta));
     }
-    busiest.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+    busiest.sort(java.util.Comparator.comparingLong(ThreadCpu::nanos).reversed());
     System.out.printf("Busiest threads of the job (CPU-s):%n");
-    for (Map.Entry<String, Long> t : busiest.subList(0, Math.min(8, busiest.size()))) {
-      String name = t.getKey();
+    for (ThreadCpu t : busiest.subList(0, Math.min(8, busiest.size()))) {
+      String name = t.name();
       System.out.printf(
-          "  %6.1f  %s%n", t.getValue() / 1e9, name.length() > 90 ? name.substring(0, 90) : name);
+          "  %6.1f  %s%n", t.nanos() / 1e9, name.length() > 90 ? name.substring(0, 90) : name);
     }
     return nanos / 1e9;
   }
@@ -630,10 +626,7 @@ public final class CompareBenchmark {
     JobExecutionResult result = env.execute("compare benchmark: " + name);
     double cpu = (processCpuNanos() - cpuBefore) / 1e9;
     double[] serversAfter = serverCpuSeconds();
-    double servers = 0;
-    for (int i = 0; i < serversAfter.length; i++) {
-      servers += serversAfter[i] - serversBefore[i];
-    }
+    double servers = total(serversAfter, serversBefore);
     // --server-pids lists Kafka's first (bench.sh).
     double kafka = serversAfter.length == 0 ? 0 : serversAfter[0] - serversBefore[0];
     double seconds = result.getNetRuntime(TimeUnit.MILLISECONDS) / 1000.0;
@@ -746,6 +739,15 @@ public final class CompareBenchmark {
 
   /** Kafka's and ClickHouse's process ids ({@code --server-pids}), for their CPU time. */
   private static List<String> serverPids = List.of();
+
+  /** The servers' CPU seconds between two {@link #serverCpuSeconds} readings, all summed. */
+  private static double total(double[] after, double[] before) {
+    double seconds = 0;
+    for (int i = 0; i < after.length; i++) {
+      seconds += after[i] - before[i];
+    }
+    return seconds;
+  }
 
   /** User + system CPU seconds of each server process so far (Linux /proc, 100 ticks/s). */
   private static double[] serverCpuSeconds() {

@@ -66,7 +66,7 @@ class OneWriteSerializerTest {
   void writesTheWrappedBytesInOneCallAndReadsThemBack() throws Exception {
     TypeSerializer<Row> pojo = POJO.createSerializer(new SerializerConfigImpl());
     TypeSerializer<Row> oneWrite =
-        OneWriteTypeInfo.of(POJO).createSerializer(new SerializerConfigImpl());
+        new OneWriteSerializer<>(POJO.createSerializer(new SerializerConfigImpl()));
     CountingStream plain = new CountingStream();
     pojo.serialize(row(), new DataOutputViewStreamWrapper(plain));
     CountingStream wrapped = new CountingStream();

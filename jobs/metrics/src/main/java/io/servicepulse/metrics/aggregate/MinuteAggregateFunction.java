@@ -4,7 +4,7 @@ package io.servicepulse.metrics.aggregate;
 import io.servicepulse.common.deadletter.DeadLetter;
 import io.servicepulse.common.deadletter.DeadLetters;
 import io.servicepulse.common.flink.ClosedRows;
-import io.servicepulse.common.flink.OneWriteTypeInfo;
+import io.servicepulse.common.flink.CompactStateTypeInfo;
 import io.servicepulse.metrics.MetricsSettings;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -38,7 +38,7 @@ public final class MinuteAggregateFunction
 
   /** The row's state type: a compact serializer, each value in one write to the checkpoint. */
   public static TypeInformation<MinuteAggregator> stateType() {
-    return OneWriteTypeInfo.of(new MinuteAggregatorSerializer.TypeInfo());
+    return CompactStateTypeInfo.of(MinuteAggregator.class, MinuteAggregatorSerializer::new);
   }
 
   @Override

@@ -11,11 +11,9 @@ import static io.servicepulse.common.flink.CompactCodec.writeVarLong;
 
 import io.servicepulse.common.flink.CompactStateSerializer;
 import io.servicepulse.common.flink.CompactStateSnapshot;
-import io.servicepulse.common.flink.SerializerTypeInfo;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
@@ -47,20 +45,6 @@ public final class MinuteAggregatorSerializer extends CompactStateSerializer<Min
   // Final times that are often MAX_VALUE (an open conversation's items)
   private static final int FINAL_MAX = 0;
   private static final int FINAL_NEAR = 1;
-
-  /** The type for the state descriptor. */
-  public static final class TypeInfo extends SerializerTypeInfo<MinuteAggregator> {
-    private static final long serialVersionUID = 1L;
-
-    public TypeInfo() {
-      super(MinuteAggregator.class);
-    }
-
-    @Override
-    public TypeSerializer<MinuteAggregator> createSerializer(SerializerConfig config) {
-      return new MinuteAggregatorSerializer();
-    }
-  }
 
   @Override
   public MinuteAggregator createInstance() {

@@ -3,7 +3,7 @@ package io.servicepulse.metrics.rate;
 
 import io.servicepulse.common.deadletter.DeadLetters;
 import io.servicepulse.common.flink.ClosedRows;
-import io.servicepulse.common.flink.OneWriteTypeInfo;
+import io.servicepulse.common.flink.CompactStateTypeInfo;
 import io.servicepulse.metrics.MetricsSettings;
 import io.servicepulse.metrics.turn.TurnFact;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -37,7 +37,7 @@ public final class BuyerDayFunction extends KeyedProcessFunction<String, TurnFac
 
   /** The buyer-day's state type: a compact serializer, each value in one write. */
   public static TypeInformation<BuyerDay> stateType() {
-    return OneWriteTypeInfo.of(new BuyerDaySerializer.TypeInfo());
+    return CompactStateTypeInfo.of(BuyerDay.class, BuyerDaySerializer::new);
   }
 
   @Override

@@ -10,13 +10,11 @@ import static io.servicepulse.common.flink.CompactCodec.writeVarLong;
 
 import io.servicepulse.common.flink.CompactStateSerializer;
 import io.servicepulse.common.flink.CompactStateSnapshot;
-import io.servicepulse.common.flink.SerializerTypeInfo;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
@@ -37,20 +35,6 @@ public final class BuyerDaySerializer extends CompactStateSerializer<BuyerDay> {
   private static final int HUMAN_ANSWERED = 1;
   private static final int WITHIN_N = 1 << 1;
   private static final int NO_TURN = 1 << 2;
-
-  /** The type for the state descriptor. */
-  public static final class TypeInfo extends SerializerTypeInfo<BuyerDay> {
-    private static final long serialVersionUID = 1L;
-
-    public TypeInfo() {
-      super(BuyerDay.class);
-    }
-
-    @Override
-    public TypeSerializer<BuyerDay> createSerializer(SerializerConfig config) {
-      return new BuyerDaySerializer();
-    }
-  }
 
   @Override
   public BuyerDay createInstance() {

@@ -3,7 +3,7 @@ package io.servicepulse.metrics.turn;
 
 import io.servicepulse.common.deadletter.DeadLetters;
 import io.servicepulse.common.decode.LateEvents;
-import io.servicepulse.common.flink.OneWriteTypeInfo;
+import io.servicepulse.common.flink.CompactStateTypeInfo;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.metrics.MetricsSettings;
 import io.servicepulse.metrics.aggregate.MinuteContribution;
@@ -61,7 +61,7 @@ public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage,
 
   /** The tracker's state type: a compact serializer (the POJO serializer's is ~3x the bytes). */
   public static TypeInformation<TrackerState> stateType() {
-    return OneWriteTypeInfo.of(new TrackerStateTypeInfo());
+    return CompactStateTypeInfo.of(TrackerState.class, TrackerStateSerializer::new);
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.servicepulse.metrics.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.servicepulse.metrics.KeyedHarness;
 import io.servicepulse.metrics.MetricsSettings;
 import io.servicepulse.metrics.turn.TurnFact;
 import java.lang.reflect.Field;
@@ -22,8 +23,6 @@ import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
 
@@ -142,22 +141,15 @@ class MinuteAggregatorSerializerTest {
         .isTrue();
     MetricsSettings settings = MetricsSettings.defaults();
     OperatorSubtaskState released;
-    try (var h =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new ReleasedMinuteRows()),
-            MinuteContribution::rowKey,
-            Types.STRING)) {
-      h.open();
+    try (var h = KeyedHarness.open(new ReleasedMinuteRows(), MinuteContribution::rowKey, null)) {
       h.processElement(MinuteContribution.ofTurn(turn("t1", settings)), MINUTE);
       released = h.snapshot(1, 1);
     }
     try (var h =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new MinuteAggregateFunction("service-metrics", settings)),
+        KeyedHarness.open(
+            new MinuteAggregateFunction("service-metrics", settings),
             MinuteContribution::rowKey,
-            Types.STRING)) {
-      h.initializeState(released);
-      h.open();
+            released)) {
       h.processElement(MinuteContribution.ofTurn(turn("t2", settings)), MINUTE);
       h.processWatermark(MINUTE + 20_000);
       List<MinuteRow> rows = h.extractOutputValues();
@@ -166,12 +158,10 @@ class MinuteAggregatorSerializerTest {
       // And the migrated state checkpoints and restores with the compact serializer.
       OperatorSubtaskState migrated = h.snapshot(2, 2);
       try (var again =
-          new KeyedOneInputStreamOperatorTestHarness<>(
-              new KeyedProcessOperator<>(new MinuteAggregateFunction("service-metrics", settings)),
+          KeyedHarness.open(
+              new MinuteAggregateFunction("service-metrics", settings),
               MinuteContribution::rowKey,
-              Types.STRING)) {
-        again.initializeState(migrated);
-        again.open();
+              migrated)) {
         again.processElement(MinuteContribution.ofTurn(turn("t3", settings)), MINUTE);
         again.processWatermark(MINUTE + 30_000);
         assertThat(again.extractOutputValues())

@@ -3,6 +3,7 @@ package io.servicepulse.metrics.rate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.servicepulse.metrics.KeyedHarness;
 import io.servicepulse.metrics.MetricsSettings;
 import io.servicepulse.metrics.turn.TurnFact;
 import java.util.ArrayList;
@@ -21,8 +22,6 @@ import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
 
@@ -92,22 +91,13 @@ class BuyerDaySerializerTest {
         .isTrue();
     MetricsSettings settings = MetricsSettings.defaults();
     OperatorSubtaskState released;
-    try (var h =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new ReleasedBuyerDays()),
-            BuyerDayFunction::key,
-            Types.STRING)) {
-      h.open();
+    try (var h = KeyedHarness.open(new ReleasedBuyerDays(), BuyerDayFunction::key, null)) {
       h.processElement(turn("t1", true), 0);
       released = h.snapshot(1, 1);
     }
     try (var h =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new BuyerDayFunction("service-metrics", settings)),
-            BuyerDayFunction::key,
-            Types.STRING)) {
-      h.initializeState(released);
-      h.open();
+        KeyedHarness.open(
+            new BuyerDayFunction("service-metrics", settings), BuyerDayFunction::key, released)) {
       // The day was reached within N; a late turn makes it missed: only the miss is new.
       h.processElement(turn("t2", false), 0);
       List<ReplyRateDelta> deltas = h.extractOutputValues();
@@ -116,12 +106,8 @@ class BuyerDaySerializerTest {
       assertThat(deltas).allSatisfy(d -> assertThat(d.missedDelta).isEqualTo(1));
       OperatorSubtaskState migrated = h.snapshot(2, 2);
       try (var again =
-          new KeyedOneInputStreamOperatorTestHarness<>(
-              new KeyedProcessOperator<>(new BuyerDayFunction("service-metrics", settings)),
-              BuyerDayFunction::key,
-              Types.STRING)) {
-        again.initializeState(migrated);
-        again.open();
+          KeyedHarness.open(
+              new BuyerDayFunction("service-metrics", settings), BuyerDayFunction::key, migrated)) {
         // Retracting the late turn takes the miss back: the migrated state held both turns.
         TurnFact retracted = turn("t2", false);
         retracted.retracted = true;
