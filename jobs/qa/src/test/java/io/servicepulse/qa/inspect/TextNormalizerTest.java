@@ -86,4 +86,21 @@ class TextNormalizerTest {
     String s = "ＡＢＣ１２３　傻逼 Hello";
     assertThat(normalizer.normalize(s).folded()).hasSameSizeAs(s).isEqualTo("abc123 傻逼 hello");
   }
+
+  @Test
+  void everyCharIsClassedAsUnicodeScriptsSay() {
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      char ch = (char) c;
+      assertThat(TextNormalizer.isLatinLetter(ch))
+          .as("Latin letter U+%04X", c)
+          .isEqualTo(TextNormalizer.latinLetterByScript(ch));
+      assertThat(TextNormalizer.isHan(ch))
+          .as("Han U+%04X", c)
+          .isEqualTo(TextNormalizer.hanByScript(ch));
+    }
+    assertThat(TextNormalizer.isLatinLetter('é')).isTrue();
+    assertThat(TextNormalizer.isLatinLetter('A')).isFalse(); // folded text is lower case
+    assertThat(TextNormalizer.isHan('傻')).isTrue();
+    assertThat(TextNormalizer.isHan('の')).isFalse();
+  }
 }
