@@ -9,7 +9,7 @@
 #   infra/bench.sh qa          [SECONDS_PER_RUN] [THREADS]  inspector with CoreNLP on
 #   infra/bench.sh compare     [--events N] [--jobs a,b] [--delay-seconds S] [--repeat N]
 #                              [--warmups N] [--fork false] [--conf key=value,...]
-#                              engine floor, two parts (dedup, rows), then each job (each in
+#                              engine floor, three parts (shuffle, dedup, rows), then each job (each in
 #                              its own warmed-up JVM): ratios; delays at half load
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -8,6 +8,8 @@ import io.servicepulse.common.config.JobConfig;
 import io.servicepulse.common.deadletter.DeadLetters;
 import io.servicepulse.common.decode.Decoded;
 import io.servicepulse.common.decode.DecodedStreams;
+import io.servicepulse.common.decode.EventKind;
+import io.servicepulse.common.decode.FirstCopyWins;
 import io.servicepulse.common.flink.EventTime;
 import io.servicepulse.common.flink.EventTypeInfo;
 import io.servicepulse.common.flink.StreamingJobs;
@@ -42,17 +44,18 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
  * Benchmark (not a test): on one generated stream pre-loaded in Kafka and the running local stack,
- * the engine floor (Kafka → decode → discard), two parts every job builds on (the floor plus the
- * shared first-copy stage; the floor plus one ClickHouse row per event) and then each job in its
- * production wiring (sources bounded at the end offsets, real ClickHouse sinks, parallelism =
- * cores), one after the other, each in a JVM of its own measured after an unmeasured warm-up run of
- * the same job ({@code --fork false}: all in this JVM, as before; {@code --warmups N}). Prints per
- * run the events read, the job's net run time, events/s, per core, the JVM's CPU seconds, events
- * per CPU-second, and the ratio to the floor. Then the delay at half load: each job runs unbounded
- * on live conversations ({@link LiveChats}, event time = send time, with live orders and insults)
- * sent at half the events/s it reached (its median over the rounds), and the event → ClickHouse row
- * delay's p50/p99/max is printed. Run with {@code infra/bench.sh compare [--events N] [--jobs
- * dedup,rows,ingest,metrics,attribution,qa] [--delay-seconds S] [--repeat N] [--fork false]
+ * the engine floor (Kafka → decode → discard), three parts every job builds on (the floor plus a
+ * shuffle by event id with no state; the floor plus the shared first-copy stage; the floor plus one
+ * ClickHouse row per event) and then each job in its production wiring (sources bounded at the end
+ * offsets, real ClickHouse sinks, parallelism = cores), one after the other, each in a JVM of its
+ * own measured after an unmeasured warm-up run of the same job ({@code --fork false}: all in this
+ * JVM, as before; {@code --warmups N}). Prints per run the events read, the job's net run time,
+ * events/s, per core, the JVM's CPU seconds, events per CPU-second, and the ratio to the floor.
+ * Then the delay at half load: each job runs unbounded on live conversations ({@link LiveChats},
+ * event time = send time, with live orders and insults) sent at half the events/s it reached (its
+ * median over the rounds), and the event → ClickHouse row delay's p50/p99/max is printed. Run with
+ * {@code infra/bench.sh compare [--events N] [--jobs
+ * shuffle,dedup,rows,ingest,metrics,attribution,qa] [--delay-seconds S] [--repeat N] [--fork false]
  * [--warmups N] [--conf key=value,…] [--delay-rate R]}; with N rounds (floor, then each job, N
  * times) it also prints each job's median ratio to its own round's floor.
  */
@@ -112,6 +115,7 @@ public final class CompareBenchmark {
 
   static {
     KINDS.put(FLOOR, new Kind("floor: Kafka → decode → discard", Floor::wire, false));
+    KINDS.put("shuffle", new Kind("part: floor + shuffle by id", Floor::shuffle, false));
     KINDS.put("dedup", new Kind("part: floor + first copy per id", Floor::dedup, false));
     KINDS.put("rows", new Kind("part: floor + ClickHouse rows", Floor::rows, false));
     KINDS.put("ingest", new Kind(IngestJob.NAME, IngestJob::wire, false));
@@ -335,7 +339,9 @@ public final class CompareBenchmark {
     // The floor always runs: every ratio is to the floor of the same round. Rounds repeat the
     // floor and every job, so the median ratio stands against the machine's run-to-run noise.
     List<String> jobs =
-        List.of(opts.getOrDefault("jobs", "dedup,rows,ingest,metrics,attribution,qa").split(","));
+        List.of(
+            opts.getOrDefault("jobs", "shuffle,dedup,rows,ingest,metrics,attribution,qa")
+                .split(","));
     int repeat = Integer.parseInt(opts.getOrDefault("repeat", "1"));
     boolean fork = !"false".equals(opts.getOrDefault("fork", "true"));
     List<List<Run>> rounds = new ArrayList<>();
@@ -806,6 +812,19 @@ public final class CompareBenchmark {
     static void wire(StreamExecutionEnvironment env, JobConfig config) {
       discard(decoded(env, KafkaSources.chatMessages(config, "floor").build(), ChatMessage.class));
       discard(decoded(env, KafkaSources.orderEvents(config, "floor").build(), OrderEvent.class));
+    }
+
+    /**
+     * The floor plus the engine's own cost of the jobs' first shuffle (by event id, as the first
+     * copy stage keys it), with no state: how much of that stage is Flink's network path.
+     */
+    static void shuffle(StreamExecutionEnvironment env, JobConfig config) {
+      discard(
+          decoded(env, KafkaSources.chatMessages(config, "shuffle").build(), ChatMessage.class)
+              .keyBy(FirstCopyWins.key(EventKind.CHAT.eventId()), FirstCopyWins.KEY_TYPE));
+      discard(
+          decoded(env, KafkaSources.orderEvents(config, "shuffle").build(), OrderEvent.class)
+              .keyBy(FirstCopyWins.key(EventKind.ORDER.eventId()), FirstCopyWins.KEY_TYPE));
     }
 
     /**

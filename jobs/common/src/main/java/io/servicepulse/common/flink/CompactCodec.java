@@ -2,6 +2,7 @@
 package io.servicepulse.common.flink;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -68,5 +69,62 @@ public final class CompactCodec {
     int shared = readSize(in);
     String rest = StringValue.readString(in);
     return rest == null ? null : shared == 0 ? rest : previous.substring(0, shared) + rest;
+  }
+
+  /**
+   * A string, lossless for any Java string and null: its length and whether every char is Latin-1,
+   * then a byte per char, or two. Reading needs no buffer of Flink's {@code StringValue}, whose
+   * thread-local lookup was most of reading an event off the network (JFR, first-copy stage).
+   */
+  public static void writeText(String s, DataOutputView out) throws IOException {
+    if (s == null) {
+      writeVarLong(0, out);
+      return;
+    }
+    int n = s.length();
+    byte[] b = new byte[n];
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c > 0xFF) {
+        writeWide(s, out);
+        return;
+      }
+      b[i] = (byte) c;
+    }
+    writeVarLong(((long) n << 1) + 1, out);
+    out.write(b);
+  }
+
+  private static void writeWide(String s, DataOutputView out) throws IOException {
+    int n = s.length();
+    byte[] b = new byte[2 * n];
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      b[2 * i] = (byte) (c >>> 8);
+      b[2 * i + 1] = (byte) c;
+    }
+    writeVarLong(((long) n << 1) + 2, out);
+    out.write(b);
+  }
+
+  public static String readText(DataInputView in) throws IOException {
+    long header = readVarLong(in);
+    if (header == 0) {
+      return null;
+    }
+    header--;
+    int n = Math.toIntExact(header >>> 1);
+    if ((header & 1) == 0) {
+      byte[] b = new byte[n];
+      in.readFully(b);
+      return new String(b, StandardCharsets.ISO_8859_1);
+    }
+    byte[] b = new byte[2 * n];
+    in.readFully(b);
+    char[] c = new char[n];
+    for (int i = 0; i < n; i++) {
+      c[i] = (char) (((b[2 * i] & 0xFF) << 8) | (b[2 * i + 1] & 0xFF));
+    }
+    return new String(c);
   }
 }

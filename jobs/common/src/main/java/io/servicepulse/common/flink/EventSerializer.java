@@ -218,8 +218,7 @@ public final class EventSerializer<T extends SpecificRecordBase> extends TypeSer
     }
     return switch (schema.getType()) {
       case STRING ->
-          new Plain(
-              (v, out) -> StringValue.writeString(v.toString(), out), StringValue::readString);
+          new Plain((v, out) -> CompactCodec.writeText(v.toString(), out), CompactCodec::readText);
       case LONG -> new Plain((v, out) -> out.writeLong((Long) v), DataInputView::readLong);
       case INT -> new Plain((v, out) -> out.writeInt((Integer) v), DataInputView::readInt);
       case BOOLEAN ->
@@ -315,7 +314,7 @@ public final class EventSerializer<T extends SpecificRecordBase> extends TypeSer
       Map<?, ?> map = (Map<?, ?>) v;
       out.writeInt(map.size());
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        StringValue.writeString(e.getKey().toString(), out);
+        CompactCodec.writeText(e.getKey().toString(), out);
         values.write(e.getValue(), out);
       }
     }
@@ -325,13 +324,17 @@ public final class EventSerializer<T extends SpecificRecordBase> extends TypeSer
       int size = in.readInt();
       Map<String, Object> map = new HashMap<>(Math.max(4, size * 2));
       for (int i = 0; i < size; i++) {
-        map.put(StringValue.readString(in), values.read(in));
+        map.put(CompactCodec.readText(in), values.read(in));
       }
       return map;
     }
   }
 
-  /** Restores the serializer of the same class; another schema is incompatible (not in state). */
+  /**
+   * Restores the serializer of the same class; another schema, or the format before version 2
+   * (strings as Flink's {@code StringValue}), is incompatible: records between operators only,
+   * never in state.
+   */
   public static final class Snapshot<T extends SpecificRecordBase>
       implements TypeSerializerSnapshot<T> {
     private Class<T> type;
@@ -344,9 +347,11 @@ public final class EventSerializer<T extends SpecificRecordBase> extends TypeSer
       this.schema = SpecificData.getForClass(type).getSchema(type).toString();
     }
 
+    private int version = 2;
+
     @Override
     public int getCurrentVersion() {
-      return 1;
+      return 2;
     }
 
     @Override
@@ -359,6 +364,7 @@ public final class EventSerializer<T extends SpecificRecordBase> extends TypeSer
     @SuppressWarnings("unchecked")
     public void readSnapshot(int version, DataInputView in, ClassLoader classLoader)
         throws IOException {
+      this.version = version;
       String name = in.readUTF();
       schema = StringValue.readString(in);
       try {
@@ -376,7 +382,10 @@ public final class EventSerializer<T extends SpecificRecordBase> extends TypeSer
     @Override
     public TypeSerializerSchemaCompatibility<T> resolveSchemaCompatibility(
         TypeSerializerSnapshot<T> old) {
-      return old instanceof Snapshot<T> o && o.type.equals(type) && o.schema.equals(schema)
+      return old instanceof Snapshot<T> o
+              && o.version == version
+              && o.type.equals(type)
+              && o.schema.equals(schema)
           ? TypeSerializerSchemaCompatibility.compatibleAsIs()
           : TypeSerializerSchemaCompatibility.incompatible();
     }

@@ -75,6 +75,19 @@ class EventSerializerTest {
         .isTrue();
   }
 
+  @Test
+  void theFormatBeforeCompactTextIsRefused() throws Exception {
+    TypeSerializer<ChatMessage> chat =
+        EventTypeInfo.of(ChatMessage.class).createSerializer(new SerializerConfigImpl());
+    DataOutputSerializer out = new DataOutputSerializer(256);
+    chat.snapshotConfiguration().writeSnapshot(out);
+    EventSerializer.Snapshot<ChatMessage> version1 = new EventSerializer.Snapshot<>();
+    version1.readSnapshot(
+        1, new DataInputDeserializer(out.getCopyOfBuffer()), getClass().getClassLoader());
+    assertThat(chat.snapshotConfiguration().resolveSchemaCompatibility(version1).isIncompatible())
+        .isTrue();
+  }
+
   @SuppressWarnings("unchecked")
   private static <T extends SpecificRecordBase> T roundTrip(T event) throws Exception {
     TypeSerializer<T> serializer =
