@@ -338,10 +338,9 @@ public final class CompareBenchmark {
 
     // The floor always runs: every ratio is to the floor of the same round. Rounds repeat the
     // floor and every job, so the median ratio stands against the machine's run-to-run noise.
+    // Without --jobs: every part and every job, in KINDS' order.
     List<String> jobs =
-        List.of(
-            opts.getOrDefault("jobs", "shuffle,dedup,rows,ingest,metrics,attribution,qa")
-                .split(","));
+        List.of(opts.getOrDefault("jobs", String.join(",", KINDS.keySet())).split(","));
     int repeat = Integer.parseInt(opts.getOrDefault("repeat", "1"));
     boolean fork = !"false".equals(opts.getOrDefault("fork", "true"));
     List<List<Run>> rounds = new ArrayList<>();

@@ -82,21 +82,11 @@ public final class CompactCodec {
       return;
     }
     int n = s.length();
-    byte[] b = new byte[n];
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c > 0xFF) {
-        writeWide(s, out);
-        return;
-      }
-      b[i] = (byte) c;
+    if (isLatin1(s)) {
+      writeVarLong(((long) n << 1) + 1, out);
+      out.write(s.getBytes(StandardCharsets.ISO_8859_1));
+      return;
     }
-    writeVarLong(((long) n << 1) + 1, out);
-    out.write(b);
-  }
-
-  private static void writeWide(String s, DataOutputView out) throws IOException {
-    int n = s.length();
     byte[] b = new byte[2 * n];
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
@@ -105,6 +95,15 @@ public final class CompactCodec {
     }
     writeVarLong(((long) n << 1) + 2, out);
     out.write(b);
+  }
+
+  private static boolean isLatin1(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) > 0xFF) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public static String readText(DataInputView in) throws IOException {

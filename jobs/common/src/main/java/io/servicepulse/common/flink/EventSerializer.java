@@ -337,6 +337,10 @@ public final class EventSerializer<T extends SpecificRecordBase> extends TypeSer
    */
   public static final class Snapshot<T extends SpecificRecordBase>
       implements TypeSerializerSnapshot<T> {
+    /** 2: strings as {@link CompactCodec} text. */
+    private static final int VERSION = 2;
+
+    private int version = VERSION;
     private Class<T> type;
     private String schema;
 
@@ -347,11 +351,9 @@ public final class EventSerializer<T extends SpecificRecordBase> extends TypeSer
       this.schema = SpecificData.getForClass(type).getSchema(type).toString();
     }
 
-    private int version = 2;
-
     @Override
     public int getCurrentVersion() {
-      return 2;
+      return VERSION;
     }
 
     @Override
