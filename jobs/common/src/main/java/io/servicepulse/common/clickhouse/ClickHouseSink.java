@@ -11,16 +11,21 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 /**
  * Writes rows to one ClickHouse table in batched, parameter-bound INSERTs.
  *
- * <p>Guarantee: at-least-once. The buffer is flushed before every checkpoint barrier passes, so a
- * checkpoint never covers a row that is not in ClickHouse; after a restart the rows since the last
- * checkpoint are written again and the tables' ReplacingMergeTree keys collapse them. A failure
- * that is not about the rows (server down or frozen past the query timeout, missing table, too many
- * parts, memory, read-only, unknown error code) is retried with exponential backoff, at most {@code
- * clickhouse.max-retries} times per flush; then the job fails and its restart strategy restarts it
- * from the checkpoint, losing nothing. A row whose value the driver or server refuses becomes a
- * dead letter (stage {@code sink}, source_topic = the table, partition and offset -1, event_id =
- * the row's id, payload = the row's text) in {@code dead_letters} and, when Kafka is configured, on
- * the dead-letter topic; the rest of its batch is written.
+ * <p>Inserts, retries and their backoff run on one writer thread per subtask and table, so the task
+ * thread keeps processing while a batch is written; it waits only when two batches are already in
+ * flight (backpressure) and at a checkpoint.
+ *
+ * <p>Guarantee: at-least-once. The buffer is flushed and every batch in flight waited for before a
+ * checkpoint barrier passes, so a checkpoint never covers a row that is not in ClickHouse; after a
+ * restart the rows since the last checkpoint are written again and the tables' ReplacingMergeTree
+ * keys collapse them. A failure that is not about the rows (server down or frozen past the query
+ * timeout, missing table, too many parts, memory, read-only, unknown error code) is retried with
+ * exponential backoff, at most {@code clickhouse.max-retries} times per flush; then the job fails
+ * and its restart strategy restarts it from the checkpoint, losing nothing. A row whose value the
+ * driver or server refuses becomes a dead letter (stage {@code sink}, source_topic = the table,
+ * partition and offset -1, event_id = the row's id, payload = the row's text) in {@code
+ * dead_letters} and, when Kafka is configured, on the dead-letter topic; the rest of its batch is
+ * written.
  */
 public final class ClickHouseSink<T> implements Sink<T> {
 

@@ -172,7 +172,8 @@ public final class ServicePulseOptions {
                   + " other than a bad value (missing table, too many parts, memory, timeout,"
                   + " read-only), with exponential backoff; then the job fails and its restart"
                   + " strategy restarts it from the last checkpoint, which rides out longer"
-                  + " outages. Bounds how long one flush blocks the task.");
+                  + " outages. Retries run on the sink's writer thread; a checkpoint waits for"
+                  + " them.");
 
   public static final ConfigOption<Duration> CLICKHOUSE_RETRY_BACKOFF =
       ConfigOptions.key("clickhouse.retry-backoff")
