@@ -171,7 +171,10 @@ final class BatchInserter implements AutoCloseable {
     return code > 0 ? "ClickHouse error " + code + ": " + text : text;
   }
 
-  /** The retry budget of one flush, so a flush blocks the task thread for a bounded time. */
+  /**
+   * The retry budget of one flush, so a flush, and a checkpoint waiting for it, ends in bounded
+   * time.
+   */
   private final class Retries {
     private int used;
 
