@@ -130,9 +130,11 @@ public final class DemoRun {
                 options.fault().isServerFault() ? "30 s" : "4 min",
                 // A replayed day: at its end the partitions fall quiet far behind the clock, which
                 // looks like an outage. Wait 15 s, not the production 2 min, before treating them
-                // as idle, unless this run takes a server down: then the wait must outlast it.
+                // as idle, unless this run takes the broker down: then the wait must outlast it.
+                // A ClickHouse outage needs no more: the sinks backpressure the sources, and
+                // Flink's idleness clock stops while a source is backpressured (FLIP-471).
                 "--events.backlog-idleness",
-                options.fault().isServerFault()
+                options.fault() == Fault.BROKER_RESTART
                     ? options.outage().plusMinutes(1).toSeconds() + " s"
                     : "15 s",
                 "--qa.model-root",
