@@ -34,12 +34,22 @@ final class BatchInserter implements AutoCloseable {
   private final Duration firstBackoff;
   private final DeadLetterTable deadLetterTable = new DeadLetterTable();
   private final DeadLetterTable lastTryTable = DeadLetterTable.minimal();
+  private final SinkMetrics metrics;
   private Connection connection;
 
   BatchInserter(ClickHouseConnectionFactory connections, int maxRetries, Duration firstBackoff) {
+    this(connections, maxRetries, firstBackoff, SinkMetrics.detached());
+  }
+
+  BatchInserter(
+      ClickHouseConnectionFactory connections,
+      int maxRetries,
+      Duration firstBackoff,
+      SinkMetrics metrics) {
     this.connections = connections;
     this.maxRetries = maxRetries;
     this.firstBackoff = firstBackoff;
+    this.metrics = metrics;
   }
 
   /** A row with the Flink record timestamp it arrived with. */
@@ -56,6 +66,8 @@ final class BatchInserter implements AutoCloseable {
       throws IOException, InterruptedException {
     Retries retries = new Retries();
     List<Refused<T>> refused = write(table, rows, retries);
+    metrics.rowsWritten.inc(rows.size() - refused.size());
+    metrics.rowsRefused.inc(refused.size());
     if (refused.isEmpty()) {
       return List.of();
     }
@@ -161,7 +173,9 @@ final class BatchInserter implements AutoCloseable {
           throw new BindFailure(i, e);
         }
       }
+      long start = System.nanoTime();
       statement.executeBatch();
+      metrics.inserted((System.nanoTime() - start) / 1_000_000);
     }
   }
 
@@ -195,6 +209,7 @@ final class BatchInserter implements AutoCloseable {
       }
       long backoff = Math.min(MAX_BACKOFF_MS, firstBackoff.toMillis() << Math.min(used, 20));
       used++;
+      metrics.retries.inc();
       LOG.warn(
           "insert into {} failed ({}); retry {} of {} in {} ms",
           table.name(),

@@ -86,14 +86,16 @@ public final class ClickHouseSink<T> implements Sink<T> {
 
   @Override
   public SinkWriter<T> createWriter(WriterInitContext context) {
+    SinkMetrics metrics = SinkMetrics.of(context.metricGroup());
     return new ClickHouseSinkWriter<>(
         job,
         table,
-        new BatchInserter(connections, maxRetries, retryBackoff),
+        new BatchInserter(connections, maxRetries, retryBackoff, metrics),
         new DeadLetterProducer(deadLetterBootstrapServers, deadLetterTopic),
         batchSize,
         flushInterval.toMillis(),
         liveFlushInterval.toMillis(),
-        context.getProcessingTimeService());
+        context.getProcessingTimeService(),
+        metrics);
   }
 }

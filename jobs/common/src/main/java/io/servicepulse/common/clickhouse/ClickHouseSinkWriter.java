@@ -37,6 +37,7 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
   private final int batchSize;
   private final FlushPolicy policy;
   private final ProcessingTimeService timers;
+  private final SinkMetrics metrics;
   private final ExecutorService writerThread;
   private final Deque<Future<?>> inFlight = new ArrayDeque<>();
   private List<BatchInserter.Row<T>> buffer = new ArrayList<>();
@@ -49,13 +50,15 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
       int batchSize,
       long flushIntervalMs,
       long liveFlushIntervalMs,
-      ProcessingTimeService timers) {
+      ProcessingTimeService timers,
+      SinkMetrics metrics) {
     this.job = job;
     this.table = table;
     this.inserter = inserter;
     this.deadLetters = deadLetters;
     this.batchSize = batchSize;
     this.timers = timers;
+    this.metrics = metrics;
     this.policy =
         new FlushPolicy(flushIntervalMs, liveFlushIntervalMs, timers.getCurrentProcessingTime());
     this.writerThread =
@@ -103,6 +106,7 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
               deadLetters.publish(inserter.insert(job, table, batch));
               return null;
             }));
+    metrics.batchesInFlight(inFlight.size());
     policy.flushed(timers.getCurrentProcessingTime());
   }
 
@@ -122,6 +126,8 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
         throw io;
       }
       throw new IOException("writing to ClickHouse table " + table.name() + " failed", cause);
+    } finally {
+      metrics.batchesInFlight(inFlight.size());
     }
   }
 

@@ -78,9 +78,14 @@ class BatchInserterTest {
   void aValueTheServerRefusesIsIsolatedAndDeadLetteredAndTheRestWritten() throws Exception {
     FakeClickHouseDriver.server = BatchInserterTest::rejectUnlucky;
 
-    List<DeadLetter> letters = inserter(0).insert("job", PROBE, ProbeTable.rows(1, 100));
+    SinkMetrics metrics = SinkMetrics.detached();
+    List<DeadLetter> letters =
+        new BatchInserter(FakeClickHouseDriver.connections(), 0, Duration.ofMillis(1), metrics)
+            .insert("job", PROBE, ProbeTable.rows(1, 100));
 
     assertThat(table("probe")).hasSize(99).noneMatch(r -> r.get(0).equals(13L));
+    assertThat(metrics.rowsWritten.getCount()).isEqualTo(99);
+    assertThat(metrics.rowsRefused.getCount()).isEqualTo(1);
     assertThat(letters).hasSize(1);
     DeadLetter letter = letters.get(0);
     assertThat(letter.stage).isEqualTo(DeadLetter.STAGE_SINK);

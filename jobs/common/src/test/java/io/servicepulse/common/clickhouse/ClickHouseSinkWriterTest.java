@@ -39,17 +39,21 @@ class ClickHouseSinkWriterTest {
     }
   }
 
+  private final SinkMetrics metrics = SinkMetrics.detached();
+
   private ClickHouseSinkWriter<Long> writer(int batchSize, int maxRetries) {
     writer =
         new ClickHouseSinkWriter<>(
             "job",
             PROBE,
-            new BatchInserter(FakeClickHouseDriver.connections(), maxRetries, Duration.ofMillis(1)),
+            new BatchInserter(
+                FakeClickHouseDriver.connections(), maxRetries, Duration.ofMillis(1), metrics),
             new DeadLetterProducer(null, "dl"),
             batchSize,
             1_000,
             250,
-            timers);
+            timers,
+            metrics);
     return writer;
   }
 
@@ -94,10 +98,17 @@ class ClickHouseSinkWriterTest {
     checkpoint.join(300);
     assertThat(checkpoint.isAlive()).as("the flush before a checkpoint waits").isTrue();
 
+    assertThat(metrics.batchesInFlight()).as("the full batch and the rest").isEqualTo(2);
+
     serverAnswers.countDown();
     checkpoint.join(10_000);
     assertThat(checkpoint.isAlive()).isFalse();
     assertThat(written()).isEqualTo(150);
+    // What an operator reads on the sink: rows in ClickHouse, in two INSERTs, none in flight.
+    assertThat(metrics.rowsWritten.getCount()).isEqualTo(150);
+    assertThat(metrics.inserts.getCount()).isEqualTo(2);
+    assertThat(metrics.rowsRefused.getCount()).isZero();
+    assertThat(metrics.batchesInFlight()).isZero();
   }
 
   @Test
@@ -129,6 +140,8 @@ class ClickHouseSinkWriterTest {
         .hasMessageContaining("insert into writer_probe failed 2 times in one flush")
         .hasMessageContaining("restarts from its last checkpoint");
     assertThat(written()).isZero();
+    assertThat(metrics.retries.getCount()).isEqualTo(1);
+    assertThat(metrics.rowsWritten.getCount()).isZero();
   }
 
   private static SinkWriter.Context context() {
