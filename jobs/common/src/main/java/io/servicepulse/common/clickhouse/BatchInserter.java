@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,11 @@ final class BatchInserter implements AutoCloseable {
   private Connection connection;
 
   BatchInserter(ClickHouseConnectionFactory connections, int maxRetries, Duration firstBackoff) {
-    this(connections, maxRetries, firstBackoff, SinkMetrics.detached());
+    this(
+        connections,
+        maxRetries,
+        firstBackoff,
+        SinkMetrics.of(UnregisteredMetricsGroup.createSinkWriterMetricGroup()));
   }
 
   BatchInserter(

@@ -2,7 +2,6 @@
 package io.servicepulse.common.clickhouse;
 
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.SimpleCounter;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
 
 /**
@@ -26,12 +25,6 @@ final class SinkMetrics {
     this.rowsRefused = rowsRefused;
     this.inserts = inserts;
     this.retries = retries;
-  }
-
-  /** Counters of its own, registered nowhere: tests and tools that have no metric group. */
-  static SinkMetrics detached() {
-    return new SinkMetrics(
-        new SimpleCounter(), new SimpleCounter(), new SimpleCounter(), new SimpleCounter());
   }
 
   static SinkMetrics of(SinkWriterMetricGroup group) {

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -78,7 +79,7 @@ class BatchInserterTest {
   void aValueTheServerRefusesIsIsolatedAndDeadLetteredAndTheRestWritten() throws Exception {
     FakeClickHouseDriver.server = BatchInserterTest::rejectUnlucky;
 
-    SinkMetrics metrics = SinkMetrics.detached();
+    SinkMetrics metrics = SinkMetrics.of(UnregisteredMetricsGroup.createSinkWriterMetricGroup());
     List<DeadLetter> letters =
         new BatchInserter(FakeClickHouseDriver.connections(), 0, Duration.ofMillis(1), metrics)
             .insert("job", PROBE, ProbeTable.rows(1, 100));

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,8 @@ class ClickHouseSinkWriterTest {
   private final ManualTimers timers = new ManualTimers();
   private final CountDownLatch serverAnswers = new CountDownLatch(1);
   private ClickHouseSinkWriter<Long> writer;
+  private final SinkMetrics metrics =
+      SinkMetrics.of(UnregisteredMetricsGroup.createSinkWriterMetricGroup());
 
   @BeforeEach
   void reset() {
@@ -38,8 +41,6 @@ class ClickHouseSinkWriterTest {
       writer.close();
     }
   }
-
-  private final SinkMetrics metrics = SinkMetrics.detached();
 
   private ClickHouseSinkWriter<Long> writer(int batchSize, int maxRetries) {
     writer =
