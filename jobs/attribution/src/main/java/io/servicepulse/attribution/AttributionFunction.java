@@ -3,6 +3,7 @@ package io.servicepulse.attribution;
 
 import io.servicepulse.common.deadletter.DeadLetters;
 import io.servicepulse.common.decode.LateEvents;
+import io.servicepulse.common.flink.CompactStateTypeInfo;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.events.OrderEvent;
 import io.servicepulse.events.SenderRole;
@@ -34,11 +35,23 @@ public final class AttributionFunction
 
   private final String job;
   private final AttributionSettings settings;
+  private final TypeInformation<BuyerState> stateType;
   private transient ValueState<BuyerState> state;
 
   public AttributionFunction(String job, AttributionSettings settings) {
+    this(job, settings, stateType());
+  }
+
+  /** With another state type: tests restore state of earlier releases through it. */
+  AttributionFunction(String job, AttributionSettings settings, TypeInformation<BuyerState> type) {
     this.job = job;
     this.settings = settings;
+    this.stateType = type;
+  }
+
+  /** The buyer state's type: its own compact serializer, not Flink's POJO one. */
+  public static TypeInformation<BuyerState> stateType() {
+    return CompactStateTypeInfo.of(BuyerState.class, BuyerStateSerializer::new);
   }
 
   /** The key both inputs are partitioned by. */
@@ -61,9 +74,7 @@ public final class AttributionFunction
 
   @Override
   public void open(OpenContext openContext) {
-    state =
-        getRuntimeContext()
-            .getState(new ValueStateDescriptor<>("buyer", TypeInformation.of(BuyerState.class)));
+    state = getRuntimeContext().getState(new ValueStateDescriptor<>("buyer", stateType));
   }
 
   @Override

@@ -38,9 +38,14 @@ final class BuyerHarness implements AutoCloseable {
 
   /** Restored from {@code snapshot} (null: empty), as after a failover. */
   BuyerHarness(AttributionSettings settings, OperatorSubtaskState snapshot) throws Exception {
+    this(new AttributionFunction("attribution", settings), snapshot);
+  }
+
+  /** {@code function} restored from {@code snapshot} (null: empty). */
+  BuyerHarness(AttributionFunction function, OperatorSubtaskState snapshot) throws Exception {
     harness =
         new KeyedTwoInputStreamOperatorTestHarness<>(
-            new KeyedCoProcessOperator<>(new AttributionFunction("attribution", settings)),
+            new KeyedCoProcessOperator<>(function),
             AttributionFunction::keyOf,
             AttributionFunction::keyOf,
             Types.STRING);

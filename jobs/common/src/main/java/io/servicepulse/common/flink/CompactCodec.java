@@ -2,6 +2,8 @@
 package io.servicepulse.common.flink;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -125,5 +127,42 @@ public final class CompactCodec {
       c[i] = (char) (((b[2 * i] & 0xFF) << 8) | (b[2 * i + 1] & 0xFF));
     }
     return new String(c);
+  }
+
+  /** A decimal, lossless and null-safe: its scale and unscaled value, as a varint when it fits. */
+  public static void writeDecimal(BigDecimal d, DataOutputView out) throws IOException {
+    if (d == null) {
+      writeVarLong(0, out);
+      return;
+    }
+    BigInteger unscaled = d.unscaledValue();
+    if (unscaled.bitLength() < 64) {
+      writeVarLong(1, out);
+      writeSigned(d.scale(), out);
+      writeSigned(unscaled.longValue(), out);
+    } else {
+      byte[] bytes = unscaled.toByteArray();
+      writeVarLong(2, out);
+      writeSigned(d.scale(), out);
+      writeVarLong(bytes.length, out);
+      out.write(bytes);
+    }
+  }
+
+  public static BigDecimal readDecimal(DataInputView in) throws IOException {
+    int form = readSize(in);
+    if (form == 0) {
+      return null;
+    }
+    int scale = Math.toIntExact(readSigned(in));
+    if (form == 1) {
+      return BigDecimal.valueOf(readSigned(in), scale);
+    }
+    if (form != 2) {
+      throw new IOException("unknown decimal form " + form);
+    }
+    byte[] bytes = new byte[readSize(in)];
+    in.readFully(bytes);
+    return new BigDecimal(new BigInteger(bytes), scale);
   }
 }

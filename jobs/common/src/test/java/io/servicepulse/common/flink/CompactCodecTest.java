@@ -3,6 +3,7 @@ package io.servicepulse.common.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,5 +57,30 @@ class CompactCodecTest {
     out.clear();
     CompactCodec.writeText("亲在的", out);
     assertThat(out.length()).isEqualTo(1 + 6);
+  }
+
+  @Test
+  void everyDecimalComesBackWithItsScale() throws Exception {
+    List<BigDecimal> values =
+        new ArrayList<>(
+            Arrays.asList(
+                null,
+                BigDecimal.ZERO,
+                new BigDecimal("0.00"),
+                new BigDecimal("19.90"),
+                new BigDecimal("-1E+5"),
+                BigDecimal.valueOf(Long.MAX_VALUE, 2),
+                BigDecimal.valueOf(Long.MIN_VALUE, -3),
+                new BigDecimal("123456789012345678901234567890.123456789")));
+    DataOutputSerializer out = new DataOutputSerializer(64);
+    for (BigDecimal d : values) {
+      CompactCodec.writeDecimal(d, out);
+    }
+    DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+    for (BigDecimal d : values) {
+      // equals, not compareTo: 19.90 must not come back as 19.9.
+      assertThat(CompactCodec.readDecimal(in)).isEqualTo(d);
+    }
+    assertThat(in.available()).isZero();
   }
 }

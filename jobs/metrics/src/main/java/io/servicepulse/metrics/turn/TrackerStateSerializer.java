@@ -19,9 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 
@@ -92,14 +90,7 @@ public final class TrackerStateSerializer extends CompactStateSerializer<Tracker
 
   @Override
   public TrackerState copy(TrackerState from) {
-    // Only for copy-on-write snapshots of the heap backend: a round trip is a deep copy.
-    try {
-      DataOutputSerializer out = new DataOutputSerializer(256);
-      serialize(from, out);
-      return deserialize(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return copyThroughBytes(from);
   }
 
   @Override

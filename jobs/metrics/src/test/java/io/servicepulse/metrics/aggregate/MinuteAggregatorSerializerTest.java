@@ -3,6 +3,7 @@ package io.servicepulse.metrics.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.servicepulse.common.testing.StateMigration;
 import io.servicepulse.metrics.KeyedHarness;
 import io.servicepulse.metrics.MetricsSettings;
 import io.servicepulse.metrics.turn.TurnFact;
@@ -129,15 +130,7 @@ class MinuteAggregatorSerializerTest {
 
   @Test
   void stateOfThePojoReleaseIsMigratedAndKeepsCounting() throws Exception {
-    assertThat(
-            MinuteAggregateFunction.stateType()
-                .createSerializer(new SerializerConfigImpl())
-                .snapshotConfiguration()
-                .resolveSchemaCompatibility(
-                    RELEASED_TYPE
-                        .createSerializer(new SerializerConfigImpl())
-                        .snapshotConfiguration())
-                .isCompatibleAfterMigration())
+    assertThat(StateMigration.migratesFrom(MinuteAggregateFunction.stateType(), RELEASED_TYPE))
         .isTrue();
     MetricsSettings settings = MetricsSettings.defaults();
     OperatorSubtaskState released;

@@ -3,6 +3,7 @@ package io.servicepulse.metrics.rate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.servicepulse.common.testing.StateMigration;
 import io.servicepulse.metrics.KeyedHarness;
 import io.servicepulse.metrics.MetricsSettings;
 import io.servicepulse.metrics.turn.TurnFact;
@@ -79,16 +80,7 @@ class BuyerDaySerializerTest {
 
   @Test
   void stateOfThePojoReleaseIsMigratedAndKeepsItsFlags() throws Exception {
-    assertThat(
-            BuyerDayFunction.stateType()
-                .createSerializer(new SerializerConfigImpl())
-                .snapshotConfiguration()
-                .resolveSchemaCompatibility(
-                    RELEASED_TYPE
-                        .createSerializer(new SerializerConfigImpl())
-                        .snapshotConfiguration())
-                .isCompatibleAfterMigration())
-        .isTrue();
+    assertThat(StateMigration.migratesFrom(BuyerDayFunction.stateType(), RELEASED_TYPE)).isTrue();
     MetricsSettings settings = MetricsSettings.defaults();
     OperatorSubtaskState released;
     try (var h = KeyedHarness.open(new ReleasedBuyerDays(), BuyerDayFunction::key, null)) {
