@@ -98,6 +98,8 @@ class IngestJobOnClusterITCase {
             STACK.clickHouseUrl(),
             "--clickhouse.flush-interval",
             "200 ms",
+            "--clickhouse.catch-up-flush-interval",
+            "200 ms",
             "--job.checkpoint-interval",
             "1 s");
     EventCodec<ChatMessage> chats = EventCodec.chatMessages(ReleasedSchemas.bundled());

@@ -98,6 +98,8 @@ class ServiceMetricsJobTaskManagerLossITCase {
                 STACK.clickHouseUrl(),
                 "--clickhouse.flush-interval",
                 "200 ms",
+                "--clickhouse.catch-up-flush-interval",
+                "200 ms",
                 "--job.checkpoint-interval",
                 "1 s",
                 "--job.parallelism",

@@ -33,8 +33,7 @@ public final class ClickHouseSink<T> implements Sink<T> {
   private final ClickHouseTable<T> table;
   private final ClickHouseConnectionFactory connections;
   private final int batchSize;
-  private final Duration flushInterval;
-  private final Duration liveFlushInterval;
+  private final FlushPolicy.Intervals intervals;
   private final int maxRetries;
   private final Duration retryBackoff;
   private final String deadLetterBootstrapServers;
@@ -51,6 +50,7 @@ public final class ClickHouseSink<T> implements Sink<T> {
       int batchSize,
       Duration flushInterval,
       Duration liveFlushInterval,
+      Duration catchUpFlushInterval,
       int maxRetries,
       Duration retryBackoff,
       String deadLetterBootstrapServers,
@@ -59,8 +59,11 @@ public final class ClickHouseSink<T> implements Sink<T> {
     this.table = table;
     this.connections = connections;
     this.batchSize = batchSize;
-    this.flushInterval = flushInterval;
-    this.liveFlushInterval = liveFlushInterval;
+    this.intervals =
+        new FlushPolicy.Intervals(
+            flushInterval.toMillis(),
+            liveFlushInterval.toMillis(),
+            catchUpFlushInterval.toMillis());
     this.maxRetries = maxRetries;
     this.retryBackoff = retryBackoff;
     this.deadLetterBootstrapServers = deadLetterBootstrapServers;
@@ -78,6 +81,7 @@ public final class ClickHouseSink<T> implements Sink<T> {
             table.live()
                 ? ServicePulseOptions.CLICKHOUSE_LIVE_FLUSH_INTERVAL
                 : ServicePulseOptions.CLICKHOUSE_FLUSH_INTERVAL),
+        config.get(ServicePulseOptions.CLICKHOUSE_CATCH_UP_FLUSH_INTERVAL),
         config.get(ServicePulseOptions.CLICKHOUSE_MAX_RETRIES),
         config.get(ServicePulseOptions.CLICKHOUSE_RETRY_BACKOFF),
         config.get(ServicePulseOptions.KAFKA_BOOTSTRAP_SERVERS),
@@ -93,8 +97,7 @@ public final class ClickHouseSink<T> implements Sink<T> {
         new BatchInserter(connections, maxRetries, retryBackoff, metrics),
         new DeadLetterProducer(deadLetterBootstrapServers, deadLetterTopic),
         batchSize,
-        flushInterval.toMillis(),
-        liveFlushInterval.toMillis(),
+        intervals,
         context.getProcessingTimeService(),
         metrics);
   }

@@ -48,8 +48,7 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
       BatchInserter inserter,
       DeadLetterProducer deadLetters,
       int batchSize,
-      long flushIntervalMs,
-      long liveFlushIntervalMs,
+      FlushPolicy.Intervals intervals,
       ProcessingTimeService timers,
       SinkMetrics metrics) {
     this.job = job;
@@ -59,8 +58,7 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     this.batchSize = batchSize;
     this.timers = timers;
     this.metrics = metrics;
-    this.policy =
-        new FlushPolicy(flushIntervalMs, liveFlushIntervalMs, timers.getCurrentProcessingTime());
+    this.policy = new FlushPolicy(intervals, timers.getCurrentProcessingTime());
     this.writerThread =
         Executors.newSingleThreadExecutor(
             r -> {

@@ -51,8 +51,7 @@ class ClickHouseSinkWriterTest {
                 FakeClickHouseDriver.connections(), maxRetries, Duration.ofMillis(1), metrics),
             new DeadLetterProducer(null, "dl"),
             batchSize,
-            1_000,
-            250,
+            new FlushPolicy.Intervals(1_000, 250, 5_000),
             timers,
             metrics);
     return writer;

@@ -11,7 +11,7 @@ class FlushPolicyTest {
 
   @Test
   void aLiveTableFlushesEveryLiveIntervalWhileItHoldsALiveRow() {
-    FlushPolicy policy = new FlushPolicy(1_000, 250, NOW);
+    FlushPolicy policy = new FlushPolicy(new FlushPolicy.Intervals(1_000, 250, 5_000), NOW);
     assertThat(policy.checkIntervalMs()).isEqualTo(250);
     policy.rowAdded(NOW - 2_000, NOW);
     assertThat(policy.due(NOW + 250)).isTrue();
@@ -22,25 +22,37 @@ class FlushPolicyTest {
   }
 
   @Test
-  void catchUpRowsWaitForTheOrdinaryInterval() {
-    FlushPolicy policy = new FlushPolicy(1_000, 250, NOW);
+  void catchUpRowsWaitForTheCatchUpInterval() {
+    FlushPolicy policy = new FlushPolicy(new FlushPolicy.Intervals(1_000, 250, 5_000), NOW);
     policy.rowAdded(NOW - FlushPolicy.CATCH_UP_LAG_MS - 1, NOW);
-    assertThat(policy.due(NOW + 250)).isFalse();
-    assertThat(policy.due(NOW + 500)).isFalse();
-    assertThat(policy.due(NOW + 750)).isFalse();
-    assertThat(policy.due(NOW + 1_000)).isTrue();
-    policy.flushed(NOW + 1_000);
+    for (long t = NOW + 250; t < NOW + 4_875; t += 250) {
+      assertThat(policy.due(t)).as("%d ms after the last flush", t - NOW).isFalse();
+    }
+    assertThat(policy.due(NOW + 5_000)).isTrue();
+    policy.flushed(NOW + 5_000);
     // One live row among them: the live interval again.
-    policy.rowAdded(NOW - FlushPolicy.CATCH_UP_LAG_MS - 1, NOW + 1_100);
-    policy.rowAdded(NOW + 1_100, NOW + 1_100);
-    assertThat(policy.due(NOW + 1_250)).isTrue();
+    policy.rowAdded(NOW - FlushPolicy.CATCH_UP_LAG_MS - 1, NOW + 5_100);
+    policy.rowAdded(NOW + 5_100, NOW + 5_100);
+    assertThat(policy.due(NOW + 5_250)).isTrue();
   }
 
   @Test
-  void anOrdinaryTableFlushesEveryIntervalAsBefore() {
-    FlushPolicy policy = new FlushPolicy(1_000, 1_000, NOW);
+  void anOrdinaryTableFlushesRecentRowsEveryIntervalAndCatchUpRowsEveryCatchUpInterval() {
+    FlushPolicy policy = new FlushPolicy(new FlushPolicy.Intervals(1_000, 1_000, 5_000), NOW);
     assertThat(policy.checkIntervalMs()).isEqualTo(1_000);
-    policy.rowAdded(NOW - 10 * FlushPolicy.CATCH_UP_LAG_MS, NOW);
+    policy.rowAdded(NOW - 1_000, NOW);
     assertThat(policy.due(NOW + 1_000)).isTrue();
+    policy.flushed(NOW + 1_000);
+    policy.rowAdded(NOW - 10 * FlushPolicy.CATCH_UP_LAG_MS, NOW + 1_000);
+    assertThat(policy.due(NOW + 2_000)).isFalse();
+    assertThat(policy.due(NOW + 5_000)).isFalse();
+    assertThat(policy.due(NOW + 6_000)).isTrue();
+  }
+
+  @Test
+  void noIntervalIsShorterThanTheOrdinaryOne() {
+    FlushPolicy.Intervals intervals = new FlushPolicy.Intervals(2_000, 5_000, 500);
+    assertThat(intervals.liveFlushMs()).isEqualTo(2_000);
+    assertThat(intervals.catchUpFlushMs()).isEqualTo(2_000);
   }
 }

@@ -22,6 +22,7 @@ public final class StackConfigs {
     values.put("kafka.dead-letter-topic", stack.topic("dead-letters"));
     values.put("clickhouse.url", stack.clickHouseUrl());
     values.put("clickhouse.flush-interval", "200 ms");
+    values.put("clickhouse.catch-up-flush-interval", "200 ms");
     values.put("job.checkpoint-interval", "1 s");
     values.putAll(overrides);
     return JobConfig.of(values);
@@ -32,6 +33,7 @@ public final class StackConfigs {
     Map<String, String> values = new HashMap<>();
     values.put("clickhouse.url", stack.clickHouseUrl());
     values.put("clickhouse.flush-interval", "200 ms");
+    values.put("clickhouse.catch-up-flush-interval", "200 ms");
     values.putAll(overrides);
     return JobConfig.of(values);
   }
