@@ -11,18 +11,13 @@ import static io.servicepulse.events.OrderStatus.PAID;
 import static io.servicepulse.events.OrderStatus.REFUNDED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.servicepulse.common.testing.RandomPojos;
 import io.servicepulse.common.testing.StateMigration;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.events.OrderEvent;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +46,7 @@ class BuyerStateSerializerTest {
   void randomStatesComeBackEqualWithEveryFieldSet() throws Exception {
     Random random = new Random(11);
     for (int i = 0; i < 500; i++) {
-      BuyerState s = (BuyerState) randomValue(random, BuyerState.class, 0, false);
+      BuyerState s = RandomPojos.of(random, BuyerState.class);
       byte[] bytes = bytes(SERIALIZER, s);
       assertThat(SERIALIZER.deserialize(new DataInputDeserializer(bytes)))
           .usingRecursiveComparison()
@@ -178,71 +173,5 @@ class BuyerStateSerializerTest {
     DataOutputSerializer out = new DataOutputSerializer(256);
     s.serialize(state, out);
     return out.getCopyOfBuffer();
-  }
-
-  private static final String[] WORDS = {"agent-1", "agent-2", "团队-甲", "", "PAID", "CNY", "ü"};
-
-  /** A random value of {@code type}: state classes field by field, collections of 0–4. */
-  private static Object randomValue(Random r, Type type, int depth, boolean nullable)
-      throws Exception {
-    Class<?> raw =
-        (Class<?>) (type instanceof ParameterizedType p ? p.getRawType() : (Class<?>) type);
-    if (nullable && r.nextInt(8) == 0) {
-      return null;
-    }
-    if (raw == String.class) {
-      if (r.nextBoolean()) {
-        return WORDS[r.nextInt(WORDS.length)];
-      }
-      StringBuilder b = new StringBuilder();
-      for (int i = r.nextInt(12); i > 0; i--) {
-        b.append((char) (r.nextInt(4) == 0 ? 0x4e00 + r.nextInt(2000) : 'a' + r.nextInt(26)));
-      }
-      return b.toString();
-    }
-    if (raw == long.class || raw == Long.class) {
-      long[] edges = {0, -1, Long.MIN_VALUE, Long.MAX_VALUE, 1_764_000_000_000L};
-      return r.nextBoolean() ? edges[r.nextInt(edges.length)] : r.nextLong() >> r.nextInt(64);
-    }
-    if (raw == int.class || raw == Integer.class) {
-      int[] edges = {0, -1, Integer.MIN_VALUE, Integer.MAX_VALUE, 20_400};
-      return r.nextBoolean() ? edges[r.nextInt(edges.length)] : r.nextInt();
-    }
-    if (raw == boolean.class) {
-      return r.nextBoolean();
-    }
-    if (raw == BigDecimal.class) {
-      return r.nextBoolean()
-          ? BigDecimal.valueOf(r.nextInt(1_000_000) - 1000, r.nextInt(4))
-          : new BigDecimal(new BigInteger(70 + r.nextInt(60), r).negate(), r.nextInt(12) - 3);
-    }
-    Type[] args = type instanceof ParameterizedType p ? p.getActualTypeArguments() : new Type[0];
-    if (List.class.isAssignableFrom(raw)) {
-      List<Object> list = new ArrayList<>();
-      for (int i = depth > 3 ? 0 : r.nextInt(5); i > 0; i--) {
-        list.add(randomValue(r, args[0], depth + 1, true));
-      }
-      return list;
-    }
-    if (Map.class.isAssignableFrom(raw)) {
-      Map<Object, Object> map = new HashMap<>();
-      for (int i = depth > 3 ? 0 : r.nextInt(4); i > 0; i--) {
-        map.put(
-            randomValue(r, args[0], depth + 1, false), randomValue(r, args[1], depth + 1, true));
-      }
-      return map;
-    }
-    assertThat(raw.getPackageName())
-        .as("a state class: " + raw)
-        .isEqualTo("io.servicepulse.attribution");
-    Object value = raw.getDeclaredConstructor().newInstance();
-    for (Field f : raw.getDeclaredFields()) {
-      if (Modifier.isStatic(f.getModifiers())) {
-        continue;
-      }
-      f.setAccessible(true);
-      f.set(value, randomValue(r, f.getGenericType(), depth + 1, !f.getType().isPrimitive()));
-    }
-    return value;
   }
 }

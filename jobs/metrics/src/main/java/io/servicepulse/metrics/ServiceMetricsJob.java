@@ -21,6 +21,7 @@ import io.servicepulse.events.ChatMessage;
 import io.servicepulse.metrics.aggregate.AgentMessageSums;
 import io.servicepulse.metrics.aggregate.MinuteAggregateFunction;
 import io.servicepulse.metrics.aggregate.MinuteContribution;
+import io.servicepulse.metrics.aggregate.MinuteContributionSerializer;
 import io.servicepulse.metrics.aggregate.MinuteRow;
 import io.servicepulse.metrics.rate.BuyerDayFunction;
 import io.servicepulse.metrics.rate.DailyReplyRate;
@@ -32,11 +33,11 @@ import io.servicepulse.metrics.sink.TurnsTable;
 import io.servicepulse.metrics.sink.WaitAlertJson;
 import io.servicepulse.metrics.sink.WaitAlertsTable;
 import io.servicepulse.metrics.turn.TurnFact;
+import io.servicepulse.metrics.turn.TurnFactSerializer;
 import io.servicepulse.metrics.turn.TurnTracker;
 import io.servicepulse.metrics.wait.WaitAlert;
 import io.servicepulse.metrics.wait.WaitAlertJudge;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -85,12 +86,12 @@ public final class ServiceMetricsJob {
             .keyBy(new ShopBuyerKey(), StringKeyTypeInfo.INSTANCE)
             .transform(
                 "turns and waiting-buyer alerts per (shop, buyer)",
-                TypeInformation.of(TurnFact.class),
+                TurnFactSerializer.TYPE,
                 EndOfEventTime.of(new TurnTracker(NAME, settings)))
             .uid("metrics-turn-tracker");
     SingleOutputStreamOperator<MinuteRow> minutes =
         turns
-            .map(MinuteContribution::ofTurn)
+            .map(MinuteContribution::ofTurn, MinuteContributionSerializer.TYPE)
             .uid("metrics-turn-contributions")
             .name("turn -> minute contribution")
             .union(
@@ -98,7 +99,7 @@ public final class ServiceMetricsJob {
                     .getSideOutput(TurnTracker.CONTRIBUTIONS)
                     .transform(
                         "sum agent messages per (shop, team, agent, minute)",
-                        TypeInformation.of(MinuteContribution.class),
+                        MinuteContributionSerializer.TYPE,
                         new AgentMessageSums())
                     .uid("metrics-agent-message-sums"))
             .keyBy(MinuteContribution::rowKey, StringKeyTypeInfo.INSTANCE)

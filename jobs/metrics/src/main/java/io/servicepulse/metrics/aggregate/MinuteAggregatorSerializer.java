@@ -154,7 +154,7 @@ public final class MinuteAggregatorSerializer extends CompactStateSerializer<Min
   }
 
   /** A null flag, then a mask of the non-zero sums (varint) and each of them (zig-zag). */
-  private static void writeSums(MinuteSums s, DataOutputView out) throws IOException {
+  static void writeSums(MinuteSums s, DataOutputView out) throws IOException {
     if (s == null) {
       writeVarLong(-1L, out);
       return;
@@ -174,7 +174,7 @@ public final class MinuteAggregatorSerializer extends CompactStateSerializer<Min
     }
   }
 
-  private static MinuteSums readSums(DataInputView in) throws IOException {
+  static MinuteSums readSums(DataInputView in) throws IOException {
     long mask = readVarLong(in);
     if (mask == -1L) {
       return null;

@@ -7,6 +7,7 @@ import io.servicepulse.common.flink.CompactStateTypeInfo;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.metrics.MetricsSettings;
 import io.servicepulse.metrics.aggregate.MinuteContribution;
+import io.servicepulse.metrics.aggregate.MinuteContributionSerializer;
 import io.servicepulse.metrics.wait.WaitAlertJudge;
 import java.time.Duration;
 import java.util.HashMap;
@@ -44,7 +45,7 @@ import org.apache.flink.util.OutputTag;
 public final class TurnTracker extends KeyedProcessFunction<String, ChatMessage, TurnFact> {
 
   public static final OutputTag<MinuteContribution> CONTRIBUTIONS =
-      new OutputTag<>("minute-contributions", TypeInformation.of(MinuteContribution.class));
+      new OutputTag<>("minute-contributions", MinuteContributionSerializer.TYPE);
 
   private final String job;
   private final MetricsSettings settings;
