@@ -45,15 +45,7 @@ public final class TrackerStateSerializer extends CompactStateSerializer<Tracker
   private static final int SAME_CONVERSATION_KEY = 0x20;
   private static final int ROLE_FOLLOWS = 0x40;
 
-  // TurnFact flags
-  private static final int ANSWERED = 1;
-  private static final int ANSWERED_BY_BOT = 1 << 1;
-  private static final int BOT_REPLIED = 1 << 2;
-  private static final int FIRST_OF_CONVERSATION = 1 << 3;
-  private static final int BUSINESS_HOURS = 1 << 4;
-  private static final int SLOW = 1 << 5;
-  private static final int WITHIN_N = 1 << 6;
-  private static final int RETRACTED = 1 << 7;
+  // TurnFact flags: bits 0–7 as TurnFactSerializer.flagsOf, then these
   private static final int NO_ANSWER_MS = 1 << 8;
   private static final int RESPONSE_FOLLOWS = 1 << 9;
   private static final int KEY_FOLLOWS = 1 << 10;
@@ -296,14 +288,7 @@ public final class TrackerStateSerializer extends CompactStateSerializer<Tracker
 
   private static void writeTurn(TurnFact t, Written w, DataOutputView out) throws IOException {
     int flags = 0;
-    flags |= t.answered ? ANSWERED : 0;
-    flags |= t.answeredByBot ? ANSWERED_BY_BOT : 0;
-    flags |= t.botReplied ? BOT_REPLIED : 0;
-    flags |= t.firstOfConversation ? FIRST_OF_CONVERSATION : 0;
-    flags |= t.businessHours ? BUSINESS_HOURS : 0;
-    flags |= t.slow ? SLOW : 0;
-    flags |= t.withinN ? WITHIN_N : 0;
-    flags |= t.retracted ? RETRACTED : 0;
+    flags |= TurnFactSerializer.flagsOf(t);
     flags |= t.answerMs == -1 ? NO_ANSWER_MS : 0;
     flags |= t.responseMs != expectedResponse(t.startMs, t.answerMs) ? RESPONSE_FOLLOWS : 0;
     flags |= t.shopId != null || t.buyerId != null || t.platform != null ? KEY_FOLLOWS : 0;
@@ -333,14 +318,7 @@ public final class TrackerStateSerializer extends CompactStateSerializer<Tracker
       TrackerState s, long base, List<String> dictionary, DataInputView in) throws IOException {
     int flags = readSize(in);
     TurnFact t = new TurnFact();
-    t.answered = (flags & ANSWERED) != 0;
-    t.answeredByBot = (flags & ANSWERED_BY_BOT) != 0;
-    t.botReplied = (flags & BOT_REPLIED) != 0;
-    t.firstOfConversation = (flags & FIRST_OF_CONVERSATION) != 0;
-    t.businessHours = (flags & BUSINESS_HOURS) != 0;
-    t.slow = (flags & SLOW) != 0;
-    t.withinN = (flags & WITHIN_N) != 0;
-    t.retracted = (flags & RETRACTED) != 0;
+    TurnFactSerializer.setFlags(t, flags);
     Reference turn = readReference(s, base, in);
     t.turnId = turn.id;
     t.conversationId = readReference(s, base, in).id;

@@ -56,15 +56,7 @@ public final class TurnFactSerializer extends CompactStateSerializer<TurnFact> {
     writeText(t.platform, out);
     writeText(t.teamId, out);
     writeText(t.agentId, out);
-    out.writeByte(
-        (t.answered ? ANSWERED : 0)
-            | (t.answeredByBot ? ANSWERED_BY_BOT : 0)
-            | (t.botReplied ? BOT_REPLIED : 0)
-            | (t.firstOfConversation ? FIRST_OF_CONVERSATION : 0)
-            | (t.businessHours ? BUSINESS_HOURS : 0)
-            | (t.slow ? SLOW : 0)
-            | (t.withinN ? WITHIN_N : 0)
-            | (t.retracted ? RETRACTED : 0));
+    out.writeByte(flagsOf(t));
     writeSigned(t.startMs, out);
     // Deltas wrap around exactly, so any value comes back.
     writeSigned(t.answerMs - t.startMs, out);
@@ -84,7 +76,29 @@ public final class TurnFactSerializer extends CompactStateSerializer<TurnFact> {
     t.platform = readText(in);
     t.teamId = readText(in);
     t.agentId = readText(in);
-    int flags = in.readUnsignedByte();
+    setFlags(t, in.readUnsignedByte());
+    t.startMs = readSigned(in);
+    t.answerMs = t.startMs + readSigned(in);
+    t.responseMs = readSigned(in);
+    t.finalAtMs = t.startMs + readSigned(in);
+    t.day = Math.toIntExact(readSigned(in));
+    t.version = readSigned(in);
+    return t;
+  }
+
+  /** The turn's eight flags in bits 0–7 (the tracker's state keeps them the same way). */
+  static int flagsOf(TurnFact t) {
+    return (t.answered ? ANSWERED : 0)
+        | (t.answeredByBot ? ANSWERED_BY_BOT : 0)
+        | (t.botReplied ? BOT_REPLIED : 0)
+        | (t.firstOfConversation ? FIRST_OF_CONVERSATION : 0)
+        | (t.businessHours ? BUSINESS_HOURS : 0)
+        | (t.slow ? SLOW : 0)
+        | (t.withinN ? WITHIN_N : 0)
+        | (t.retracted ? RETRACTED : 0);
+  }
+
+  static void setFlags(TurnFact t, int flags) {
     t.answered = (flags & ANSWERED) != 0;
     t.answeredByBot = (flags & ANSWERED_BY_BOT) != 0;
     t.botReplied = (flags & BOT_REPLIED) != 0;
@@ -93,13 +107,6 @@ public final class TurnFactSerializer extends CompactStateSerializer<TurnFact> {
     t.slow = (flags & SLOW) != 0;
     t.withinN = (flags & WITHIN_N) != 0;
     t.retracted = (flags & RETRACTED) != 0;
-    t.startMs = readSigned(in);
-    t.answerMs = t.startMs + readSigned(in);
-    t.responseMs = readSigned(in);
-    t.finalAtMs = t.startMs + readSigned(in);
-    t.day = Math.toIntExact(readSigned(in));
-    t.version = readSigned(in);
-    return t;
   }
 
   @Override
