@@ -359,48 +359,56 @@ public final class BuyerStateSerializer extends CompactStateSerializer<BuyerStat
   private static void writeCredits(
       List<AgentCredit> credits, TextDictionary.Writer words, DataOutputView out)
       throws IOException {
-    writeSize(credits, out);
-    if (credits != null) {
-      for (AgentCredit c : credits) {
-        writeCredit(c, words, out);
-      }
-    }
+    writeList(credits, out, c -> writeCredit(c, words, out));
   }
 
   private static List<AgentCredit> readCredits(TextDictionary.Reader words, DataInputView in)
       throws IOException {
-    int n = readListSize(in);
-    if (n < 0) {
-      return null;
-    }
-    List<AgentCredit> credits = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      credits.add(readCredit(words, in));
-    }
-    return credits;
+    return readList(in, () -> readCredit(words, in));
   }
 
   private static void writeStrings(
       List<String> strings, TextDictionary.Writer words, DataOutputView out) throws IOException {
-    writeSize(strings, out);
-    if (strings != null) {
-      for (String s : strings) {
-        words.write(s);
+    writeList(strings, out, words::write);
+  }
+
+  private static List<String> readStrings(TextDictionary.Reader words, DataInputView in)
+      throws IOException {
+    return readList(in, words::read);
+  }
+
+  /** Writes one element of a list. */
+  private interface ElementWriter<E> {
+    void write(E element) throws IOException;
+  }
+
+  /** Reads one element of a list. */
+  private interface ElementReader<E> {
+    E read() throws IOException;
+  }
+
+  /** A list's size (or null), then its elements. */
+  private static <E> void writeList(List<E> list, DataOutputView out, ElementWriter<E> element)
+      throws IOException {
+    writeSize(list, out);
+    if (list != null) {
+      for (E e : list) {
+        element.write(e);
       }
     }
   }
 
-  private static List<String> readStrings(TextDictionary.Reader words, DataInputView in)
+  private static <E> List<E> readList(DataInputView in, ElementReader<E> element)
       throws IOException {
     int n = readListSize(in);
     if (n < 0) {
       return null;
     }
-    List<String> strings = new ArrayList<>(n);
+    List<E> list = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      strings.add(words.read());
+      list.add(element.read());
     }
-    return strings;
+    return list;
   }
 
   /** A collection's size + 1, or 0 for null. */

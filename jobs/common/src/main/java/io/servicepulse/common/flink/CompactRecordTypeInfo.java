@@ -11,15 +11,15 @@ import org.apache.flink.util.function.SerializableSupplier;
  * POJO serializer, whose reflection (an instance per record through a constructor accessor, each
  * field through a field accessor) and {@code StringValue} strings (a thread-local lookup each) were
  * a fifth of the receiving thread (JFR, ServiceMetricsJob's minute aggregator, 2026-12-04). For
- * records between operators only: a state type names {@link CompactStateTypeInfo}.
+ * records between operators; a state type names {@link CompactStateTypeInfo}.
  */
-public final class CompactRecordTypeInfo<T> extends SerializerTypeInfo<T> {
+public class CompactRecordTypeInfo<T> extends SerializerTypeInfo<T> {
 
   private static final long serialVersionUID = 1L;
 
   private final SerializableSupplier<CompactStateSerializer<T>> serializer;
 
-  private CompactRecordTypeInfo(
+  protected CompactRecordTypeInfo(
       Class<T> type, SerializableSupplier<CompactStateSerializer<T>> serializer) {
     super(type);
     this.serializer = serializer;

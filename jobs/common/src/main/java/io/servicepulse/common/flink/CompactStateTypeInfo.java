@@ -11,16 +11,13 @@ import org.apache.flink.util.function.SerializableSupplier;
  * handed to the checkpoint in one write ({@link OneWriteSerializer}): what a state descriptor
  * names.
  */
-public final class CompactStateTypeInfo<T> extends SerializerTypeInfo<T> {
+public final class CompactStateTypeInfo<T> extends CompactRecordTypeInfo<T> {
 
   private static final long serialVersionUID = 1L;
 
-  private final SerializableSupplier<CompactStateSerializer<T>> serializer;
-
   private CompactStateTypeInfo(
       Class<T> type, SerializableSupplier<CompactStateSerializer<T>> serializer) {
-    super(type);
-    this.serializer = serializer;
+    super(type, serializer);
   }
 
   public static <T> TypeInformation<T> of(
@@ -30,6 +27,6 @@ public final class CompactStateTypeInfo<T> extends SerializerTypeInfo<T> {
 
   @Override
   public TypeSerializer<T> createSerializer(SerializerConfig config) {
-    return new OneWriteSerializer<>(serializer.get());
+    return new OneWriteSerializer<>(super.createSerializer(config));
   }
 }

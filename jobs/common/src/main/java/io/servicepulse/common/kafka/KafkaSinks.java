@@ -15,7 +15,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 public final class KafkaSinks {
 
   /** The longest a record waits in the producer for others to share its request. */
-  static final int LINGER_MS = 50;
+  private static final int LINGER_MS = 50;
 
   private KafkaSinks() {}
 

@@ -26,10 +26,10 @@ public final class RandomPojos {
 
   /** A random {@code type} whose fields, and theirs, are all set; the project's classes only. */
   public static <T> T of(Random random, Class<T> type) throws ReflectiveOperationException {
-    return type.cast(value(random, type, 0, false, type.getPackageName()));
+    return type.cast(value(random, type, 0, false));
   }
 
-  private static Object value(Random r, Type type, int depth, boolean nullable, String pkg)
+  private static Object value(Random r, Type type, int depth, boolean nullable)
       throws ReflectiveOperationException {
     Class<?> raw =
         (Class<?>) (type instanceof ParameterizedType p ? p.getRawType() : (Class<?>) type);
@@ -66,18 +66,18 @@ public final class RandomPojos {
     if (List.class.isAssignableFrom(raw)) {
       List<Object> list = new ArrayList<>();
       for (int i = depth > 3 ? 0 : r.nextInt(5); i > 0; i--) {
-        list.add(value(r, args[0], depth + 1, true, pkg));
+        list.add(value(r, args[0], depth + 1, true));
       }
       return list;
     }
     if (Map.class.isAssignableFrom(raw)) {
       Map<Object, Object> map = new HashMap<>();
       for (int i = depth > 3 ? 0 : r.nextInt(4); i > 0; i--) {
-        map.put(value(r, args[0], depth + 1, false, pkg), value(r, args[1], depth + 1, true, pkg));
+        map.put(value(r, args[0], depth + 1, false), value(r, args[1], depth + 1, true));
       }
       return map;
     }
-    if (!raw.getPackageName().startsWith(pkg.substring(0, pkg.lastIndexOf('.')))) {
+    if (!raw.getName().startsWith("io.servicepulse.")) {
       throw new IllegalArgumentException("not a job's own class: " + raw);
     }
     Object value = raw.getDeclaredConstructor().newInstance();
@@ -86,7 +86,7 @@ public final class RandomPojos {
         continue;
       }
       f.setAccessible(true);
-      f.set(value, value(r, f.getGenericType(), depth + 1, !f.getType().isPrimitive(), pkg));
+      f.set(value, value(r, f.getGenericType(), depth + 1, !f.getType().isPrimitive()));
     }
     return value;
   }

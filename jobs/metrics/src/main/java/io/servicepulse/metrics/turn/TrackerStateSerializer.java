@@ -287,8 +287,7 @@ public final class TrackerStateSerializer extends CompactStateSerializer<Tracker
   }
 
   private static void writeTurn(TurnFact t, Written w, DataOutputView out) throws IOException {
-    int flags = 0;
-    flags |= TurnFactSerializer.flagsOf(t);
+    int flags = TurnFactSerializer.flagsOf(t);
     flags |= t.answerMs == -1 ? NO_ANSWER_MS : 0;
     flags |= t.responseMs != expectedResponse(t.startMs, t.answerMs) ? RESPONSE_FOLLOWS : 0;
     flags |= t.shopId != null || t.buyerId != null || t.platform != null ? KEY_FOLLOWS : 0;
