@@ -18,8 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -432,7 +430,7 @@ public final class BuyerStateSerializer extends CompactStateSerializer<BuyerStat
   }
 
   @Override
-  public TypeSerializerSnapshot<BuyerState> snapshotConfiguration() {
+  protected CompactStateSnapshot<BuyerState> newSnapshot() {
     return new Snapshot();
   }
 
@@ -440,7 +438,7 @@ public final class BuyerStateSerializer extends CompactStateSerializer<BuyerStat
   public static final class Snapshot extends CompactStateSnapshot<BuyerState> {
 
     @Override
-    public TypeSerializer<BuyerState> restoreSerializer() {
+    protected CompactStateSerializer<BuyerState> current() {
       return new BuyerStateSerializer();
     }
   }

@@ -174,4 +174,9 @@ class BuyerStateSerializerTest {
     s.serialize(state, out);
     return out.getCopyOfBuffer();
   }
+
+  @Test
+  void checkpointsOfTheReleasesBeforeFormatNumbersRestoreAsIs() throws Exception {
+    assertThat(StateMigration.restoresUnnumberedFormatAsIs(new BuyerStateSerializer())).isTrue();
+  }
 }

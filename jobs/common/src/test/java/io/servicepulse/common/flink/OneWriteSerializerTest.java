@@ -3,6 +3,7 @@ package io.servicepulse.common.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.servicepulse.common.testing.StateMigration;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.util.HashMap;
@@ -13,7 +14,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputViewStreamWrapper;
 import org.junit.jupiter.api.Test;
 
@@ -94,22 +94,14 @@ class OneWriteSerializerTest {
     // State of the release before: the POJO serializer's own snapshot.
     assertThat(
             current
-                .resolveSchemaCompatibility(roundTrip(pojo.snapshotConfiguration()))
+                .resolveSchemaCompatibility(
+                    StateMigration.asCheckpointed(pojo.snapshotConfiguration()))
                 .isCompatibleAsIs())
         .isTrue();
     // State written with the wrapper, as a checkpoint's metadata holds its snapshot.
-    TypeSerializerSnapshot<Row> restored = roundTrip(current);
+    TypeSerializerSnapshot<Row> restored = StateMigration.asCheckpointed(current);
     assertThat(restored).isInstanceOf(OneWriteSerializer.Snapshot.class);
     assertThat(current.resolveSchemaCompatibility(restored).isCompatibleAsIs()).isTrue();
     assertThat(restored.restoreSerializer()).isEqualTo(oneWrite);
-  }
-
-  private static <T> TypeSerializerSnapshot<T> roundTrip(TypeSerializerSnapshot<T> snapshot)
-      throws Exception {
-    DataOutputSerializer out = new DataOutputSerializer(256);
-    TypeSerializerSnapshot.writeVersionedSnapshot(out, snapshot);
-    return TypeSerializerSnapshot.readVersionedSnapshot(
-        new DataInputDeserializer(out.getCopyOfBuffer()),
-        OneWriteSerializerTest.class.getClassLoader());
   }
 }

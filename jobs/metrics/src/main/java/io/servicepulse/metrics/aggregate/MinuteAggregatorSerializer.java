@@ -14,8 +14,6 @@ import io.servicepulse.common.flink.CompactStateSnapshot;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -149,7 +147,7 @@ public final class MinuteAggregatorSerializer extends CompactStateSerializer<Min
   }
 
   @Override
-  public TypeSerializerSnapshot<MinuteAggregator> snapshotConfiguration() {
+  protected CompactStateSnapshot<MinuteAggregator> newSnapshot() {
     return new Snapshot();
   }
 
@@ -252,7 +250,7 @@ public final class MinuteAggregatorSerializer extends CompactStateSerializer<Min
   public static final class Snapshot extends CompactStateSnapshot<MinuteAggregator> {
 
     @Override
-    public TypeSerializer<MinuteAggregator> restoreSerializer() {
+    protected CompactStateSerializer<MinuteAggregator> current() {
       return new MinuteAggregatorSerializer();
     }
   }

@@ -11,8 +11,6 @@ import io.servicepulse.common.flink.CompactStateSerializer;
 import io.servicepulse.common.flink.CompactStateSnapshot;
 import java.io.IOException;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -67,7 +65,7 @@ public final class MinuteContributionSerializer extends CompactStateSerializer<M
   }
 
   @Override
-  public TypeSerializerSnapshot<MinuteContribution> snapshotConfiguration() {
+  protected CompactStateSnapshot<MinuteContribution> newSnapshot() {
     return new Snapshot();
   }
 
@@ -75,7 +73,7 @@ public final class MinuteContributionSerializer extends CompactStateSerializer<M
   public static final class Snapshot extends CompactStateSnapshot<MinuteContribution> {
 
     @Override
-    public TypeSerializer<MinuteContribution> restoreSerializer() {
+    protected CompactStateSerializer<MinuteContribution> current() {
       return new MinuteContributionSerializer();
     }
   }

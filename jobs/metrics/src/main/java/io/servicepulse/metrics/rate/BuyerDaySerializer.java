@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -143,7 +141,7 @@ public final class BuyerDaySerializer extends CompactStateSerializer<BuyerDay> {
   }
 
   @Override
-  public TypeSerializerSnapshot<BuyerDay> snapshotConfiguration() {
+  protected CompactStateSnapshot<BuyerDay> newSnapshot() {
     return new Snapshot();
   }
 
@@ -151,7 +149,7 @@ public final class BuyerDaySerializer extends CompactStateSerializer<BuyerDay> {
   public static final class Snapshot extends CompactStateSnapshot<BuyerDay> {
 
     @Override
-    public TypeSerializer<BuyerDay> restoreSerializer() {
+    protected CompactStateSerializer<BuyerDay> current() {
       return new BuyerDaySerializer();
     }
   }

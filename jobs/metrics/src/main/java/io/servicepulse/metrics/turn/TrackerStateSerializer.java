@@ -17,8 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -168,7 +166,7 @@ public final class TrackerStateSerializer extends CompactStateSerializer<Tracker
   }
 
   @Override
-  public TypeSerializerSnapshot<TrackerState> snapshotConfiguration() {
+  protected CompactStateSnapshot<TrackerState> newSnapshot() {
     return new Snapshot();
   }
 
@@ -515,7 +513,7 @@ public final class TrackerStateSerializer extends CompactStateSerializer<Tracker
   public static final class Snapshot extends CompactStateSnapshot<TrackerState> {
 
     @Override
-    public TypeSerializer<TrackerState> restoreSerializer() {
+    protected CompactStateSerializer<TrackerState> current() {
       return new TrackerStateSerializer();
     }
   }

@@ -11,8 +11,6 @@ import io.servicepulse.common.flink.CompactStateSerializer;
 import io.servicepulse.common.flink.CompactStateSnapshot;
 import java.io.IOException;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -110,7 +108,7 @@ public final class TurnFactSerializer extends CompactStateSerializer<TurnFact> {
   }
 
   @Override
-  public TypeSerializerSnapshot<TurnFact> snapshotConfiguration() {
+  protected CompactStateSnapshot<TurnFact> newSnapshot() {
     return new Snapshot();
   }
 
@@ -118,7 +116,7 @@ public final class TurnFactSerializer extends CompactStateSerializer<TurnFact> {
   public static final class Snapshot extends CompactStateSnapshot<TurnFact> {
 
     @Override
-    public TypeSerializer<TurnFact> restoreSerializer() {
+    protected CompactStateSerializer<TurnFact> current() {
       return new TurnFactSerializer();
     }
   }

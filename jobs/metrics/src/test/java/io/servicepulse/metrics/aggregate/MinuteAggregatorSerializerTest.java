@@ -257,4 +257,10 @@ class MinuteAggregatorSerializerTest {
     MinuteAggregatorSerializer.set(s, v);
     return s;
   }
+
+  @Test
+  void checkpointsOfTheReleasesBeforeFormatNumbersRestoreAsIs() throws Exception {
+    assertThat(StateMigration.restoresUnnumberedFormatAsIs(new MinuteAggregatorSerializer()))
+        .isTrue();
+  }
 }

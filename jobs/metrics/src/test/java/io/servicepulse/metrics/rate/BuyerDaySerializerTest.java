@@ -186,4 +186,9 @@ class BuyerDaySerializerTest {
     }
     return d;
   }
+
+  @Test
+  void checkpointsOfTheReleasesBeforeFormatNumbersRestoreAsIs() throws Exception {
+    assertThat(StateMigration.restoresUnnumberedFormatAsIs(new BuyerDaySerializer())).isTrue();
+  }
 }

@@ -3,6 +3,7 @@ package io.servicepulse.metrics.turn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.servicepulse.common.testing.StateMigration;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.metrics.wait.WaitAlert;
 import io.servicepulse.metrics.wait.WaitAlertJudge;
@@ -275,5 +276,10 @@ class TrackerStateSerializerTest {
       }
     }
     return b.append('}').toString();
+  }
+
+  @Test
+  void checkpointsOfTheReleasesBeforeFormatNumbersRestoreAsIs() throws Exception {
+    assertThat(StateMigration.restoresUnnumberedFormatAsIs(new TrackerStateSerializer())).isTrue();
   }
 }
