@@ -273,7 +273,7 @@ public final class CompareBenchmark {
     }
   }
 
-  /** One run's figures. */
+  /** One measured run: its events, net run time, and the CPU of this JVM and the servers. */
   record Run(
       String key,
       String job,
@@ -712,7 +712,49 @@ public final class CompareBenchmark {
             + " broker and ClickHouse server in the same time (with --server-pids).");
     System.out.println(
         "Targets (issue 14): ingest, service-metrics, attribution ≥ 0.5 of the floor; qa ≥ 0.3.");
+    printCodeBudgets(runs);
   }
+
+  /**
+   * With the shuffle part in the round: per job, what its own code costs and may cost for its
+   * target ({@link CodeBudget}).
+   */
+  private static void printCodeBudgets(List<Run> runs) {
+    Run floor = runs.get(0);
+    Run shuffle = runs.stream().filter(r -> r.key().equals("shuffle")).findFirst().orElse(null);
+    if (shuffle == null) {
+      return;
+    }
+    System.out.printf(
+        "%nCPU µs per event, every process (this JVM, Kafka, ClickHouse)%n"
+            + "%-34s %8s %9s %9s %9s %10s %14s%n",
+        "job", "floor", "+shuffle", "+servers", "code now", "code for", "ceiling ÷ floor");
+    for (Run r : runs) {
+      if (!TARGETS.containsKey(r.key())) {
+        continue;
+      }
+      CodeBudget b = CodeBudget.of(floor, shuffle, r);
+      double target = TARGETS.get(r.key());
+      System.out.printf(
+          "%-34s %8.2f %9.2f %9.2f %9.2f %10s %14.2f%n",
+          r.job(),
+          b.floor(),
+          b.shuffle(),
+          b.servers(),
+          b.codeNow(),
+          String.format("%.2f @%.1f", b.codeAllowed(target), target),
+          b.ceiling());
+    }
+    System.out.println(
+        "+shuffle: one shuffle by event id (the shuffle part less the floor; every job shuffles"
+            + " each event at least once); +servers: the broker's and ClickHouse's CPU for the"
+            + " job's outputs; code now: the rest, the job's own code; code for: what its code may"
+            + " cost per event for its target ratio; ceiling: the ratio with its code free.");
+  }
+
+  /** Each job's target ratio to the floor (issue 14). */
+  private static final Map<String, Double> TARGETS =
+      Map.of("ingest", 0.5, "metrics", 0.5, "attribution", 0.5, "qa", 0.3);
 
   /**
    * Which build of each job runs: the jar or folder it is loaded from and when that was written. An
