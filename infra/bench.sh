@@ -10,13 +10,14 @@
 #   infra/bench.sh compare     [--events N] [--jobs a,b] [--delay-seconds S] [--repeat N]
 #                              [--warmups N] [--fork false] [--conf key=value,...]
 #                              engine floor, three parts (shuffle, dedup, rows), then each job (each in
-#                              its own warmed-up JVM): ratios; delays at half load
+#                              its own warmed-up JVM): ratios, each job's code CPU per event
+#                              (with the shuffle part); delays at half load
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 
 usage() {
-  sed -n '4,14p' "$0" | sed 's/^# //' >&2
+  sed -n '4,15p' "$0" | sed 's/^# //' >&2
   exit 2
 }
 
