@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.storage.JobManagerCheckpointStorage;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -49,6 +50,8 @@ final class BuyerHarness implements AutoCloseable {
             AttributionFunction::keyOf,
             AttributionFunction::keyOf,
             Types.STRING);
+    // Room for a whole replay's buyers in a snapshot (the benchmark's); the default is 5 MB.
+    harness.setCheckpointStorage(new JobManagerCheckpointStorage(64 << 20));
     if (snapshot != null) {
       harness.initializeState(snapshot);
     }

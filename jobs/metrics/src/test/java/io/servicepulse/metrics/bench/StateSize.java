@@ -2,6 +2,7 @@
 package io.servicepulse.metrics.bench;
 
 import io.servicepulse.common.config.JobConfig;
+import io.servicepulse.common.testing.HeapOfCopies;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.generator.EventGenerator;
 import io.servicepulse.generator.GeneratedRecord;
@@ -26,12 +27,48 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 
 /**
  * Tracker state per buyer with state, from a checkpoint of a tracker that replayed generated
- * traffic (realistic ids), snapshotted at several points; and the tracker's own single-thread
- * throughput, to separate its cost from Kafka, decoding, shuffles and ClickHouse.
+ * traffic (realistic ids), snapshotted at several points; the heap that state takes once restored
+ * (what sizing needs); and the tracker's own single-thread throughput, to separate its cost from
+ * Kafka, decoding, shuffles and ClickHouse.
  */
 final class StateSize {
 
   private StateSize() {}
+
+  /** How many trackers restore the same checkpoint, so the heap they take stands out of noise. */
+  private static final int HEAP_COPIES = 20;
+
+  /**
+   * Heap of a tracker restored from {@code checkpoint} per buyer in it: {@link #HEAP_COPIES}
+   * trackers restored from it, less as many restored from nothing, over their buyers.
+   */
+  private static long heapPerBuyer(
+      OperatorSubtaskState checkpoint, long buyers, MetricsSettings settings, long processingTime)
+      throws Exception {
+    long empty = HeapOfCopies.bytes(HEAP_COPIES, () -> open(null, settings, processingTime));
+    long full = HeapOfCopies.bytes(HEAP_COPIES, () -> open(checkpoint, settings, processingTime));
+    return buyers == 0 ? 0 : (full - empty) / (HEAP_COPIES * buyers);
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, ChatMessage, ?> open(
+      OperatorSubtaskState checkpoint, MetricsSettings settings, long processingTime)
+      throws Exception {
+    var tracker = tracker(settings);
+    tracker.setProcessingTime(processingTime);
+    if (checkpoint != null) {
+      tracker.initializeState(checkpoint);
+    }
+    tracker.open();
+    return tracker;
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, ChatMessage, ?> tracker(
+      MetricsSettings settings) throws Exception {
+    return new KeyedOneInputStreamOperatorTestHarness<>(
+        new KeyedProcessOperator<>(new TurnTracker("bench", settings)),
+        new ShopBuyerKey(),
+        Types.STRING);
+  }
 
   static void print() throws Exception {
     GeneratedStream stream =
@@ -48,17 +85,15 @@ final class StateSize {
       }
     }
     MetricsSettings settings = MetricsSettings.from(JobConfig.of(Map.of()));
-    try (var harness =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new TurnTracker("bench", settings)),
-            new ShopBuyerKey(),
-            Types.STRING)) {
+    try (var harness = tracker(settings)) {
       // A replay: the wall clock is a day after the last message, so the watermark is the judge.
       harness.setProcessingTime(
           messages.stream().mapToLong(m -> m.getTs().toEpochMilli()).max().orElse(0)
               + Duration.ofDays(1).toMillis());
       harness.open();
       long maxTs = Long.MIN_VALUE;
+      OperatorSubtaskState largest = null;
+      long largestKeys = 0;
       long bytes = 0;
       long keys = 0;
       long timers = 0;
@@ -85,7 +120,12 @@ final class StateSize {
                   .getOperator()
                   .getKeyedStateBackend()
                   .getKeys("turn-tracker", VoidNamespace.INSTANCE)) {
-            keys += buyers.count();
+            long count = buyers.count();
+            keys += count;
+            if (count > largestKeys) {
+              largest = snapshot;
+              largestKeys = count;
+            }
           }
           timers += harness.numEventTimeTimers() + harness.numProcessingTimeTimers();
           start = cpu.getCurrentThreadCpuTime();
@@ -96,6 +136,13 @@ final class StateSize {
           "%nState: %,d bytes per buyer with state (checkpointed tracker state incl. alerts and timers,"
               + " averaged over 4 snapshots, %,d buyers with state on average, %.1f timers each)%n",
           keys == 0 ? 0 : bytes / keys, keys / 4, keys == 0 ? 0 : timers / (double) keys);
+      long processingTime = harness.getProcessingTime();
+      harness.getOutput().clear();
+      System.out.printf(
+          "Heap: %,d bytes per buyer with state (the largest of those checkpoints, %,d buyers,"
+              + " restored into %d trackers: what the heap state backend holds, keys, maps and"
+              + " timers included)%n",
+          heapPerBuyer(largest, largestKeys, settings, processingTime), largestKeys, HEAP_COPIES);
       System.out.printf(
           "Tracker alone (one thread, no Kafka/ClickHouse/shuffle): %,.0f chat events per CPU-second%n",
           messages.size() / (measured / 1e9));
