@@ -2,6 +2,10 @@
 package io.servicepulse.metrics.bench;
 
 import io.servicepulse.common.config.JobConfig;
+import io.servicepulse.common.config.ServicePulseOptions;
+import io.servicepulse.common.decode.Decoded;
+import io.servicepulse.common.decode.EventKind;
+import io.servicepulse.common.decode.FirstCopyWins;
 import io.servicepulse.common.testing.HeapOfCopies;
 import io.servicepulse.events.ChatMessage;
 import io.servicepulse.generator.EventGenerator;
@@ -22,6 +26,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyedStateHandle;
 import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.storage.JobManagerCheckpointStorage;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 
@@ -48,6 +53,46 @@ final class StateSize {
     long empty = HeapOfCopies.bytes(HEAP_COPIES, () -> open(null, settings, processingTime));
     long full = HeapOfCopies.bytes(HEAP_COPIES, () -> open(checkpoint, settings, processingTime));
     return buyers == 0 ? 0 : (full - empty) / (HEAP_COPIES * buyers);
+  }
+
+  /**
+   * Heap of the first-copy stage per event id it remembers: {@code messages} read by one, its
+   * checkpoint restored into several at once, less as many empty ones.
+   */
+  private static long heapPerEventId(List<ChatMessage> messages) throws Exception {
+    OperatorSubtaskState checkpoint;
+    try (var firstCopy = firstCopy(null)) {
+      for (ChatMessage m : messages) {
+        firstCopy.processElement(Decoded.of(m), m.getTs().toEpochMilli());
+      }
+      checkpoint = firstCopy.snapshot(1, 1);
+    }
+    int copies = HEAP_COPIES / 4;
+    long empty = HeapOfCopies.bytes(copies, () -> firstCopy(null));
+    long full = HeapOfCopies.bytes(copies, () -> firstCopy(checkpoint));
+    long ids = messages.stream().map(ChatMessage::getEventId).distinct().count();
+    return (full - empty) / (copies * ids);
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, Decoded<ChatMessage>, ChatMessage>
+      firstCopy(OperatorSubtaskState checkpoint) throws Exception {
+    var harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            FirstCopyWins.operator(
+                new FirstCopyWins<>(
+                    "bench",
+                    ServicePulseOptions.EVENTS_DEDUP_RETENTION.defaultValue(),
+                    EventKind.CHAT,
+                    ServicePulseOptions.EVENTS_ALLOWED_LATENESS.defaultValue(),
+                    null)),
+            FirstCopyWins.key(EventKind.CHAT.eventId()),
+            FirstCopyWins.KEY_TYPE);
+    harness.setCheckpointStorage(new JobManagerCheckpointStorage(256 << 20));
+    if (checkpoint != null) {
+      harness.initializeState(checkpoint);
+    }
+    harness.open();
+    return harness;
   }
 
   private static KeyedOneInputStreamOperatorTestHarness<String, ChatMessage, ?> open(
@@ -143,6 +188,10 @@ final class StateSize {
               + " restored into %d trackers: what the heap state backend holds, keys, maps and"
               + " timers included)%n",
           heapPerBuyer(largest, largestKeys, settings, processingTime), largestKeys, HEAP_COPIES);
+      System.out.printf(
+          "Heap: %,d bytes per remembered event id in the first-copy stage (the ids of %,d messages"
+              + " restored into %d operators; events.dedup-retention × events/s of them per job)%n",
+          heapPerEventId(messages), messages.size(), HEAP_COPIES / 4);
       System.out.printf(
           "Tracker alone (one thread, no Kafka/ClickHouse/shuffle): %,.0f chat events per CPU-second%n",
           messages.size() / (measured / 1e9));
