@@ -122,13 +122,13 @@ public final class AttributionBenchmark {
     if (round == 1) {
       OperatorSubtaskState checkpoint = buyers.snapshot();
       int entries = buyers.stateEntries();
-      long empty = HeapOfCopies.bytes(HEAP_COPIES, () -> new BuyerHarness(settings, null));
-      long full = HeapOfCopies.bytes(HEAP_COPIES, () -> new BuyerHarness(settings, checkpoint));
       System.out.printf(
           "heap per buyer with state at the end of the stream: %,d B (%,d buyers restored into %d"
               + " operators from a checkpoint, less as many empty ones: what the heap state backend"
               + " holds, keys, maps and timers included)%n",
-          entries == 0 ? 0 : (full - empty) / ((long) HEAP_COPIES * entries), entries, HEAP_COPIES);
+          HeapOfCopies.perKey(HEAP_COPIES, entries, checkpoint, c -> new BuyerHarness(settings, c)),
+          entries,
+          HEAP_COPIES);
     }
     rows.close();
     buyers.close();

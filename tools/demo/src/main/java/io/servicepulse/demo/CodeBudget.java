@@ -22,22 +22,22 @@ package io.servicepulse.demo;
 public record CodeBudget(double floor, double shuffle, double servers, double job) {
 
   /** CPU µs per event of a run: its JVM's CPU and the servers'. */
-  static double perEvent(double cpuSeconds, double serverCpuSeconds, long events) {
-    return (cpuSeconds + serverCpuSeconds) * 1e6 / events;
+  private static double perEvent(CompareBenchmark.Run run) {
+    return (run.cpuSeconds() + run.serverCpuSeconds()) * 1e6 / run.events();
+  }
+
+  /** CPU µs per event of the servers alone in a run. */
+  private static double serversPerEvent(CompareBenchmark.Run run) {
+    return run.serverCpuSeconds() * 1e6 / run.events();
   }
 
   static CodeBudget of(
       CompareBenchmark.Run floor, CompareBenchmark.Run shuffle, CompareBenchmark.Run job) {
-    double f = perEvent(floor.cpuSeconds(), floor.serverCpuSeconds(), floor.events());
-    double s = perEvent(shuffle.cpuSeconds(), shuffle.serverCpuSeconds(), shuffle.events()) - f;
-    double c =
-        (job.serverCpuSeconds() * 1e6 / job.events())
-            - floor.serverCpuSeconds() * 1e6 / floor.events();
     return new CodeBudget(
-        f,
-        Math.max(0, s),
-        Math.max(0, c),
-        perEvent(job.cpuSeconds(), job.serverCpuSeconds(), job.events()));
+        perEvent(floor),
+        Math.max(0, perEvent(shuffle) - perEvent(floor)),
+        Math.max(0, serversPerEvent(job) - serversPerEvent(floor)),
+        perEvent(job));
   }
 
   /** CPU µs per event of the job's own code: the job's, less the floor, shuffle and servers. */

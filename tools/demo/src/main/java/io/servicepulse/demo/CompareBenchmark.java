@@ -105,23 +105,30 @@ public final class CompareBenchmark {
           + " toString(emitted_ms) FROM service_minute";
 
   private static final String FLOOR = "floor";
+  private static final String SHUFFLE = "shuffle";
 
-  /** What a run is: its name in the tables, its wiring, and whether it reads the chats only. */
+  /**
+   * What a run is: its name in the tables, its wiring, whether it reads the chats only, and a job's
+   * target ratio to the floor (issue 14; 0 for the floor and the parts).
+   */
   private record Kind(
-      String name, BiConsumer<StreamExecutionEnvironment, JobConfig> wiring, boolean chatOnly) {}
+      String name,
+      BiConsumer<StreamExecutionEnvironment, JobConfig> wiring,
+      boolean chatOnly,
+      double target) {}
 
   /** Every run by its {@code --jobs} name, in the order a round runs them: the floor first. */
   private static final Map<String, Kind> KINDS = new java.util.LinkedHashMap<>();
 
   static {
-    KINDS.put(FLOOR, new Kind("floor: Kafka → decode → discard", Floor::wire, false));
-    KINDS.put("shuffle", new Kind("part: floor + shuffle by id", Floor::shuffle, false));
-    KINDS.put("dedup", new Kind("part: floor + first copy per id", Floor::dedup, false));
-    KINDS.put("rows", new Kind("part: floor + ClickHouse rows", Floor::rows, false));
-    KINDS.put("ingest", new Kind(IngestJob.NAME, IngestJob::wire, false));
-    KINDS.put("metrics", new Kind(ServiceMetricsJob.NAME, ServiceMetricsJob::wire, true));
-    KINDS.put("attribution", new Kind(AttributionJob.NAME, AttributionJob::wire, false));
-    KINDS.put("qa", new Kind(QaJob.NAME, QaJob::wire, true));
+    KINDS.put(FLOOR, new Kind("floor: Kafka → decode → discard", Floor::wire, false, 0));
+    KINDS.put(SHUFFLE, new Kind("part: floor + shuffle by id", Floor::shuffle, false, 0));
+    KINDS.put("dedup", new Kind("part: floor + first copy per id", Floor::dedup, false, 0));
+    KINDS.put("rows", new Kind("part: floor + ClickHouse rows", Floor::rows, false, 0));
+    KINDS.put("ingest", new Kind(IngestJob.NAME, IngestJob::wire, false, 0.5));
+    KINDS.put("metrics", new Kind(ServiceMetricsJob.NAME, ServiceMetricsJob::wire, true, 0.5));
+    KINDS.put("attribution", new Kind(AttributionJob.NAME, AttributionJob::wire, false, 0.5));
+    KINDS.put("qa", new Kind(QaJob.NAME, QaJob::wire, true, 0.3));
   }
 
   private CompareBenchmark() {}
@@ -721,7 +728,7 @@ public final class CompareBenchmark {
    */
   private static void printCodeBudgets(List<Run> runs) {
     Run floor = runs.get(0);
-    Run shuffle = runs.stream().filter(r -> r.key().equals("shuffle")).findFirst().orElse(null);
+    Run shuffle = runs.stream().filter(r -> r.key().equals(SHUFFLE)).findFirst().orElse(null);
     if (shuffle == null) {
       return;
     }
@@ -730,11 +737,11 @@ public final class CompareBenchmark {
             + "%-34s %8s %9s %9s %9s %10s %14s%n",
         "job", "floor", "+shuffle", "+servers", "code now", "code for", "ceiling ÷ floor");
     for (Run r : runs) {
-      if (!TARGETS.containsKey(r.key())) {
+      double target = KINDS.get(r.key()).target();
+      if (target == 0) {
         continue;
       }
       CodeBudget b = CodeBudget.of(floor, shuffle, r);
-      double target = TARGETS.get(r.key());
       System.out.printf(
           "%-34s %8.2f %9.2f %9.2f %9.2f %10s %14.2f%n",
           r.job(),
@@ -751,10 +758,6 @@ public final class CompareBenchmark {
             + " job's outputs; code now: the rest, the job's own code; code for: what its code may"
             + " cost per event for its target ratio; ceiling: the ratio with its code free.");
   }
-
-  /** Each job's target ratio to the floor (issue 14). */
-  private static final Map<String, Double> TARGETS =
-      Map.of("ingest", 0.5, "metrics", 0.5, "attribution", 0.5, "qa", 0.3);
 
   /**
    * Which build of each job runs: the jar or folder it is loaded from and when that was written. An

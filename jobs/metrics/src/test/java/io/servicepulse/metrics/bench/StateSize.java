@@ -44,18 +44,6 @@ final class StateSize {
   private static final int HEAP_COPIES = 20;
 
   /**
-   * Heap of a tracker restored from {@code checkpoint} per buyer in it: {@link #HEAP_COPIES}
-   * trackers restored from it, less as many restored from nothing, over their buyers.
-   */
-  private static long heapPerBuyer(
-      OperatorSubtaskState checkpoint, long buyers, MetricsSettings settings, long processingTime)
-      throws Exception {
-    long empty = HeapOfCopies.bytes(HEAP_COPIES, () -> open(null, settings, processingTime));
-    long full = HeapOfCopies.bytes(HEAP_COPIES, () -> open(checkpoint, settings, processingTime));
-    return buyers == 0 ? 0 : (full - empty) / (HEAP_COPIES * buyers);
-  }
-
-  /**
    * Heap of the first-copy stage per event id it remembers: {@code messages} read by one, its
    * checkpoint restored into several at once, less as many empty ones.
    */
@@ -67,11 +55,8 @@ final class StateSize {
       }
       checkpoint = firstCopy.snapshot(1, 1);
     }
-    int copies = HEAP_COPIES / 4;
-    long empty = HeapOfCopies.bytes(copies, () -> firstCopy(null));
-    long full = HeapOfCopies.bytes(copies, () -> firstCopy(checkpoint));
     long ids = messages.stream().map(ChatMessage::getEventId).distinct().count();
-    return (full - empty) / (copies * ids);
+    return HeapOfCopies.perKey(HEAP_COPIES / 4, ids, checkpoint, StateSize::firstCopy);
   }
 
   private static KeyedOneInputStreamOperatorTestHarness<String, Decoded<ChatMessage>, ChatMessage>
@@ -182,12 +167,14 @@ final class StateSize {
               + " averaged over 4 snapshots, %,d buyers with state on average, %.1f timers each)%n",
           keys == 0 ? 0 : bytes / keys, keys / 4, keys == 0 ? 0 : timers / (double) keys);
       long processingTime = harness.getProcessingTime();
-      harness.getOutput().clear();
       System.out.printf(
           "Heap: %,d bytes per buyer with state (the largest of those checkpoints, %,d buyers,"
               + " restored into %d trackers: what the heap state backend holds, keys, maps and"
               + " timers included)%n",
-          heapPerBuyer(largest, largestKeys, settings, processingTime), largestKeys, HEAP_COPIES);
+          HeapOfCopies.perKey(
+              HEAP_COPIES, largestKeys, largest, c -> open(c, settings, processingTime)),
+          largestKeys,
+          HEAP_COPIES);
       System.out.printf(
           "Heap: %,d bytes per remembered event id in the first-copy stage (the ids of %,d messages"
               + " restored into %d operators; events.dedup-retention × events/s of them per job)%n",
